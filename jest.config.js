@@ -13,10 +13,10 @@ module.exports = {
       moduleNameMapper: {
         ...lwcJestConfig.moduleNameMapper,
         '^lightning/navigation$': '<rootDir>/force-app/test/jest-mocks/lightning/navigation',
-        '^lightning/platformShowToastEvent$': '<rootDir>/force-app/test/jest-mocks/lightning/platformShowToastEvent'
+        '^lightning/platformShowToastEvent$': '<rootDir>/force-app/test/jest-mocks/lightning/platformShowToastEvent',
       },
       setupFilesAfterEnv: ['<rootDir>/force-app/test/jest-setup.js'],
-      testPathIgnorePatterns: ['/node_modules/', '/.localdevserver/']
+      testPathIgnorePatterns: ['/node_modules/', '/.localdevserver/'],
     },
     {
       displayName: 'node',
@@ -27,8 +27,8 @@ module.exports = {
       extensionsToTreatAsEsm: ['.ts'],
       moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
       transform: {
-        '^.+\\.ts$': ['ts-jest', { useESM: true, tsconfig: '<rootDir>/test/tsconfig.json' }]
-      }
-    }
-  ]
+        '^.+\\.ts$': ['ts-jest', { useESM: true, tsconfig: '<rootDir>/test/tsconfig.json' }],
+      },
+    },
+  ],
 };
