@@ -19,6 +19,7 @@ module.exports = [
       'test-results/**',
       '.local-org-data/**',
       '.browser/**',
+    'preview/dist/**',
       'preview/dist/**',
     ],
   },

@@ -1,0 +1,65 @@
+// lightning/uiRecordApi for the preview: record writes and reads through the local org's UI API
+// records resource, rejecting with the same fetch-response shape Lightning Data Service uses.
+import { callOrg, fetchError } from './transport';
+
+async function send(method, path, body) {
+  const result = await callOrg(method, path, body);
+  if (!result.ok) {
+    throw fetchError(result);
+  }
+  return result.body;
+}
+
+export function createRecord({ apiName, fields }) {
+  return send('POST', '/ui-api/records', { apiName, fields });
+}
+
+export function updateRecord({ fields }) {
+  const { Id, ...values } = fields;
+  return send('PATCH', `/ui-api/records/${encodeURIComponent(Id)}`, { fields: values });
+}
+
+export function deleteRecord(recordId) {
+  return send('DELETE', `/ui-api/records/${encodeURIComponent(recordId)}`);
+}
+
+export function notifyRecordUpdateAvailable() {
+  return Promise.resolve();
+}
+
+export function getFieldValue(record, field) {
+  const name = typeof field === 'string' ? field.split('.').slice(1).join('.') : field.fieldApiName;
+  return name.split('.').reduce((value, part) => value?.fields?.[part]?.value ?? value?.fields?.[part], record)?.value;
+}
+
+export function getFieldDisplayValue(record, field) {
+  const name = typeof field === 'string' ? field.split('.').slice(1).join('.') : field.fieldApiName;
+  return record?.fields?.[name]?.displayValue;
+}
+
+function fieldNames(list) {
+  return (list ?? []).map((field) =>
+    typeof field === 'string' ? field : `${field.objectApiName}.${field.fieldApiName}`,
+  );
+}
+
+export class getRecord {
+  constructor(dataCallback) {
+    this.dataCallback = dataCallback;
+  }
+
+  connect() {}
+
+  disconnect() {}
+
+  async update(config) {
+    if (!config.recordId) {
+      return;
+    }
+    const fields = [...fieldNames(config.fields), ...fieldNames(config.optionalFields)].join(',');
+    const result = await callOrg('GET', `/ui-api/records/${encodeURIComponent(config.recordId)}?fields=${fields}`);
+    this.dataCallback(
+      result.ok ? { data: result.body, error: undefined } : { data: undefined, error: fetchError(result) },
+    );
+  }
+}
