@@ -19,11 +19,10 @@ module.exports = [
       'test-results/**',
       '.local-org-data/**',
       '.browser/**',
-    'preview/dist/**',
       'preview/dist/**',
     ],
   },
-  ...scope(lwcConfig.configs.recommended, ['force-app/**/*.js']),
+  ...scope(lwcConfig.configs.recommended, ['force-app/**/*.js', 'preview/src/**/*.js']),
   {
     files: ['force-app/**/__tests__/**/*.js', 'force-app/test/**/*.js'],
     plugins: { jest: jestPlugin },
@@ -38,7 +37,7 @@ module.exports = [
     },
   },
   {
-    files: ['*.js', 'scripts/**/*.{js,mjs}', 'plugin/bin/**/*.js', 'bench/**/*.{js,mjs}'],
+    files: ['*.js', 'preview/*.mjs', 'scripts/**/*.{js,mjs}', 'plugin/bin/**/*.js', 'bench/**/*.{js,mjs}'],
     languageOptions: { globals: globals.node },
   },
 ];
