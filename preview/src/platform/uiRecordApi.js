@@ -27,20 +27,38 @@ export function notifyRecordUpdateAvailable() {
   return Promise.resolve();
 }
 
+function fieldPath(field) {
+  return typeof field === 'string' ? field.split('.').slice(1) : field.fieldApiName.split('.');
+}
+
+/** Follows `Contact.Account.Name` through the UI API record shape: fields.Account.value.fields.Name. */
+function fieldEntry(record, field) {
+  const path = fieldPath(field);
+  let current = record;
+  for (const [index, part] of path.entries()) {
+    const entry = current?.fields?.[part];
+    if (index === path.length - 1) {
+      return entry;
+    }
+    current = entry?.value;
+  }
+  return undefined;
+}
+
 export function getFieldValue(record, field) {
-  const name = typeof field === 'string' ? field.split('.').slice(1).join('.') : field.fieldApiName;
-  return name.split('.').reduce((value, part) => value?.fields?.[part]?.value ?? value?.fields?.[part], record)?.value;
+  return fieldEntry(record, field)?.value;
 }
 
 export function getFieldDisplayValue(record, field) {
-  const name = typeof field === 'string' ? field.split('.').slice(1).join('.') : field.fieldApiName;
-  return record?.fields?.[name]?.displayValue;
+  return fieldEntry(record, field)?.displayValue;
+}
+
+function fieldName(field) {
+  return typeof field === 'string' ? field : `${field.objectApiName}.${field.fieldApiName}`;
 }
 
 function fieldNames(list) {
-  return (list ?? []).map((field) =>
-    typeof field === 'string' ? field : `${field.objectApiName}.${field.fieldApiName}`,
-  );
+  return (list ?? []).map(fieldName);
 }
 
 export class getRecord {
