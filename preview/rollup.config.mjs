@@ -15,39 +15,39 @@ const bundlesDir = join(root, 'force-app/main/default/lwc');
 // force-app keeps bundles flat (lwc/<bundle>), where the LWC resolver expects namespace folders:
 // name each bundle `c/<bundle>` explicitly.
 const forceAppBundles = readdirSync(bundlesDir)
-  .filter((name) => statSync(join(bundlesDir, name)).isDirectory() && !name.startsWith('__'))
-  .map((name) => ({ name: `c/${name}`, path: join(bundlesDir, name, `${name}.js`) }));
+    .filter((name) => statSync(join(bundlesDir, name)).isDirectory() && !name.startsWith('__'))
+    .map((name) => ({ name: `c/${name}`, path: join(bundlesDir, name, `${name}.js`) }));
 
 const platform = (name, file) => ({ name, path: join(here, 'src/platform', file) });
 
 export default {
-  input: join(here, 'src/main.js'),
-  output: { dir: join(here, 'dist'), format: 'es', sourcemap: false },
-  onwarn(warning, warn) {
-    // The base components' card template declares duplicate slots (LWC1137): harmless.
-    if (!/LWC1137/.test(warning.message)) {
-      warn(warning);
-    }
-  },
-  plugins: [
-    salesforceModules({ labelsDir: join(root, 'force-app/main/default/labels') }),
-    replace({
-      preventAssignment: true,
-      values: { 'import.meta.env.SSR': 'false', 'process.env.NODE_ENV': JSON.stringify('production') },
-    }),
-    lwc({
-      rootDir: root,
-      modules: [
-        platform('lightning/graphql', 'graphql.js'),
-        platform('lightning/uiGraphQLApi', 'graphql.js'),
-        platform('lightning/uiRecordApi', 'uiRecordApi.js'),
-        platform('lightning/navigation', 'navigation.js'),
-        platform('lightning/platformShowToastEvent', 'toast.js'),
-        platform('lightning/refresh', 'refresh.js'),
-        ...forceAppBundles,
-        { dir: join(here, 'src/modules') },
-        { npm: 'lightning-base-components' },
-      ],
-    }),
-  ],
+    input: join(here, 'src/main.js'),
+    output: { dir: join(here, 'dist'), format: 'es', sourcemap: false },
+    onwarn(warning, warn) {
+        // The base components' card template declares duplicate slots (LWC1137): harmless.
+        if (!/LWC1137/.test(warning.message)) {
+            warn(warning);
+        }
+    },
+    plugins: [
+        salesforceModules({ labelsDir: join(root, 'force-app/main/default/labels') }),
+        replace({
+            preventAssignment: true,
+            values: { 'import.meta.env.SSR': 'false', 'process.env.NODE_ENV': JSON.stringify('production') }
+        }),
+        lwc({
+            rootDir: root,
+            modules: [
+                platform('lightning/graphql', 'graphql.js'),
+                platform('lightning/uiGraphQLApi', 'graphql.js'),
+                platform('lightning/uiRecordApi', 'uiRecordApi.js'),
+                platform('lightning/navigation', 'navigation.js'),
+                platform('lightning/platformShowToastEvent', 'toast.js'),
+                platform('lightning/refresh', 'refresh.js'),
+                ...forceAppBundles,
+                { dir: join(here, 'src/modules') },
+                { npm: 'lightning-base-components' }
+            ]
+        })
+    ]
 };

@@ -8,62 +8,62 @@ import { XMLParser } from 'fast-xml-parser';
 const PREFIX = '\0salesforce:';
 
 function readLabels(labelsDir) {
-  const labels = new Map();
-  if (!existsSync(labelsDir)) {
-    return labels;
-  }
-  const parser = new XMLParser({ isArray: (name) => name === 'labels' });
-  for (const file of readdirSync(labelsDir).filter((name) => name.endsWith('.labels-meta.xml'))) {
-    const xml = parser.parse(readFileSync(join(labelsDir, file), 'utf8'));
-    for (const label of xml.CustomLabels?.labels ?? []) {
-      labels.set(label.fullName, String(label.value ?? ''));
+    const labels = new Map();
+    if (!existsSync(labelsDir)) {
+        return labels;
     }
-  }
-  return labels;
+    const parser = new XMLParser({ isArray: (name) => name === 'labels' });
+    for (const file of readdirSync(labelsDir).filter((name) => name.endsWith('.labels-meta.xml'))) {
+        const xml = parser.parse(readFileSync(join(labelsDir, file), 'utf8'));
+        for (const label of xml.CustomLabels?.labels ?? []) {
+            labels.set(label.fullName, String(label.value ?? ''));
+        }
+    }
+    return labels;
 }
 
 function moduleSource(specifier, labels) {
-  const [, kind, rest] = specifier.match(/^@salesforce\/([^/]+)\/?(.*)$/) ?? [];
-  switch (kind) {
-    case 'label': {
-      const name = rest.replace(/^c\./, '');
-      if (!labels.has(name)) {
-        throw new Error(`Custom label ${name} is imported but not defined in force-app's labels`);
-      }
-      return `export default ${JSON.stringify(labels.get(name))};`;
+    const [, kind, rest] = specifier.match(/^@salesforce\/([^/]+)\/?(.*)$/) ?? [];
+    switch (kind) {
+        case 'label': {
+            const name = rest.replace(/^c\./, '');
+            if (!labels.has(name)) {
+                throw new Error(`Custom label ${name} is imported but not defined in force-app's labels`);
+            }
+            return `export default ${JSON.stringify(labels.get(name))};`;
+        }
+        case 'schema': {
+            const [objectApiName, ...field] = rest.split('.');
+            const reference = field.length ? { objectApiName, fieldApiName: field.join('.') } : { objectApiName };
+            return `export default ${JSON.stringify(reference)};`;
+        }
+        case 'user':
+            return rest === 'Id'
+                ? 'export default window.__PREVIEW__?.userId;'
+                : 'export default window.__PREVIEW__?.isGuest ?? false;';
+        case 'client':
+            return "export default window.matchMedia('(max-width: 767px)').matches ? 'Small' : 'Large';";
+        case 'i18n':
+            return rest === 'timeZone'
+                ? 'export default Intl.DateTimeFormat().resolvedOptions().timeZone;'
+                : 'export default navigator.language;';
+        default:
+            throw new Error(`The preview does not provide ${specifier}`);
     }
-    case 'schema': {
-      const [objectApiName, ...field] = rest.split('.');
-      const reference = field.length ? { objectApiName, fieldApiName: field.join('.') } : { objectApiName };
-      return `export default ${JSON.stringify(reference)};`;
-    }
-    case 'user':
-      return rest === 'Id'
-        ? 'export default window.__PREVIEW__?.userId;'
-        : 'export default window.__PREVIEW__?.isGuest ?? false;';
-    case 'client':
-      return "export default window.matchMedia('(max-width: 767px)').matches ? 'Small' : 'Large';";
-    case 'i18n':
-      return rest === 'timeZone'
-        ? 'export default Intl.DateTimeFormat().resolvedOptions().timeZone;'
-        : 'export default navigator.language;';
-    default:
-      throw new Error(`The preview does not provide ${specifier}`);
-  }
 }
 
 export default function salesforceModules({ labelsDir }) {
-  let labels;
-  return {
-    name: 'salesforce-modules',
-    buildStart() {
-      labels = readLabels(labelsDir);
-    },
-    resolveId(source) {
-      return source.startsWith('@salesforce/') ? PREFIX + source : null;
-    },
-    load(id) {
-      return id.startsWith(PREFIX) ? moduleSource(id.slice(PREFIX.length), labels) : null;
-    },
-  };
+    let labels;
+    return {
+        name: 'salesforce-modules',
+        buildStart() {
+            labels = readLabels(labelsDir);
+        },
+        resolveId(source) {
+            return source.startsWith('@salesforce/') ? PREFIX + source : null;
+        },
+        load(id) {
+            return id.startsWith(PREFIX) ? moduleSource(id.slice(PREFIX.length), labels) : null;
+        }
+    };
 }

@@ -8,90 +8,94 @@ import { fileURLToPath } from 'node:url';
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..');
 const STATIC_ROOTS = [
-  { prefix: '/slds/', dir: join(root, 'node_modules/@salesforce-ux/design-system/assets') },
-  { prefix: '/', dir: join(here, 'dist') },
-  { prefix: '/', dir: join(here, 'src') },
+    { prefix: '/slds/', dir: join(root, 'node_modules/@salesforce-ux/design-system/assets') },
+    { prefix: '/', dir: join(here, 'dist') },
+    { prefix: '/', dir: join(here, 'src') }
 ];
 const TYPES = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.woff2': 'font/woff2',
-  '.woff': 'font/woff',
-  '.png': 'image/png',
+    '.html': 'text/html; charset=utf-8',
+    '.js': 'text/javascript; charset=utf-8',
+    '.css': 'text/css; charset=utf-8',
+    '.svg': 'image/svg+xml',
+    '.woff2': 'font/woff2',
+    '.woff': 'font/woff',
+    '.png': 'image/png'
 };
 
 function staticFile(pathname) {
-  const wanted = pathname === '/' ? '/index.html' : pathname;
-  for (const { prefix, dir } of STATIC_ROOTS) {
-    if (!wanted.startsWith(prefix)) {
-      continue;
+    const wanted = pathname === '/' ? '/index.html' : pathname;
+    for (const { prefix, dir } of STATIC_ROOTS) {
+        if (!wanted.startsWith(prefix)) {
+            continue;
+        }
+        const file = normalize(join(dir, decodeURIComponent(wanted.slice(prefix.length))));
+        // Never serve anything outside the folder, whatever the path says.
+        if ((file === dir || file.startsWith(dir + sep)) && existsSync(file) && statSync(file).isFile()) {
+            return file;
+        }
     }
-    const file = normalize(join(dir, decodeURIComponent(wanted.slice(prefix.length))));
-    // Never serve anything outside the folder, whatever the path says.
-    if ((file === dir || file.startsWith(dir + sep)) && existsSync(file) && statSync(file).isFile()) {
-      return file;
-    }
-  }
-  return undefined;
+    return undefined;
 }
 
 function forward(req, res, org) {
-  const target = new URL(req.url, org.url);
-  const upstream = httpRequest(
-    target,
-    {
-      method: req.method,
-      headers: {
-        'content-type': req.headers['content-type'] ?? 'application/json',
-        authorization: `Bearer ${org.accessToken}`,
-      },
-    },
-    (answer) => {
-      res.writeHead(answer.statusCode ?? 502, { 'content-type': answer.headers['content-type'] ?? 'application/json' });
-      answer.pipe(res);
-    },
-  );
-  upstream.on('error', (error) => {
-    res.writeHead(502, { 'content-type': 'application/json' });
-    res.end(
-      JSON.stringify([{ errorCode: 'PREVIEW_PROXY_ERROR', message: `The local org did not answer: ${error.message}` }]),
+    const target = new URL(req.url, org.url);
+    const upstream = httpRequest(
+        target,
+        {
+            method: req.method,
+            headers: {
+                'content-type': req.headers['content-type'] ?? 'application/json',
+                authorization: `Bearer ${org.accessToken}`
+            }
+        },
+        (answer) => {
+            res.writeHead(answer.statusCode ?? 502, {
+                'content-type': answer.headers['content-type'] ?? 'application/json'
+            });
+            answer.pipe(res);
+        }
     );
-  });
-  req.pipe(upstream);
+    upstream.on('error', (error) => {
+        res.writeHead(502, { 'content-type': 'application/json' });
+        res.end(
+            JSON.stringify([
+                { errorCode: 'PREVIEW_PROXY_ERROR', message: `The local org did not answer: ${error.message}` }
+            ])
+        );
+    });
+    req.pipe(upstream);
 }
 
 /** Starts the preview server; resolves to { url, stop() }. */
 export function startPreviewServer({ org, userId, port = 0 }) {
-  const server = createServer((req, res) => {
-    const { pathname } = new URL(req.url, 'http://127.0.0.1');
-    if (pathname.startsWith('/services/')) {
-      forward(req, res, org);
-      return;
-    }
-    if (pathname === '/preview-config.js') {
-      res.writeHead(200, { 'content-type': TYPES['.js'], 'cache-control': 'no-store' });
-      res.end(`window.__PREVIEW__ = ${JSON.stringify({ userId })};`);
-      return;
-    }
-    const file = staticFile(pathname);
-    if (!file) {
-      res.writeHead(404, { 'content-type': 'text/plain' });
-      res.end(`Not found: ${pathname}. Did the preview build (npm run preview:build) run?`);
-      return;
-    }
-    res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
-    createReadStream(file).pipe(res);
-  });
-  return new Promise((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(port, '127.0.0.1', () => {
-      const { port: actual } = server.address();
-      resolve({
-        url: `http://127.0.0.1:${actual}/`,
-        stop: () => new Promise((done) => server.close(() => done())),
-      });
+    const server = createServer((req, res) => {
+        const { pathname } = new URL(req.url, 'http://127.0.0.1');
+        if (pathname.startsWith('/services/')) {
+            forward(req, res, org);
+            return;
+        }
+        if (pathname === '/preview-config.js') {
+            res.writeHead(200, { 'content-type': TYPES['.js'], 'cache-control': 'no-store' });
+            res.end(`window.__PREVIEW__ = ${JSON.stringify({ userId })};`);
+            return;
+        }
+        const file = staticFile(pathname);
+        if (!file) {
+            res.writeHead(404, { 'content-type': 'text/plain' });
+            res.end(`Not found: ${pathname}. Did the preview build (npm run preview:build) run?`);
+            return;
+        }
+        res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
+        createReadStream(file).pipe(res);
     });
-  });
+    return new Promise((resolve, reject) => {
+        server.once('error', reject);
+        server.listen(port, '127.0.0.1', () => {
+            const { port: actual } = server.address();
+            resolve({
+                url: `http://127.0.0.1:${actual}/`,
+                stop: () => new Promise((done) => server.close(() => done()))
+            });
+        });
+    });
 }

@@ -3,23 +3,23 @@
 const handlers = new Set();
 
 export class RefreshEvent extends CustomEvent {
-  constructor() {
-    super('lightning__refreshevent', { bubbles: true, composed: true });
-  }
+    constructor() {
+        super('lightning__refreshevent', { bubbles: true, composed: true });
+    }
 }
 
 export function registerRefreshHandler(element, handler) {
-  const entry = { element, handler };
-  handlers.add(entry);
-  return entry;
+    const entry = { element, handler };
+    handlers.add(entry);
+    return entry;
 }
 
 export function unregisterRefreshHandler(entry) {
-  handlers.delete(entry);
+    handlers.delete(entry);
 }
 
 export function registerRefreshContainer() {}
 
 export function refreshAll() {
-  return Promise.all([...handlers].map(({ handler }) => handler()));
+    return Promise.all([...handlers].map(({ handler }) => handler()));
 }

@@ -3,81 +3,81 @@
 import { callOrg, fetchError } from './transport';
 
 async function send(method, path, body) {
-  const result = await callOrg(method, path, body);
-  if (!result.ok) {
-    throw fetchError(result);
-  }
-  return result.body;
+    const result = await callOrg(method, path, body);
+    if (!result.ok) {
+        throw fetchError(result);
+    }
+    return result.body;
 }
 
 export function createRecord({ apiName, fields }) {
-  return send('POST', '/ui-api/records', { apiName, fields });
+    return send('POST', '/ui-api/records', { apiName, fields });
 }
 
 export function updateRecord({ fields }) {
-  const { Id, ...values } = fields;
-  return send('PATCH', `/ui-api/records/${encodeURIComponent(Id)}`, { fields: values });
+    const { Id, ...values } = fields;
+    return send('PATCH', `/ui-api/records/${encodeURIComponent(Id)}`, { fields: values });
 }
 
 export function deleteRecord(recordId) {
-  return send('DELETE', `/ui-api/records/${encodeURIComponent(recordId)}`);
+    return send('DELETE', `/ui-api/records/${encodeURIComponent(recordId)}`);
 }
 
 export function notifyRecordUpdateAvailable() {
-  return Promise.resolve();
+    return Promise.resolve();
 }
 
 function fieldPath(field) {
-  return typeof field === 'string' ? field.split('.').slice(1) : field.fieldApiName.split('.');
+    return typeof field === 'string' ? field.split('.').slice(1) : field.fieldApiName.split('.');
 }
 
 /** Follows `Contact.Account.Name` through the UI API record shape: fields.Account.value.fields.Name. */
 function fieldEntry(record, field) {
-  const path = fieldPath(field);
-  let current = record;
-  for (const [index, part] of path.entries()) {
-    const entry = current?.fields?.[part];
-    if (index === path.length - 1) {
-      return entry;
+    const path = fieldPath(field);
+    let current = record;
+    for (const [index, part] of path.entries()) {
+        const entry = current?.fields?.[part];
+        if (index === path.length - 1) {
+            return entry;
+        }
+        current = entry?.value;
     }
-    current = entry?.value;
-  }
-  return undefined;
+    return undefined;
 }
 
 export function getFieldValue(record, field) {
-  return fieldEntry(record, field)?.value;
+    return fieldEntry(record, field)?.value;
 }
 
 export function getFieldDisplayValue(record, field) {
-  return fieldEntry(record, field)?.displayValue;
+    return fieldEntry(record, field)?.displayValue;
 }
 
 function fieldName(field) {
-  return typeof field === 'string' ? field : `${field.objectApiName}.${field.fieldApiName}`;
+    return typeof field === 'string' ? field : `${field.objectApiName}.${field.fieldApiName}`;
 }
 
 function fieldNames(list) {
-  return (list ?? []).map(fieldName);
+    return (list ?? []).map(fieldName);
 }
 
 export class getRecord {
-  constructor(dataCallback) {
-    this.dataCallback = dataCallback;
-  }
-
-  connect() {}
-
-  disconnect() {}
-
-  async update(config) {
-    if (!config.recordId) {
-      return;
+    constructor(dataCallback) {
+        this.dataCallback = dataCallback;
     }
-    const fields = [...fieldNames(config.fields), ...fieldNames(config.optionalFields)].join(',');
-    const result = await callOrg('GET', `/ui-api/records/${encodeURIComponent(config.recordId)}?fields=${fields}`);
-    this.dataCallback(
-      result.ok ? { data: result.body, error: undefined } : { data: undefined, error: fetchError(result) },
-    );
-  }
+
+    connect() {}
+
+    disconnect() {}
+
+    async update(config) {
+        if (!config.recordId) {
+            return;
+        }
+        const fields = [...fieldNames(config.fields), ...fieldNames(config.optionalFields)].join(',');
+        const result = await callOrg('GET', `/ui-api/records/${encodeURIComponent(config.recordId)}?fields=${fields}`);
+        this.dataCallback(
+            result.ok ? { data: result.body, error: undefined } : { data: undefined, error: fetchError(result) }
+        );
+    }
 }

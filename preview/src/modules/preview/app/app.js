@@ -8,102 +8,102 @@ import { RECORDS_QUERY } from './recordsQuery';
 
 const OBJECT_BY_PREFIX = { '003': 'Contact', '00Q': 'Lead', '001': 'Account', 500: 'Case' };
 const ICON_BY_OBJECT = {
-  Contact: 'standard:contact',
-  Lead: 'standard:lead',
-  Account: 'standard:account',
-  Case: 'standard:case',
+    Contact: 'standard:contact',
+    Lead: 'standard:lead',
+    Account: 'standard:account',
+    Case: 'standard:case'
 };
 
 function recordIdFromHash() {
-  const match = window.location.hash.match(/^#\/record\/([a-zA-Z0-9]{15,18})$/);
-  return match ? match[1] : undefined;
+    const match = window.location.hash.match(/^#\/record\/([a-zA-Z0-9]{15,18})$/);
+    return match ? match[1] : undefined;
 }
 
 export default class App extends LightningElement {
-  recordId = recordIdFromHash();
-  records = [];
-  loadError;
-  toasts = [];
-  toastCounter = 0;
+    recordId = recordIdFromHash();
+    records = [];
+    loadError;
+    toasts = [];
+    toastCounter = 0;
 
-  connectedCallback() {
-    this.onHashChange = () => {
-      this.recordId = recordIdFromHash();
-    };
-    this.onNavigate = (event) => {
-      const recordId = event.detail?.attributes?.recordId;
-      if (recordId && OBJECT_BY_PREFIX[recordId.slice(0, 3)]) {
-        window.location.hash = `#/record/${recordId}`;
-      } else {
-        this.showToast({ title: 'Navigation', message: JSON.stringify(event.detail), variant: 'info' });
-      }
-    };
-    window.addEventListener('hashchange', this.onHashChange);
-    window.addEventListener('preview:navigate', this.onNavigate);
-    this.template.addEventListener('lightning__showtoast', (event) => this.showToast(event.detail));
-    this.template.addEventListener('lightning__refreshevent', () => refreshAll());
-  }
-
-  disconnectedCallback() {
-    window.removeEventListener('hashchange', this.onHashChange);
-    window.removeEventListener('preview:navigate', this.onNavigate);
-  }
-
-  @wire(graphql, { query: RECORDS_QUERY })
-  wiredRecords({ data, errors }) {
-    if (errors?.length) {
-      this.loadError = errors.map((error) => error.message).join('; ');
-      return;
+    connectedCallback() {
+        this.onHashChange = () => {
+            this.recordId = recordIdFromHash();
+        };
+        this.onNavigate = (event) => {
+            const recordId = event.detail?.attributes?.recordId;
+            if (recordId && OBJECT_BY_PREFIX[recordId.slice(0, 3)]) {
+                window.location.hash = `#/record/${recordId}`;
+            } else {
+                this.showToast({ title: 'Navigation', message: JSON.stringify(event.detail), variant: 'info' });
+            }
+        };
+        window.addEventListener('hashchange', this.onHashChange);
+        window.addEventListener('preview:navigate', this.onNavigate);
+        this.template.addEventListener('lightning__showtoast', (event) => this.showToast(event.detail));
+        this.template.addEventListener('lightning__refreshevent', () => refreshAll());
     }
-    if (!data) {
-      return;
+
+    disconnectedCallback() {
+        window.removeEventListener('hashchange', this.onHashChange);
+        window.removeEventListener('preview:navigate', this.onNavigate);
     }
-    const query = data.uiapi.query;
-    const options = (objectName, edges, label) =>
-      edges.map(({ node }) => ({ value: node.Id, label: `${objectName}: ${label(node)}`, objectName }));
-    this.records = [
-      ...options('Contact', query.Contact.edges, (node) => node.Name.value),
-      ...options('Lead', query.Lead.edges, (node) => node.Name.value),
-      ...options('Account', query.Account.edges, (node) => node.Name.value),
-      ...options('Case', query.Case.edges, (node) => `${node.CaseNumber.value} ${node.Subject.value ?? ''}`),
-    ];
-    if (!this.recordId && this.records.length) {
-      window.location.hash = `#/record/${this.records[0].value}`;
+
+    @wire(graphql, { query: RECORDS_QUERY })
+    wiredRecords({ data, errors }) {
+        if (errors?.length) {
+            this.loadError = errors.map((error) => error.message).join('; ');
+            return;
+        }
+        if (!data) {
+            return;
+        }
+        const query = data.uiapi.query;
+        const options = (objectName, edges, label) =>
+            edges.map(({ node }) => ({ value: node.Id, label: `${objectName}: ${label(node)}`, objectName }));
+        this.records = [
+            ...options('Contact', query.Contact.edges, (node) => node.Name.value),
+            ...options('Lead', query.Lead.edges, (node) => node.Name.value),
+            ...options('Account', query.Account.edges, (node) => node.Name.value),
+            ...options('Case', query.Case.edges, (node) => `${node.CaseNumber.value} ${node.Subject.value ?? ''}`)
+        ];
+        if (!this.recordId && this.records.length) {
+            window.location.hash = `#/record/${this.records[0].value}`;
+        }
     }
-  }
 
-  get objectApiName() {
-    return this.recordId ? OBJECT_BY_PREFIX[this.recordId.slice(0, 3)] : undefined;
-  }
+    get objectApiName() {
+        return this.recordId ? OBJECT_BY_PREFIX[this.recordId.slice(0, 3)] : undefined;
+    }
 
-  get iconName() {
-    return ICON_BY_OBJECT[this.objectApiName] ?? 'standard:record';
-  }
+    get iconName() {
+        return ICON_BY_OBJECT[this.objectApiName] ?? 'standard:record';
+    }
 
-  get recordLabel() {
-    return this.records.find((record) => record.value === this.recordId)?.label ?? this.recordId;
-  }
+    get recordLabel() {
+        return this.records.find((record) => record.value === this.recordId)?.label ?? this.recordId;
+    }
 
-  get hasRecord() {
-    return Boolean(this.objectApiName);
-  }
+    get hasRecord() {
+        return Boolean(this.objectApiName);
+    }
 
-  handleRecordChange(event) {
-    window.location.hash = `#/record/${event.detail.value}`;
-  }
+    handleRecordChange(event) {
+        window.location.hash = `#/record/${event.detail.value}`;
+    }
 
-  showToast({ title, message, variant }) {
-    this.toastCounter += 1;
-    const toast = {
-      id: this.toastCounter,
-      title,
-      message,
-      className: `slds-notify slds-notify_toast slds-theme_${variant === 'error' ? 'error' : variant === 'success' ? 'success' : 'info'}`,
-    };
-    this.toasts = [...this.toasts, toast];
-    // eslint-disable-next-line @lwc/lwc/no-async-operation
-    setTimeout(() => {
-      this.toasts = this.toasts.filter((shown) => shown.id !== toast.id);
-    }, 6000);
-  }
+    showToast({ title, message, variant }) {
+        this.toastCounter += 1;
+        const toast = {
+            id: this.toastCounter,
+            title,
+            message,
+            className: `slds-notify slds-notify_toast slds-theme_${variant === 'error' ? 'error' : variant === 'success' ? 'success' : 'info'}`
+        };
+        this.toasts = [...this.toasts, toast];
+        // eslint-disable-next-line @lwc/lwc/no-async-operation
+        setTimeout(() => {
+            this.toasts = this.toasts.filter((shown) => shown.id !== toast.id);
+        }, 6000);
+    }
 }
