@@ -1,0 +1,31 @@
+import { reduceErrors } from 'c/errorMessages';
+
+describe('c/errorMessages', () => {
+    it.each([
+        [
+            'a GraphQL wire error list',
+            [{ message: 'Invalid field Foo__c', locations: [], path: ['uiapi'] }],
+            ['Invalid field Foo__c']
+        ],
+        ['a UI API read error', { body: [{ message: 'Record not found' }] }, ['Record not found']],
+        ['page errors', { body: { pageErrors: [{ message: 'Locked' }] } }, ['Locked']],
+        ['field errors', { body: { fieldErrors: { Handle__c: [{ message: 'too long' }] } } }, ['Handle__c: too long']],
+        [
+            'UI API write errors before the generic message',
+            {
+                body: {
+                    message: 'An error occurred',
+                    output: { errors: [{ message: 'No access' }], fieldErrors: { Contact__c: [{ message: 'bad id' }] } }
+                }
+            },
+            ['No access', 'Contact__c: bad id']
+        ],
+        ['a body with only a message', { body: { message: 'Server down' } }, ['Server down']],
+        ['a JS error', new TypeError('x is undefined'), ['x is undefined']],
+        ['a fetch response', { status: 503, statusText: 'Service Unavailable' }, ['Service Unavailable']],
+        ['a plain string', 'Timed out', ['Timed out']],
+        ['duplicates and empties', [null, undefined, '', 'Same', { message: 'Same' }, {}], ['Same']]
+    ])('reads %s', (_name, errors, expected) => {
+        expect(reduceErrors(errors)).toEqual(expected);
+    });
+});

@@ -1,0 +1,54 @@
+// One normaliser for every error shape our components meet: GraphQL wire errors
+// ([{ message, locations, path, extensions }]), UI API record write errors (body with
+// output.errors / fieldErrors / pageErrors), fetch responses, JS errors and plain strings.
+
+function messagesOfBody(body) {
+    if (!body) {
+        return [];
+    }
+    if (Array.isArray(body)) {
+        return body.map((entry) => entry && entry.message).filter(Boolean);
+    }
+    const collected = [];
+    const fieldMessages = (fieldErrors) =>
+        Object.entries(fieldErrors || {}).flatMap(([field, errors]) =>
+            (errors || []).map((entry) => (entry && entry.message ? `${field}: ${entry.message}` : null))
+        );
+    collected.push(...(body.pageErrors || []).map((entry) => entry && entry.message));
+    collected.push(...fieldMessages(body.fieldErrors));
+    if (body.output) {
+        collected.push(...(body.output.errors || []).map((entry) => entry && entry.message));
+        collected.push(...fieldMessages(body.output.fieldErrors));
+    }
+    if (!collected.filter(Boolean).length && typeof body.message === 'string') {
+        collected.push(body.message);
+    }
+    return collected.filter(Boolean);
+}
+
+/**
+ * @param {*} errors one error or an array of them, in any of the shapes above
+ * @returns {string[]} distinct, non-empty messages
+ */
+export function reduceErrors(errors) {
+    const list = Array.isArray(errors) ? errors : [errors];
+    const messages = list
+        .filter((error) => error !== null && error !== undefined && error !== '')
+        .flatMap((error) => {
+            if (typeof error === 'string') {
+                return [error];
+            }
+            const fromBody = messagesOfBody(error.body);
+            if (fromBody.length) {
+                return fromBody;
+            }
+            if (typeof error.message === 'string' && error.message) {
+                return [error.message];
+            }
+            if (typeof error.statusText === 'string' && error.statusText) {
+                return [error.statusText];
+            }
+            return [];
+        });
+    return [...new Set(messages)];
+}

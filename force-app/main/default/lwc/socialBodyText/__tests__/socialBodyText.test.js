@@ -1,0 +1,48 @@
+import { bodySegments, safeHref } from 'c/socialBodyText';
+
+// A script URL, spelled so no lint rule mistakes the test data for code that runs it.
+const SCRIPT_SCHEME = ['javascript', ''].join(':');
+
+const links = (body) =>
+    bodySegments(body)
+        .filter((s) => s.isLink)
+        .map((s) => s.href);
+const text = (body) =>
+    bodySegments(body)
+        .map((s) => s.text)
+        .join('');
+
+describe('c/socialBodyText', () => {
+    it.each([
+        ['https://example.com/a?b=1', 'https://example.com/a?b=1'],
+        ['http://example.com', 'http://example.com/'],
+        [`${SCRIPT_SCHEME}alert(1)`, null],
+        ['data:text/html,<script>alert(1)</script>', null],
+        ['ftp://example.com', null],
+        ['not a url', null],
+        ['', null]
+    ])('safeHref(%s) is %s', (input, expected) => {
+        expect(safeHref(input)).toBe(expected);
+    });
+
+    it('links only http and https URLs and keeps every character of the text', () => {
+        const body =
+            'See https://shop.example.com/p/1, or javascript:alert(1) and <a href="https://evil.example">x</a>.';
+        expect(links(body)).toEqual(['https://shop.example.com/p/1', 'https://evil.example/']);
+        expect(text(body)).toBe(body);
+    });
+
+    it('leaves trailing sentence punctuation out of the link', () => {
+        expect(links('Order here (https://example.com/order).')).toEqual(['https://example.com/order']);
+    });
+
+    it('returns HTML and script as plain text segments', () => {
+        const body = '<script>alert("x")</script><img src=x onerror=alert(1)>';
+        expect(bodySegments(body)).toEqual([{ key: 's0', text: body, href: null, isLink: false }]);
+    });
+
+    it('handles empty and missing bodies', () => {
+        expect(bodySegments(null)).toEqual([]);
+        expect(bodySegments('')).toEqual([]);
+    });
+});

@@ -1,0 +1,244 @@
+// "Catch me up" for one person (or an account's people): what happened recently and on which
+// channels, what is still open, and the suggested next steps, each with its reason. The rules
+// live in c/socialSuggestions; this component only reads, ranks and shows. The rep acts.
+import { LightningElement, api, wire } from 'lwc';
+import { graphql } from 'lightning/graphql';
+import { NavigationMixin } from 'lightning/navigation';
+import { registerRefreshHandler, unregisterRefreshHandler } from 'lightning/refresh';
+import TITLE from '@salesforce/label/c.Social_CatchUp_Title';
+import LOADING from '@salesforce/label/c.Social_CatchUp_Loading';
+import LOAD_ERROR from '@salesforce/label/c.Social_CatchUp_LoadError';
+import LOAD_ERROR_ACTION from '@salesforce/label/c.Social_Timeline_LoadErrorAction';
+import SUMMARY from '@salesforce/label/c.Social_CatchUp_Summary';
+import LAST_TOUCH from '@salesforce/label/c.Social_CatchUp_LastTouch';
+import NO_RECENT from '@salesforce/label/c.Social_CatchUp_NoRecent';
+import OPEN_ITEMS from '@salesforce/label/c.Social_CatchUp_OpenItems';
+import NOTHING_OPEN from '@salesforce/label/c.Social_CatchUp_NothingOpen';
+import OPEN_TRUNCATED from '@salesforce/label/c.Social_CatchUp_OpenTruncated';
+import MORE_OPEN from '@salesforce/label/c.Social_CatchUp_MoreOpen';
+import NEXT_STEPS from '@salesforce/label/c.Social_CatchUp_NextSteps';
+import NO_NEXT_STEPS from '@salesforce/label/c.Social_CatchUp_NoNextSteps';
+import WHY_NOW from '@salesforce/label/c.Social_CatchUp_WhyNow';
+import OPEN_INTERACTION from '@salesforce/label/c.Social_CatchUp_OpenInteraction';
+import UNSUPPORTED from '@salesforce/label/c.Social_CatchUp_UnsupportedPage';
+import { formatLabel } from 'c/labelFormat';
+import { channelsByKey, nodesOf, toChannel, toInteraction } from 'c/socialInteractionModel';
+import { OPEN_STATUSES, recordScope } from 'c/socialTimelineFilter';
+import { lastTouchPerChannel, suggestNextSteps } from 'c/socialSuggestions';
+import { describeSuggestion } from 'c/socialSuggestionText';
+import { channelDisplay, interactionView } from 'c/socialTimelineView';
+import { exactTimeText, isoTime, relativeTimeText } from 'c/socialTimeText';
+import { CATCH_UP_QUERY } from './catchUpQuery';
+
+const BATCH = 200;
+const DAY = 24 * 60 * 60 * 1000;
+const OPEN_SHOWN = 5;
+
+export default class SocialCatchUp extends NavigationMixin(LightningElement) {
+    @api recordId;
+    @api objectApiName;
+    /** How far back "what happened" looks. */
+    @api daysBack = 30;
+    /** Suggested next steps shown at most. */
+    @api maxSuggestions = 5;
+
+    recent = [];
+    open = [];
+    recentTotal = 0;
+    openTotal = 0;
+    channelList = [];
+    isLoading = true;
+    errors;
+    since;
+    now = Date.now();
+    refreshCatchUp;
+    refreshHandlerId;
+
+    labels = {
+        title: TITLE,
+        loading: LOADING,
+        loadError: LOAD_ERROR,
+        loadErrorAction: LOAD_ERROR_ACTION,
+        lastTouch: LAST_TOUCH,
+        nothingOpen: NOTHING_OPEN,
+        nextSteps: NEXT_STEPS,
+        noNextSteps: NO_NEXT_STEPS,
+        whyNow: WHY_NOW,
+        unsupported: UNSUPPORTED
+    };
+
+    connectedCallback() {
+        // Fixed once per load, to the minute: a moving "since" would change the variables, and
+        // with them the query, on every render.
+        const minute = 60 * 1000;
+        this.since = new Date(Math.floor((this.now - this.effectiveDays * DAY) / minute) * minute).toISOString();
+        this.refreshHandlerId = registerRefreshHandler(this, this.refreshHandler);
+    }
+
+    disconnectedCallback() {
+        unregisterRefreshHandler(this.refreshHandlerId);
+    }
+
+    get effectiveDays() {
+        const days = Number(this.daysBack);
+        return Number.isFinite(days) && days > 0 ? Math.min(Math.floor(days), 365) : 30;
+    }
+
+    get scope() {
+        return ['Contact', 'Lead', 'Account'].includes(this.objectApiName)
+            ? recordScope(this.objectApiName, this.recordId)
+            : null;
+    }
+
+    get isSupportedPage() {
+        return ['Contact', 'Lead', 'Account'].includes(this.objectApiName);
+    }
+
+    get catchUpQuery() {
+        return this.scope && this.since ? CATCH_UP_QUERY : undefined;
+    }
+
+    get catchUpVariables() {
+        const scope = this.scope;
+        if (!scope || !this.since) {
+            return undefined;
+        }
+        return {
+            recent: { and: [scope, { Posted_At__c: { gte: { value: this.since } } }] },
+            open: { and: [scope, { Direction__c: { eq: 'Inbound' } }, { Status__c: { in: OPEN_STATUSES } }] },
+            first: BATCH
+        };
+    }
+
+    @wire(graphql, { query: '$catchUpQuery', variables: '$catchUpVariables' })
+    wiredCatchUp({ data, errors, refresh }) {
+        if (refresh) {
+            this.refreshCatchUp = refresh;
+        }
+        if (errors && errors.length) {
+            this.errors = errors;
+            this.isLoading = false;
+            return;
+        }
+        const query = data?.uiapi?.query;
+        if (!query || !query.recent || !query.open) {
+            return;
+        }
+        this.errors = undefined;
+        this.now = Date.now();
+        this.recent = nodesOf(query.recent, toInteraction);
+        this.open = nodesOf(query.open, toInteraction);
+        this.recentTotal = query.recent.totalCount ?? this.recent.length;
+        this.openTotal = query.open.totalCount ?? this.open.length;
+        this.channelList = nodesOf(query.Social_Channel__c, toChannel);
+        this.isLoading = false;
+    }
+
+    refreshHandler() {
+        this.isLoading = true;
+        return Promise.resolve(this.refreshCatchUp ? this.refreshCatchUp() : undefined).then(() => {
+            this.isLoading = false;
+            return true;
+        });
+    }
+
+    handleRetry() {
+        this.errors = undefined;
+        return this.refreshHandler();
+    }
+
+    // ---- view -------------------------------------------------------------------------------
+
+    get channels() {
+        return channelsByKey(this.channelList);
+    }
+
+    get ready() {
+        return !this.isLoading && !this.errors;
+    }
+
+    get summaryText() {
+        return formatLabel(SUMMARY, this.effectiveDays, this.recentTotal);
+    }
+
+    get lastTouches() {
+        return lastTouchPerChannel(this.recent).map((interaction) => {
+            const display = channelDisplay(interaction.network, this.channels);
+            return {
+                key: interaction.network,
+                channelName: display.name,
+                iconName: display.iconName,
+                directionText: interaction.directionLabel || interaction.direction,
+                relativeTime: relativeTimeText(interaction.postedAt, this.now),
+                exactTime: exactTimeText(interaction.postedAt),
+                isoTime: isoTime(interaction.postedAt)
+            };
+        });
+    }
+
+    get hasLastTouches() {
+        return this.lastTouches.length > 0;
+    }
+
+    get noRecentText() {
+        return formatLabel(NO_RECENT, this.effectiveDays);
+    }
+
+    get openHeading() {
+        return formatLabel(OPEN_ITEMS, this.openTotal);
+    }
+
+    get openItems() {
+        return this.open
+            .slice(0, OPEN_SHOWN)
+            .map((interaction) => interactionView(interaction, this.channels, this.now));
+    }
+
+    get hasOpen() {
+        return this.openTotal > 0;
+    }
+
+    get moreOpenText() {
+        const hidden = this.openTotal - Math.min(this.open.length, OPEN_SHOWN);
+        return hidden > 0 ? formatLabel(MORE_OPEN, hidden) : '';
+    }
+
+    get openTruncatedText() {
+        return this.openTotal > this.open.length ? formatLabel(OPEN_TRUNCATED, this.open.length, this.openTotal) : '';
+    }
+
+    get suggestions() {
+        const byId = new Map();
+        [...this.recent, ...this.open].forEach((interaction) => byId.set(interaction.id, interaction));
+        const limit = Math.max(1, Number(this.maxSuggestions) || 5);
+        const channelName = (network) => channelDisplay(network, this.channels).name;
+        return suggestNextSteps([...byId.values()], this.channels, this.now)
+            .slice(0, limit)
+            .map((suggestion, index) => {
+                const text = describeSuggestion(suggestion, channelName);
+                return {
+                    key: suggestion.key,
+                    rank: index + 1,
+                    interactionId: suggestion.interactionId,
+                    title: text.title,
+                    reason: text.reason,
+                    openLabel: formatLabel(OPEN_INTERACTION, text.title)
+                };
+            });
+    }
+
+    get hasSuggestions() {
+        return this.suggestions.length > 0;
+    }
+
+    handleOpenInteraction(event) {
+        this[NavigationMixin.Navigate]({
+            type: 'standard__recordPage',
+            attributes: {
+                recordId: event.currentTarget.dataset.id,
+                objectApiName: 'Social_Interaction__c',
+                actionName: 'view'
+            }
+        });
+    }
+}

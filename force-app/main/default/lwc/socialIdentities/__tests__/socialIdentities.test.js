@@ -1,0 +1,189 @@
+import { createElement } from '@lwc/engine-dom';
+import SocialIdentities from 'c/socialIdentities';
+import { graphql } from 'lightning/graphql';
+import { updateRecord } from 'lightning/uiRecordApi';
+import flushPromises from '../../../../../test/flushPromises';
+
+const identities = require('./data/identities.json');
+const identitiesEmpty = require('./data/identitiesEmpty.json');
+
+const CONTACT_ID = '003HU000001AnaRAA';
+const USER_ID = '005000000000000000';
+const NOW = Date.parse('2026-03-04T12:00:00.000Z');
+
+function createPanel(props = {}) {
+    const element = createElement('c-social-identities', { is: SocialIdentities });
+    Object.assign(element, { recordId: CONTACT_ID, objectApiName: 'Contact', ...props });
+    document.body.appendChild(element);
+    return element;
+}
+const $ = (element, selector) => element.shadowRoot.querySelector(selector);
+const $$ = (element, selector) => [...element.shadowRoot.querySelectorAll(selector)];
+
+async function loaded(props, data = identities, refresh = jest.fn().mockResolvedValue(undefined)) {
+    const element = createPanel(props);
+    graphql.emit(data, undefined, refresh);
+    await flushPromises();
+    const toasts = [];
+    const refreshEvents = [];
+    element.addEventListener('lightning__showtoast', (event) => toasts.push(event.detail));
+    element.addEventListener('lightning__refresh', (event) => refreshEvents.push(event));
+    return { element, toasts, refreshEvents, refresh };
+}
+
+describe('c-social-identities', () => {
+    beforeEach(() => {
+        jest.spyOn(Date, 'now').mockReturnValue(NOW);
+    });
+
+    afterEach(() => {
+        while (document.body.firstChild) {
+            document.body.removeChild(document.body.firstChild);
+        }
+        jest.clearAllMocks();
+        jest.restoreAllMocks();
+    });
+
+    it('reads the identities of this contact, or of this lead', async () => {
+        createPanel();
+        await flushPromises();
+        expect(graphql.getLastConfig().variables).toEqual({ where: { Contact__c: { eq: CONTACT_ID } } });
+        document.body.removeChild(document.body.firstChild);
+        createPanel({ objectApiName: 'Lead', recordId: '00QHU000000LeadAAA' });
+        await flushPromises();
+        expect(graphql.getLastConfig().variables).toEqual({ where: { Lead__c: { eq: '00QHU000000LeadAAA' } } });
+    });
+
+    it('groups identities by link status and shows how each was linked', async () => {
+        const { element } = await loaded();
+        expect($(element, '.suggested h3').textContent).toBe('Suggested (1)');
+        expect($(element, '.linked h3').textContent).toBe('Linked (2)');
+        expect($(element, '.rejected summary').textContent).toBe('Rejected suggestions (1)');
+
+        const [x, community] = $$(element, '.linked-item');
+        const profile = x.querySelector('a.profile');
+        expect(profile.href).toBe('https://x.com/ana_ruiz');
+        expect(profile.rel).toContain('noopener');
+        expect(x.querySelector('.how').textContent).toBe('Matched by rule: same-email');
+        expect(x.querySelector('.followers').textContent).toBe('1520 followers');
+        expect(x.querySelector('.advocate')).not.toBeNull();
+        // A javascript: profile URL is never a link.
+        expect(community.querySelector('a')).toBeNull();
+        expect(community.querySelector('.how').textContent).toBe('Linked by: Rep');
+
+        expect($(element, '.suggested-item .how').textContent).toBe('Matched by rule: similar-name');
+        expect($(element, '.rejected-item .note').textContent).toBe('Different person: a photographer in Lima');
+    });
+
+    it('confirms a suggestion as the rep, now, and tells the page', async () => {
+        const { element, toasts, refreshEvents, refresh } = await loaded();
+        $(element, 'lightning-button.confirm').click();
+        await flushPromises();
+        expect(updateRecord).toHaveBeenCalledWith({
+            fields: {
+                Id: 'a00HU0000000002AAA',
+                Link_Status__c: 'Linked',
+                Link_Source__c: 'Rep',
+                Linked_By__c: USER_ID,
+                Linked_At__c: '2026-03-04T12:00:00.000Z',
+                Link_Note__c: null
+            }
+        });
+        expect(toasts).toEqual([{ title: '@ana.ruiz.77 is now linked.', variant: 'success' }]);
+        expect(refresh).toHaveBeenCalled();
+        expect(refreshEvents).toHaveLength(1);
+    });
+
+    it('rejects a suggestion with an optional reason, keeping the pair on record', async () => {
+        const { element } = await loaded();
+        $(element, 'lightning-button.reject').click();
+        await flushPromises();
+        const reason = $(element, '.suggested-item lightning-textarea.reason');
+        expect(reason.required).toBe(false);
+        reason.dispatchEvent(new CustomEvent('change', { detail: { value: 'Different person' } }));
+        $(element, '.suggested-item lightning-button.submit-pending').click();
+        await flushPromises();
+        expect(updateRecord).toHaveBeenCalledWith({
+            fields: {
+                Id: 'a00HU0000000002AAA',
+                Link_Status__c: 'Rejected',
+                Link_Source__c: 'Rep',
+                Link_Note__c: 'Different person'
+            }
+        });
+    });
+
+    it('will not unlink without a reason, then unlinks with one', async () => {
+        const { element, toasts } = await loaded();
+        $(element, '.linked-item lightning-button.unlink').click();
+        await flushPromises();
+        $(element, '.linked-item lightning-button.submit-pending').click();
+        await flushPromises();
+        expect(updateRecord).not.toHaveBeenCalled();
+        expect($(element, '.reason-error').textContent).toBe('Enter a reason before unlinking.');
+
+        $(element, '.linked-item lightning-textarea.reason').dispatchEvent(
+            new CustomEvent('change', { detail: { value: '  Account belongs to her shop, not to her  ' } })
+        );
+        $(element, '.linked-item lightning-button.submit-pending').click();
+        await flushPromises();
+        expect(updateRecord).toHaveBeenCalledWith({
+            fields: {
+                Id: 'a00HU0000000001AAA',
+                Contact__c: null,
+                Link_Status__c: 'Unlinked',
+                Link_Source__c: 'Rep',
+                Link_Note__c: 'Account belongs to her shop, not to her'
+            }
+        });
+        expect(toasts[0]).toEqual({ title: '@ana_ruiz is no longer linked.', variant: 'success' });
+    });
+
+    it('says why a change failed and keeps the rep in place', async () => {
+        updateRecord.mockRejectedValueOnce({
+            body: {
+                message: 'insufficient access rights on object id',
+                output: { errors: [{ message: 'You do not have access to Social_Identity__c.Link_Status__c' }] }
+            }
+        });
+        const { element, toasts } = await loaded();
+        $(element, 'lightning-button.confirm').click();
+        await flushPromises();
+        expect(toasts[0].variant).toBe('error');
+        expect(toasts[0].title).toBe(
+            "Couldn't save the change to @ana.ruiz.77: You do not have access to Social_Identity__c.Link_Status__c Check that you have the Social Bridge Rep permission set, then try again."
+        );
+        expect($(element, 'lightning-button.confirm')).not.toBeNull();
+    });
+
+    it('opens the link form with the enabled channels only', async () => {
+        const { element } = await loaded();
+        $(element, 'lightning-button.link-handle').click();
+        await flushPromises();
+        const form = $(element, 'c-social-identity-link');
+        expect(form.channels.map((c) => c.value)).toEqual(['x', 'facebook']);
+        expect(form.channels[0].profileUrlTemplate).toBe('https://x.com/{handle}');
+        form.dispatchEvent(new CustomEvent('close'));
+        await flushPromises();
+        expect($(element, 'c-social-identity-link')).toBeNull();
+    });
+
+    it('shows an empty state and an error state that say what to do', async () => {
+        const { element } = await loaded({}, identitiesEmpty);
+        expect($(element, '.empty').textContent).toContain('Use Link a handle to add one.');
+        graphql.emitErrors([{ message: 'Invalid field Link_Status__c' }]);
+        await flushPromises();
+        expect($(element, 'c-error-panel').friendlyMessage).toBe("Social identities couldn't be loaded.");
+    });
+
+    it('is accessible with identities, while unlinking, and when empty', async () => {
+        const { element } = await loaded();
+        await expect(element).toBeAccessible();
+        $(element, '.linked-item lightning-button.unlink').click();
+        await flushPromises();
+        await expect(element).toBeAccessible();
+        document.body.removeChild(element);
+        const empty = await loaded({}, identitiesEmpty);
+        await expect(empty.element).toBeAccessible();
+    });
+});

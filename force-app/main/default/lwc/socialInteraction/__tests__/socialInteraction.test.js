@@ -1,0 +1,47 @@
+import { createElement } from '@lwc/engine-dom';
+import SocialInteraction from 'c/socialInteraction';
+import { interactionView } from 'c/socialTimelineView';
+import { channelsByKey, nodesOf, toChannel, toInteraction } from 'c/socialInteractionModel';
+import flushPromises from '../../../../../test/flushPromises';
+
+const firstPage = require('../../socialTimeline/__tests__/data/timelineFirstPage.json');
+const NOW = Date.parse('2026-03-04T12:00:00.000Z');
+const channels = channelsByKey(nodesOf(firstPage.uiapi.query.Social_Channel__c, toChannel));
+const [question] = nodesOf(firstPage.uiapi.query.Social_Interaction__c, toInteraction);
+
+function createRow(props) {
+    const element = createElement('c-social-interaction', { is: SocialInteraction });
+    Object.assign(element, { interaction: interactionView(question, channels, NOW), ...props });
+    document.body.appendChild(element);
+    return element;
+}
+const $ = (element, selector) => element.shadowRoot.querySelector(selector);
+
+describe('c-social-interaction', () => {
+    afterEach(() => {
+        while (document.body.firstChild) {
+            document.body.removeChild(document.body.firstChild);
+        }
+        jest.clearAllMocks();
+    });
+
+    it('shows the full row with the exact time for hover and screen readers', async () => {
+        const element = createRow();
+        await flushPromises();
+        expect($(element, '.channel-icon').alternativeText).toBe('X');
+        expect($(element, '.posted-at').textContent).toContain('20 min ago');
+        expect($(element, '.posted-at .slds-assistive-text').textContent).toMatch(/^Posted Mar 4, 2026/);
+        expect($(element, '.details .permalink').textContent.trim()).toBe('View on X');
+        expect($(element, '.body').className).not.toContain('body_compact');
+        await expect(element).toBeAccessible();
+    });
+
+    it('clips the body and drops secondary details in compact mode', async () => {
+        const element = createRow({ compact: true });
+        await flushPromises();
+        expect($(element, '.body').className).toContain('body_compact');
+        expect($(element, '.details')).toBeNull();
+        expect($(element, '.sla').textContent).toBe('Response due in 40 min');
+        await expect(element).toBeAccessible();
+    });
+});

@@ -1,0 +1,193 @@
+import { RULES, lastTouchPerChannel, suggestNextSteps } from 'c/socialSuggestions';
+
+const NOW = Date.parse('2026-03-04T12:00:00Z');
+const MIN = 60000;
+const DAY = 24 * 60 * MIN;
+const CHANNELS = {
+    x: { networkKey: 'x', name: 'X', slaMinutes: 60 },
+    facebook: { networkKey: 'facebook', name: 'Facebook', slaMinutes: 240 },
+    email: { networkKey: 'email', name: 'Email', slaMinutes: null }
+};
+
+let seq = 0;
+function interaction(overrides) {
+    seq += 1;
+    return {
+        id: `a0${seq}`,
+        externalId: `x:${seq}`,
+        threadKey: `t${seq}`,
+        network: 'x',
+        direction: 'Inbound',
+        visibility: 'Public',
+        intent: null,
+        status: 'New',
+        postedAt: NOW - 10 * MIN,
+        responseDueAt: null,
+        firstResponseAt: null,
+        containsPersonalData: false,
+        deletedOnNetwork: false,
+        contactId: '003A',
+        authorIsAdvocate: false,
+        ...overrides
+    };
+}
+const rulesOf = (list) => list.map((s) => s.rule);
+
+describe('c/socialSuggestions', () => {
+    it('flags a public question past its SLA with how long it waited', () => {
+        const waiting = interaction({ intent: 'Question', postedAt: NOW - 125 * MIN });
+        const [first] = suggestNextSteps([waiting], CHANNELS, NOW);
+        expect(first).toMatchObject({
+            rule: RULES.PUBLIC_SLA_BREACH,
+            interactionId: waiting.id,
+            params: { network: 'x', intent: 'Question', waitedMinutes: 125, slaMinutes: 60 }
+        });
+    });
+
+    it.each([
+        ['still within the SLA', { intent: 'Question', postedAt: NOW - 30 * MIN }],
+        [
+            'already answered',
+            { intent: 'Question', postedAt: NOW - 300 * MIN, status: 'Responded', firstResponseAt: NOW - 200 * MIN }
+        ],
+        ['private', { intent: 'Complaint', visibility: 'Private', postedAt: NOW - 300 * MIN }],
+        ['praise, which waits for nobody', { intent: 'Praise', postedAt: NOW - 300 * MIN }]
+    ])('does not flag a question %s', (_name, overrides) => {
+        expect(rulesOf(suggestNextSteps([interaction(overrides)], CHANNELS, NOW))).not.toContain(
+            RULES.PUBLIC_SLA_BREACH
+        );
+    });
+
+    it('notices a private conversation taken public again', () => {
+        const dm = interaction({
+            threadKey: 'order-9',
+            network: 'x',
+            visibility: 'Private',
+            postedAt: NOW - 3 * 60 * MIN,
+            status: 'Responded'
+        });
+        const vent = interaction({
+            threadKey: 'order-9',
+            network: 'x',
+            visibility: 'Public',
+            intent: 'Complaint',
+            postedAt: NOW - 20 * MIN
+        });
+        const list = suggestNextSteps([vent, dm], CHANNELS, NOW);
+        const found = list.find((s) => s.rule === RULES.PRIVATE_WENT_PUBLIC);
+        expect(found).toMatchObject({
+            interactionId: vent.id,
+            params: { privateNetwork: 'x', minutesAfterPrivate: 160 }
+        });
+    });
+
+    it('also links a public vent to a recent DM in another thread of the same person', () => {
+        const dm = interaction({ network: 'facebook', visibility: 'Private', postedAt: NOW - 2 * DAY });
+        const vent = interaction({ network: 'x', postedAt: NOW - 5 * MIN });
+        const stale = interaction({ contactId: '003B', network: 'x', postedAt: NOW - 5 * MIN });
+        const list = suggestNextSteps([dm, vent, stale], CHANNELS, NOW).filter(
+            (s) => s.rule === RULES.PRIVATE_WENT_PUBLIC
+        );
+        expect(list.map((s) => s.interactionId)).toEqual([vent.id]);
+    });
+
+    it('puts personal data in a public post first, ours before theirs', () => {
+        const theirs = interaction({ containsPersonalData: true, intent: 'Question', postedAt: NOW - 300 * MIN });
+        const ours = interaction({ containsPersonalData: true, direction: 'Outbound', status: 'Responded' });
+        const deleted = interaction({ containsPersonalData: true, deletedOnNetwork: true });
+        const list = suggestNextSteps([theirs, ours, deleted], CHANNELS, NOW);
+        expect(list.slice(0, 2).map((s) => [s.rule, s.interactionId])).toEqual([
+            [RULES.PERSONAL_DATA_PUBLIC, ours.id],
+            [RULES.PERSONAL_DATA_PUBLIC, theirs.id]
+        ]);
+        expect(list.map((s) => s.interactionId)).not.toContain(deleted.id);
+    });
+
+    it('suggests recognising an advocate after repeated praise, once', () => {
+        const praise = [1, 5, 12].map((days) =>
+            interaction({ intent: 'Praise', postedAt: NOW - days * DAY, network: days === 5 ? 'facebook' : 'x' })
+        );
+        const list = suggestNextSteps(praise, CHANNELS, NOW).filter((s) => s.rule === RULES.RECOGNISE_ADVOCATE);
+        expect(list).toHaveLength(1);
+        expect(list[0].params).toMatchObject({ count: 3, days: 30, networks: ['x', 'facebook'] });
+        const known = praise.map((p) => ({ ...p, authorIsAdvocate: true }));
+        expect(rulesOf(suggestNextSteps(known, CHANNELS, NOW))).not.toContain(RULES.RECOGNISE_ADVOCATE);
+        expect(rulesOf(suggestNextSteps(praise.slice(0, 2), CHANNELS, NOW))).not.toContain(RULES.RECOGNISE_ADVOCATE);
+    });
+
+    it('suggests a sales follow-up for open purchase intent, one per thread', () => {
+        const a = interaction({ intent: 'Purchase_Intent', threadKey: 'p', postedAt: NOW - 3 * 60 * MIN });
+        const b = interaction({ intent: 'Purchase_Intent', threadKey: 'p', postedAt: NOW - 60 * MIN });
+        const old = interaction({ intent: 'Purchase_Intent', postedAt: NOW - 30 * DAY });
+        const list = suggestNextSteps([a, b, old], CHANNELS, NOW).filter((s) => s.rule === RULES.PURCHASE_INTENT);
+        expect(list.map((s) => [s.interactionId, s.params.hoursAgo])).toEqual([[b.id, 1]]);
+    });
+
+    it('says answer once when the same person writes on two channels within an hour', () => {
+        const tweet = interaction({ network: 'x', postedAt: NOW - 50 * MIN });
+        const post = interaction({ network: 'facebook', postedAt: NOW - 30 * MIN });
+        const otherPerson = interaction({ network: 'email', contactId: '003Z', postedAt: NOW - 40 * MIN });
+        const list = suggestNextSteps([tweet, post, otherPerson], CHANNELS, NOW).filter(
+            (s) => s.rule === RULES.ANSWER_ONCE
+        );
+        expect(list).toHaveLength(1);
+        expect(list[0]).toMatchObject({
+            interactionId: post.id,
+            params: { otherNetwork: 'x', minutesApart: 20, otherInteractionId: tweet.id }
+        });
+        const farApart = [
+            interaction({ network: 'x', postedAt: NOW - 200 * MIN }),
+            interaction({ network: 'facebook', postedAt: NOW - 10 * MIN })
+        ];
+        expect(rulesOf(suggestNextSteps(farApart, CHANNELS, NOW))).not.toContain(RULES.ANSWER_ONCE);
+    });
+
+    it('ranks privacy, then overdue service (most overdue first), then sales, then recognition', () => {
+        const list = suggestNextSteps(
+            [
+                ...[2, 3, 4].map((d) => interaction({ intent: 'Praise', postedAt: NOW - d * DAY, status: 'Closed' })),
+                interaction({ intent: 'Purchase_Intent', postedAt: NOW - 2 * DAY }),
+                interaction({
+                    intent: 'Question',
+                    postedAt: NOW - 2 * 60 * MIN,
+                    network: 'facebook',
+                    containsPersonalData: true
+                }),
+                interaction({ intent: 'Question', postedAt: NOW - 190 * MIN }),
+                interaction({ intent: 'Complaint', postedAt: NOW - 3 * DAY })
+            ],
+            CHANNELS,
+            NOW
+        );
+        expect(rulesOf(list)).toEqual([
+            RULES.PERSONAL_DATA_PUBLIC,
+            RULES.PUBLIC_SLA_BREACH,
+            RULES.PUBLIC_SLA_BREACH,
+            RULES.PURCHASE_INTENT,
+            RULES.RECOGNISE_ADVOCATE
+        ]);
+        expect(list[1].params.intent).toBe('Complaint');
+    });
+
+    it('is deterministic and tolerates nothing to go on', () => {
+        const input = [
+            interaction({ intent: 'Question', postedAt: NOW - 300 * MIN }),
+            interaction({ intent: 'Question', postedAt: NOW - 300 * MIN })
+        ];
+        expect(suggestNextSteps(input, CHANNELS, NOW)).toEqual(suggestNextSteps([...input].reverse(), CHANNELS, NOW));
+        expect(suggestNextSteps([], CHANNELS, NOW)).toEqual([]);
+        expect(suggestNextSteps(undefined, undefined, NOW)).toEqual([]);
+    });
+
+    it('finds the last touch per channel, most recent first', () => {
+        const list = lastTouchPerChannel([
+            interaction({ network: 'x', postedAt: NOW - 5 * DAY }),
+            interaction({ network: 'facebook', postedAt: NOW - 2 * DAY }),
+            interaction({ network: 'x', postedAt: NOW - DAY, direction: 'Outbound' })
+        ]);
+        expect(list.map((i) => [i.network, i.direction])).toEqual([
+            ['x', 'Outbound'],
+            ['facebook', 'Inbound']
+        ]);
+    });
+});

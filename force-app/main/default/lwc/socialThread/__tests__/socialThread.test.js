@@ -1,0 +1,53 @@
+import { createElement } from '@lwc/engine-dom';
+import SocialThread from 'c/socialThread';
+import { threadView } from 'c/socialTimelineView';
+import { groupIntoThreads } from 'c/socialThreads';
+import { channelsByKey, nodesOf, toChannel, toInteraction } from 'c/socialInteractionModel';
+import flushPromises from '../../../../../test/flushPromises';
+
+const firstPage = require('../../socialTimeline/__tests__/data/timelineFirstPage.json');
+const secondPage = require('../../socialTimeline/__tests__/data/timelineSecondPage.json');
+const NOW = Date.parse('2026-03-04T12:00:00.000Z');
+const channels = channelsByKey(nodesOf(firstPage.uiapi.query.Social_Channel__c, toChannel));
+const threadsOf = (page) =>
+    groupIntoThreads(nodesOf(page.uiapi.query.Social_Interaction__c, toInteraction)).map((t) =>
+        threadView(t, channels, NOW)
+    );
+
+function createThread(thread, compact = false) {
+    const element = createElement('c-social-thread', { is: SocialThread });
+    Object.assign(element, { thread, compact });
+    document.body.appendChild(element);
+    return element;
+}
+const $ = (element, selector) => element.shadowRoot.querySelector(selector);
+
+describe('c-social-thread', () => {
+    afterEach(() => {
+        while (document.body.firstChild) {
+            document.body.removeChild(document.body.firstChild);
+        }
+        jest.clearAllMocks();
+    });
+
+    it('names a cross-channel thread, its size, its last activity and what waits', async () => {
+        const element = createThread(threadsOf(firstPage)[0]);
+        await flushPromises();
+        expect($(element, 'article').getAttribute('aria-label')).toBe('Conversation started by @ana_ruiz');
+        expect($(element, '.thread-count').textContent).toBe('4 messages');
+        expect($(element, '.thread-time').textContent.trim()).toBe('Last activity 20 min ago');
+        expect($(element, '.thread-time').title).toMatch(/Mar 4, 2026/);
+        expect($(element, '.thread-waiting').textContent).toBe('2 waiting for a response');
+        expect(element.shadowRoot.querySelectorAll('c-social-interaction')).toHaveLength(4);
+        await expect(element).toBeAccessible();
+    });
+
+    it('keeps a single-channel thread plain and passes compact mode down', async () => {
+        const element = createThread(threadsOf(secondPage)[1], true);
+        await flushPromises();
+        expect($(element, '.thread-hops')).toBeNull();
+        expect($(element, '.thread-waiting')).toBeNull();
+        expect($(element, 'c-social-interaction').compact).toBe(true);
+        await expect(element).toBeAccessible();
+    });
+});

@@ -1,0 +1,419 @@
+import { createElement } from '@lwc/engine-dom';
+import SocialTimeline from 'c/socialTimeline';
+import { graphql } from 'lightning/graphql';
+import { encodeDefaultFieldValues } from 'lightning/pageReferenceUtils';
+import { registerRefreshHandler } from 'lightning/refresh';
+import { getNavigateCalledWith, resetNavigation } from 'lightning/navigation';
+import flushPromises from '../../../../../test/flushPromises';
+
+const firstPage = require('./data/timelineFirstPage.json');
+const secondPage = require('./data/timelineSecondPage.json');
+const emptyPage = require('./data/timelineEmpty.json');
+const caseContact = require('./data/caseContact.json');
+const timelineErrors = require('./data/timelineErrors.json');
+
+const CONTACT_ID = '003HU000001AnaRAA';
+const NOW = Date.parse('2026-03-04T12:00:00.000Z');
+// The user id sfdx-lwc-jest gives @salesforce/user/Id.
+const USER_ID = '005000000000000000';
+
+function createTimeline(props = {}) {
+    const element = createElement('c-social-timeline', { is: SocialTimeline });
+    Object.assign(element, {
+        recordId: CONTACT_ID,
+        objectApiName: 'Contact',
+        pageSize: 3,
+        showPrivate: true,
+        ...props
+    });
+    document.body.appendChild(element);
+    return element;
+}
+
+const $ = (element, selector) => element.shadowRoot.querySelector(selector);
+const $$ = (element, selector) => [...element.shadowRoot.querySelectorAll(selector)];
+const timelineVariables = () => graphql.getLastConfig().variables;
+// Every message row rendered, across thread components.
+const interactionsOf = (element) =>
+    $$(element, 'c-social-thread').flatMap((thread) =>
+        [...thread.shadowRoot.querySelectorAll('c-social-interaction')].map((item) => item.shadowRoot)
+    );
+
+describe('c-social-timeline', () => {
+    beforeEach(() => {
+        jest.spyOn(Date, 'now').mockReturnValue(NOW);
+        window.localStorage.clear();
+    });
+
+    afterEach(() => {
+        while (document.body.firstChild) {
+            document.body.removeChild(document.body.firstChild);
+        }
+        jest.clearAllMocks();
+        jest.restoreAllMocks();
+        resetNavigation();
+    });
+
+    describe('reading', () => {
+        it('asks for the contact interactions with upperBound paging, as variables', async () => {
+            createTimeline();
+            await flushPromises();
+            expect(timelineVariables()).toEqual({
+                where: { Contact__c: { eq: CONTACT_ID } },
+                first: 200,
+                after: null,
+                upperBound: 50000
+            });
+        });
+
+        it('shows threads with the true total and reveals the page size', async () => {
+            const element = createTimeline();
+            graphql.emit(firstPage);
+            await flushPromises();
+
+            expect($(element, '.summary').textContent).toBe('Showing 3 of 7 interactions');
+            const threads = $$(element, 'c-social-thread');
+            expect(threads).toHaveLength(1);
+            const thread = threads[0].shadowRoot;
+            expect(thread.querySelector('.thread-count').textContent).toBe('3 messages');
+            expect(thread.querySelector('.thread-hops').textContent).toContain('Moved across channels: Facebook → X');
+            expect([...thread.querySelectorAll('.channel-icons lightning-icon')].map((icon) => icon.iconName)).toEqual([
+                'utility:like',
+                'utility:socialshare'
+            ]);
+            expect(thread.querySelector('.thread-waiting').textContent).toBe('1 waiting for a response');
+        });
+
+        it('loads the next page with the end cursor and reaches the oldest interaction', async () => {
+            const element = createTimeline();
+            graphql.emit(firstPage);
+            await flushPromises();
+
+            $(element, 'lightning-button.load-more').click();
+            await flushPromises();
+            expect(timelineVariables().after).toBe(firstPage.uiapi.query.Social_Interaction__c.pageInfo.endCursor);
+            expect(timelineVariables().where).toEqual({ Contact__c: { eq: CONTACT_ID } });
+
+            graphql.emit(secondPage);
+            await flushPromises();
+            expect($(element, '.summary').textContent).toBe('Showing 6 of 7 interactions');
+
+            $(element, 'lightning-button.load-more').click();
+            await flushPromises();
+            expect($(element, '.summary').textContent).toBe('Showing 7 of 7 interactions');
+            expect($(element, 'lightning-button.load-more')).toBeNull();
+            expect($(element, '.reached-oldest').textContent).toContain('oldest interaction');
+            expect($$(element, 'c-social-thread')).toHaveLength(3);
+        });
+
+        it('shows direction, visibility, status, SLA and times for each message', async () => {
+            const element = createTimeline({ pageSize: 10 });
+            graphql.emit(firstPage);
+            await flushPromises();
+
+            const rows = interactionsOf(element);
+            // Oldest first inside the thread: the complaint at 09:00 opens it.
+            const complaint = rows[0];
+            expect(complaint.querySelector('.author').textContent).toBe('@ana_ruiz');
+            expect(complaint.querySelector('.visibility').textContent).toBe('Public');
+            expect(complaint.querySelector('.status').textContent).toBe('Needs Response');
+            expect(complaint.querySelector('.sla').textContent).toBe('Response overdue by 2 h');
+            expect(complaint.querySelector('.personal-data').textContent).toContain('Contains personal data');
+            const time = complaint.querySelector('time.posted-at');
+            expect(time.getAttribute('datetime')).toBe('2026-03-04T09:00:00.000Z');
+            expect(time.textContent).toContain('3 h ago');
+            expect(time.title).toMatch(/^Posted Mar 4, 2026/);
+
+            const question = rows[3];
+            expect(question.querySelector('.sla').textContent).toBe('Response due in 40 min');
+            expect(question.querySelector('a.permalink').href).toBe(
+                'https://x.com/ana_ruiz/status/1790000000000000007'
+            );
+
+            const dm = rows[2];
+            expect(dm.querySelector('.visibility').textContent).toBe('Private');
+            expect(dm.querySelector('.delivery').textContent).toBe('Delivery: Sent');
+            expect(dm.querySelector('.delivery').className).not.toContain('slds-text-color_error');
+            expect(dm.querySelector('.direction-icon').alternativeText).toBe('Outbound');
+        });
+
+        it('renders hostile bodies as inert, wrapping text', async () => {
+            const element = createTimeline({ pageSize: 10 });
+            graphql.emit(firstPage);
+            await flushPromises();
+
+            const hostile = interactionsOf(element)[1];
+            const body = hostile.querySelector('.body');
+            expect(body.querySelector('script, b, img')).toBeNull();
+            expect(body.textContent).toContain("<script>alert('x')</script><b>bold?</b> javascript:alert(1)");
+            expect(body.querySelectorAll('a')).toHaveLength(0);
+            expect(body.textContent).toContain('a'.repeat(600));
+            // Exactly the body: no template whitespace leaks into a pre-wrap paragraph.
+            expect(body.textContent).toBe(firstPage.uiapi.query.Social_Interaction__c.edges[2].node.Body__c.value);
+            // jsdom does no layout, so check the rule the row's own stylesheet applies to the body:
+            // the author's line breaks kept, any unbroken string wrapped, never wider than the row.
+            const css = [...hostile.querySelectorAll('style')].map((sheet) => sheet.textContent).join('');
+            const bodyRule = /(?:^|\})\s*\.body[^{,]*\{([^}]*)\}/.exec(css)[1];
+            expect(body.classList).toContain('body');
+            expect(bodyRule).toContain('white-space: pre-wrap');
+            expect(bodyRule).toContain('overflow-wrap: anywhere');
+            expect(bodyRule).toContain('max-width: 100%');
+
+            const question = interactionsOf(element)[3];
+            const links = [...question.querySelectorAll('.body a')];
+            expect(links.map((a) => a.getAttribute('href'))).toEqual(['https://acme.example.com/orders/4411']);
+            expect(links[0].rel).toContain('noopener');
+            expect(links[0].target).toBe('_blank');
+        });
+
+        it('labels each message with its contact on an account page', async () => {
+            const element = createTimeline({ objectApiName: 'Account', recordId: '001HU000000AcmeAAA', pageSize: 10 });
+            await flushPromises();
+            expect(timelineVariables().where).toEqual({ Account__c: { eq: '001HU000000AcmeAAA' } });
+            graphql.emit(firstPage);
+            await flushPromises();
+            expect(interactionsOf(element)[0].querySelector('.who').textContent).toBe('Contact: Ana Ruiz');
+        });
+
+        it("reads a case's interactions and its contact's", async () => {
+            const element = createTimeline({ objectApiName: 'Case', recordId: '500HU000000Case1AAA' });
+            await flushPromises();
+            graphql.emit(caseContact, (config) => Boolean(config.variables && config.variables.caseId));
+            await flushPromises();
+            expect(timelineVariables().where).toEqual({
+                or: [{ Case__c: { eq: '500HU000000Case1AAA' } }, { Contact__c: { eq: CONTACT_ID } }]
+            });
+            graphql.emit(firstPage, (config) => Boolean(config.variables && config.variables.where));
+            await flushPromises();
+            expect($$(element, 'c-social-thread')).toHaveLength(1);
+        });
+
+        it('keeps private messages off the page when the admin hides them', async () => {
+            const element = createTimeline({ showPrivate: false, channels: 'x, Facebook' });
+            await flushPromises();
+            expect(timelineVariables().where).toEqual({
+                and: [
+                    { Contact__c: { eq: CONTACT_ID } },
+                    { Network__c: { in: ['x', 'facebook'] } },
+                    { Visibility__c: { eq: 'Public' } }
+                ]
+            });
+            graphql.emit(firstPage);
+            await flushPromises();
+            const filters = $(element, 'c-social-timeline-filters').shadowRoot;
+            expect(filters.querySelector('.visibility')).toBeNull();
+            expect(filters.querySelector('.channel').options.map((o) => o.value)).toEqual(['', 'x', 'facebook']);
+        });
+    });
+
+    describe('filters', () => {
+        it('filters on the server and remembers the choice per user and page', async () => {
+            const element = createTimeline();
+            graphql.emit(firstPage);
+            await flushPromises();
+            $(element, 'lightning-button.load-more').click();
+            await flushPromises();
+
+            const filter = {
+                channel: 'x',
+                direction: '',
+                visibility: '',
+                status: 'open',
+                from: '',
+                to: '',
+                search: ''
+            };
+            $(element, 'c-social-timeline-filters').dispatchEvent(
+                new CustomEvent('filterchange', { detail: { filter } })
+            );
+            await flushPromises();
+
+            expect(timelineVariables().after).toBeNull();
+            expect(timelineVariables().where).toEqual({
+                and: [
+                    { Contact__c: { eq: CONTACT_ID } },
+                    { Network__c: { eq: 'x' } },
+                    { Status__c: { in: ['New', 'Needs_Response'] } }
+                ]
+            });
+            expect(JSON.parse(window.localStorage.getItem(`socialBridge.timelineFilter.${USER_ID}.Contact`))).toEqual(
+                filter
+            );
+        });
+
+        it('starts from the remembered filter, else the admin default', async () => {
+            window.localStorage.setItem(
+                `socialBridge.timelineFilter.${USER_ID}.Contact`,
+                JSON.stringify({ direction: 'Outbound' })
+            );
+            createTimeline({ defaultFilter: 'needs_response' });
+            await flushPromises();
+            expect(timelineVariables().where.and[1]).toEqual({ Direction__c: { eq: 'Outbound' } });
+
+            document.body.removeChild(document.body.firstChild);
+            window.localStorage.clear();
+            createTimeline({ defaultFilter: 'needs_response' });
+            await flushPromises();
+            expect(timelineVariables().where.and[1]).toEqual({ Status__c: { in: ['New', 'Needs_Response'] } });
+        });
+
+        it('searches the loaded interactions and says how far the search reaches', async () => {
+            const element = createTimeline({ pageSize: 10 });
+            graphql.emit(firstPage);
+            await flushPromises();
+            const variablesBefore = timelineVariables();
+
+            const filter = {
+                channel: '',
+                direction: '',
+                visibility: '',
+                status: '',
+                from: '',
+                to: '',
+                search: 'postcode'
+            };
+            $(element, 'c-social-timeline-filters').dispatchEvent(
+                new CustomEvent('filterchange', { detail: { filter } })
+            );
+            await flushPromises();
+
+            expect(timelineVariables()).toEqual(variablesBefore);
+            expect(interactionsOf(element)).toHaveLength(1);
+            expect($(element, '.search-scope').textContent).toContain('the 4 interactions loaded so far');
+        });
+
+        it('offers to clear filters that match nothing', async () => {
+            window.localStorage.setItem(
+                `socialBridge.timelineFilter.${USER_ID}.Contact`,
+                JSON.stringify({ channel: 'x' })
+            );
+            const element = createTimeline();
+            graphql.emit(emptyPage);
+            await flushPromises();
+            expect($(element, '.no-matches').textContent).toContain('No interactions match these filters.');
+            $(element, 'lightning-button.clear-filters').click();
+            await flushPromises();
+            expect(timelineVariables().where).toEqual({ Contact__c: { eq: CONTACT_ID } });
+        });
+    });
+
+    describe('empty, error and refresh', () => {
+        it('leads to linking an identity when there is nothing yet', async () => {
+            const element = createTimeline();
+            graphql.emit(emptyPage);
+            await flushPromises();
+            expect($(element, '.empty-message').textContent).toBe(
+                "Link this person's social identities to see their posts, replies and messages here."
+            );
+            $(element, 'lightning-button.link-identity').click();
+            expect(encodeDefaultFieldValues).toHaveBeenCalledWith({
+                Contact__c: CONTACT_ID,
+                Link_Status__c: 'Linked',
+                Link_Source__c: 'Rep'
+            });
+            expect(getNavigateCalledWith().pageReference).toMatchObject({
+                type: 'standard__objectPage',
+                attributes: { objectApiName: 'Social_Identity__c', actionName: 'new' }
+            });
+        });
+
+        it('says what went wrong and lets the rep retry', async () => {
+            const refresh = jest.fn().mockResolvedValue(undefined);
+            const element = createTimeline();
+            graphql.emit(firstPage, undefined, refresh);
+            await flushPromises();
+            graphql.emitErrors(timelineErrors, undefined, refresh);
+            await flushPromises();
+
+            const panel = $(element, 'c-error-panel');
+            expect(panel.friendlyMessage).toBe("Social interactions couldn't be loaded.");
+            expect(panel.actionHint).toContain('Social Bridge Rep permission set');
+            panel.dispatchEvent(new CustomEvent('retry'));
+            await flushPromises();
+            expect(refresh).toHaveBeenCalled();
+        });
+
+        it('refreshes when another component saves an interaction (RefreshView)', async () => {
+            const refresh = jest.fn().mockResolvedValue(undefined);
+            const element = createTimeline();
+            graphql.emit(firstPage, undefined, refresh);
+            await flushPromises();
+            expect(registerRefreshHandler).toHaveBeenCalled();
+            const [component, handler] = registerRefreshHandler.mock.calls[0];
+            await expect(handler.call(component)).resolves.toBe(true);
+            expect(refresh).toHaveBeenCalledTimes(1);
+            expect(element).toBeTruthy();
+        });
+
+        it('goes back to the first page and then fetches it fresh when refreshed deeper in', async () => {
+            const refresh = jest.fn().mockResolvedValue(undefined);
+            const element = createTimeline();
+            graphql.emit(firstPage, undefined, refresh);
+            await flushPromises();
+            $(element, 'lightning-button.load-more').click();
+            await flushPromises();
+            graphql.emit(secondPage, undefined, refresh);
+            await flushPromises();
+
+            $(element, 'lightning-button-icon.refresh').click();
+            await flushPromises();
+            expect(timelineVariables().after).toBeNull();
+            graphql.emit(firstPage, undefined, refresh);
+            await flushPromises();
+            expect(refresh).toHaveBeenCalledTimes(1);
+            expect($(element, '.summary').textContent).toBe('Showing 3 of 7 interactions');
+        });
+
+        it('folds the filters away in a narrow sidebar until the rep opens them', async () => {
+            const element = createTimeline({ flexipageRegionWidth: 'SMALL' });
+            graphql.emit(firstPage);
+            await flushPromises();
+            expect($(element, 'c-social-timeline-filters')).toBeNull();
+            expect($(element, '.timeline').classList).toContain('timeline_narrow');
+            const toggle = $(element, 'lightning-button-icon.filter-toggle');
+            expect(toggle.alternativeText).toBe('Show filters');
+            toggle.click();
+            await flushPromises();
+            expect($(element, 'c-social-timeline-filters').narrow).toBe(true);
+            expect(toggle.alternativeText).toBe('Hide filters');
+            await expect(element).toBeAccessible();
+        });
+
+        it('passes compact mode to every thread', async () => {
+            const element = createTimeline({ compactMode: true });
+            graphql.emit(firstPage);
+            await flushPromises();
+            expect($(element, '.timeline').classList).toContain('timeline_compact');
+            expect($(element, 'c-social-thread').compact).toBe(true);
+        });
+
+        it('explains where it works on other pages', async () => {
+            const element = createTimeline({ objectApiName: 'Opportunity' });
+            await flushPromises();
+            expect($(element, '.unsupported').textContent).toContain('Contact, Lead, Account and Case');
+        });
+    });
+
+    describe('accessibility', () => {
+        it('is accessible with data', async () => {
+            const element = createTimeline({ pageSize: 10 });
+            graphql.emit(firstPage);
+            await flushPromises();
+            await expect(element).toBeAccessible();
+        });
+
+        it('is accessible when empty', async () => {
+            const element = createTimeline();
+            graphql.emit(emptyPage);
+            await flushPromises();
+            await expect(element).toBeAccessible();
+        });
+
+        it('is accessible with an error', async () => {
+            const element = createTimeline();
+            graphql.emitErrors(timelineErrors);
+            await flushPromises();
+            await expect(element).toBeAccessible();
+        });
+    });
+});

@@ -1,0 +1,21 @@
+// The contact of a case: a case page's timeline shows the case's interactions and its contact's.
+import { gql } from 'lightning/graphql';
+
+export const CASE_CONTACT_QUERY = gql`
+    query socialCaseContact($caseId: ID) {
+        uiapi {
+            query {
+                Case(where: { Id: { eq: $caseId } }, first: 1) {
+                    edges {
+                        node {
+                            Id
+                            ContactId {
+                                value
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+`;

@@ -1,0 +1,428 @@
+// The social timeline on a Contact, Lead, Account or Case page: every interaction of the person
+// (an account's contacts, a case and its contact), newest first, grouped into threads that may
+// hop channels, with filters the rep's browser remembers, and paging that reaches the oldest one.
+import { LightningElement, api, wire } from 'lwc';
+import { graphql } from 'lightning/graphql';
+import { NavigationMixin } from 'lightning/navigation';
+import { encodeDefaultFieldValues } from 'lightning/pageReferenceUtils';
+import { registerRefreshHandler, unregisterRefreshHandler } from 'lightning/refresh';
+import USER_ID from '@salesforce/user/Id';
+import FORM_FACTOR from '@salesforce/client/formFactor';
+import TITLE from '@salesforce/label/c.Social_Timeline_Title';
+import LOADING from '@salesforce/label/c.Social_Timeline_Loading';
+import REFRESH from '@salesforce/label/c.Social_Timeline_Refresh';
+import SHOW_FILTERS from '@salesforce/label/c.Social_Timeline_ShowFilters';
+import HIDE_FILTERS from '@salesforce/label/c.Social_Timeline_HideFilters';
+import SHOWING from '@salesforce/label/c.Social_Timeline_Showing';
+import LOAD_MORE from '@salesforce/label/c.Social_Timeline_LoadMore';
+import LOADING_MORE from '@salesforce/label/c.Social_Timeline_LoadingMore';
+import REACHED_OLDEST from '@salesforce/label/c.Social_Timeline_ReachedOldest';
+import UNREACHABLE from '@salesforce/label/c.Social_Timeline_Unreachable';
+import SEARCH_SCOPE from '@salesforce/label/c.Social_Timeline_SearchScope';
+import NO_MATCHES from '@salesforce/label/c.Social_Timeline_NoMatches';
+import CLEAR_FILTERS from '@salesforce/label/c.Social_Timeline_ClearFilters';
+import EMPTY_TITLE from '@salesforce/label/c.Social_Timeline_EmptyTitle';
+import EMPTY_PERSON from '@salesforce/label/c.Social_Timeline_EmptyPerson';
+import EMPTY_ACCOUNT from '@salesforce/label/c.Social_Timeline_EmptyAccount';
+import EMPTY_CASE from '@salesforce/label/c.Social_Timeline_EmptyCase';
+import LINK_IDENTITY from '@salesforce/label/c.Social_Timeline_LinkIdentity';
+import LOAD_ERROR from '@salesforce/label/c.Social_Timeline_LoadError';
+import LOAD_ERROR_ACTION from '@salesforce/label/c.Social_Timeline_LoadErrorAction';
+import UNSUPPORTED_PAGE from '@salesforce/label/c.Social_Timeline_UnsupportedPage';
+import THREADS_LABEL from '@salesforce/label/c.Social_Timeline_ThreadsLabel';
+import { formatLabel } from 'c/labelFormat';
+import { channelsByKey, nodesOf, toChannel, toInteraction } from 'c/socialInteractionModel';
+import { groupIntoThreads } from 'c/socialThreads';
+import { threadView } from 'c/socialTimelineView';
+import {
+    EMPTY_FILTER,
+    buildWhere,
+    isFiltered,
+    matchesSearch,
+    normaliseFilter,
+    parseChannelList,
+    presetFilter,
+    readStoredFilter,
+    recordScope,
+    storageKey,
+    writeStoredFilter
+} from 'c/socialTimelineFilter';
+import { advance, applyPage, initialPaging, loadedItems, pagingVariables } from 'c/socialTimelinePaging';
+import { TIMELINE_QUERY } from './timelineQuery';
+import { CASE_CONTACT_QUERY } from './caseContactQuery';
+
+const DEFAULT_PAGE_SIZE = 20;
+const MAX_PAGE_SIZE = 200;
+const CLOCK_TICK_MS = 60 * 1000;
+
+function browserStorage() {
+    try {
+        return window.localStorage;
+    } catch {
+        // Storage can be blocked by browser settings: the timeline still works, it just forgets.
+        return null;
+    }
+}
+
+export default class SocialTimeline extends NavigationMixin(LightningElement) {
+    @api recordId;
+    @api objectApiName;
+    /** Set by Lightning App Builder: SMALL in a narrow sidebar. */
+    @api flexipageRegionWidth;
+    /** Network keys shown on this page, comma separated; empty shows every channel. */
+    @api channels = '';
+    /** Interactions revealed per "Load more". */
+    @api pageSize = DEFAULT_PAGE_SIZE;
+    /** False keeps private messages (DMs, email) off this page for everyone who sees it. */
+    @api showPrivate = false;
+    /** Starting filter when the rep has none remembered: all, needs_response, inbound, public, private. */
+    @api defaultFilter = 'all';
+    /** One line per message, fewer details: for busy pages. */
+    @api compactMode = false;
+
+    filter = { ...EMPTY_FILTER };
+    paging = initialPaging();
+    channelList = [];
+    displayCount = DEFAULT_PAGE_SIZE;
+    isLoading = true;
+    isLoadingMore = false;
+    errors;
+    caseContactId;
+    caseContactResolved = false;
+    filtersOpen;
+    now = Date.now();
+
+    refreshTimeline;
+    refreshOnNextData = false;
+    refreshHandlerId;
+    clock;
+
+    labels = {
+        title: TITLE,
+        loading: LOADING,
+        refresh: REFRESH,
+        loadMore: LOAD_MORE,
+        loadingMore: LOADING_MORE,
+        reachedOldest: REACHED_OLDEST,
+        noMatches: NO_MATCHES,
+        clearFilters: CLEAR_FILTERS,
+        emptyTitle: EMPTY_TITLE,
+        linkIdentity: LINK_IDENTITY,
+        loadError: LOAD_ERROR,
+        loadErrorAction: LOAD_ERROR_ACTION,
+        unsupportedPage: UNSUPPORTED_PAGE,
+        threads: THREADS_LABEL
+    };
+
+    connectedCallback() {
+        this.displayCount = this.effectivePageSize;
+        this.filtersOpen = !this.isNarrow;
+        const stored = readStoredFilter(browserStorage(), this.filterStorageKey);
+        this.filter = stored || presetFilter(this.defaultFilter);
+        this.refreshHandlerId = registerRefreshHandler(this, this.refreshHandler);
+        // Relative times ("5 min ago") and SLA countdowns move with the clock.
+        // eslint-disable-next-line @lwc/lwc/no-async-operation
+        this.clock = setInterval(() => {
+            this.now = Date.now();
+        }, CLOCK_TICK_MS);
+    }
+
+    disconnectedCallback() {
+        unregisterRefreshHandler(this.refreshHandlerId);
+        clearInterval(this.clock);
+    }
+
+    // ---- data -------------------------------------------------------------------------------
+
+    get caseContactQuery() {
+        return this.objectApiName === 'Case' && this.recordId ? CASE_CONTACT_QUERY : undefined;
+    }
+
+    get caseContactVariables() {
+        return { caseId: this.recordId };
+    }
+
+    @wire(graphql, { query: '$caseContactQuery', variables: '$caseContactVariables' })
+    wiredCaseContact({ data, errors }) {
+        const connection = data?.uiapi?.query?.Case;
+        if (connection) {
+            this.caseContactId = connection.edges?.[0]?.node?.ContactId?.value || null;
+            this.caseContactResolved = true;
+        } else if (errors && this.objectApiName === 'Case') {
+            // Without the contact the case's own interactions still show.
+            this.caseContactResolved = true;
+        }
+    }
+
+    get scope() {
+        if (this.objectApiName === 'Case' && !this.caseContactResolved) {
+            return null;
+        }
+        return recordScope(this.objectApiName, this.recordId, this.caseContactId);
+    }
+
+    get allowedChannels() {
+        return parseChannelList(this.channels);
+    }
+
+    get timelineQuery() {
+        return this.scope ? TIMELINE_QUERY : undefined;
+    }
+
+    get timelineVariables() {
+        const scope = this.scope;
+        if (!scope) {
+            return undefined;
+        }
+        return {
+            where: buildWhere({
+                scope,
+                filter: this.filter,
+                allowedChannels: this.allowedChannels,
+                showPrivate: this.showPrivate,
+                postedAtOrBefore: this.paging.current.windowEnd
+            }),
+            ...pagingVariables(this.paging)
+        };
+    }
+
+    @wire(graphql, { query: '$timelineQuery', variables: '$timelineVariables' })
+    wiredTimeline(result) {
+        const { data, errors, refresh } = result || {};
+        if (refresh) {
+            this.refreshTimeline = refresh;
+        }
+        if (errors && errors.length) {
+            this.errors = errors;
+            this.isLoading = false;
+            this.isLoadingMore = false;
+            return;
+        }
+        const connection = data?.uiapi?.query?.Social_Interaction__c;
+        if (!connection) {
+            return;
+        }
+        this.errors = undefined;
+        this.channelList = nodesOf(data.uiapi.query.Social_Channel__c, toChannel);
+        this.paging = applyPage(this.paging, this.paging.current, {
+            items: nodesOf(connection, toInteraction),
+            totalCount: connection.totalCount,
+            hasNextPage: connection.pageInfo?.hasNextPage === true,
+            endCursor: connection.pageInfo?.endCursor || null
+        });
+        this.isLoading = false;
+        this.isLoadingMore = false;
+        if (this.refreshOnNextData && this.refreshTimeline) {
+            // The first page came from the cache: now ask the server for the current one.
+            this.refreshOnNextData = false;
+            this.refreshTimeline();
+        }
+    }
+
+    // ---- view -------------------------------------------------------------------------------
+
+    get effectivePageSize() {
+        const size = Number(this.pageSize);
+        return Number.isFinite(size) && size > 0 ? Math.min(Math.floor(size), MAX_PAGE_SIZE) : DEFAULT_PAGE_SIZE;
+    }
+
+    get isNarrow() {
+        return this.flexipageRegionWidth === 'SMALL' || FORM_FACTOR === 'Small';
+    }
+
+    get containerClass() {
+        return `timeline${this.isNarrow ? ' timeline_narrow' : ''}${this.compactMode ? ' timeline_compact' : ''}`;
+    }
+
+    get isSupportedPage() {
+        return ['Contact', 'Lead', 'Account', 'Case'].includes(this.objectApiName);
+    }
+
+    get channelMap() {
+        return channelsByKey(this.channelList);
+    }
+
+    get channelOptions() {
+        const allowed = this.allowedChannels;
+        return this.channelList
+            .filter((channel) => channel.enabled && (!allowed.length || allowed.includes(channel.networkKey)))
+            .map((channel) => ({ label: channel.name || channel.networkKey, value: channel.networkKey }));
+    }
+
+    get matchingInteractions() {
+        return loadedItems(this.paging).filter((interaction) => matchesSearch(interaction, this.filter.search));
+    }
+
+    get visibleInteractions() {
+        return this.matchingInteractions.slice(0, this.displayCount);
+    }
+
+    get threads() {
+        const showWho = this.objectApiName === 'Account' || this.objectApiName === 'Case';
+        return groupIntoThreads(this.visibleInteractions).map((thread) =>
+            threadView(thread, this.channelMap, this.now, { showWho })
+        );
+    }
+
+    get hasThreads() {
+        return this.visibleInteractions.length > 0;
+    }
+
+    get totalCount() {
+        return this.paging.totalCount || 0;
+    }
+
+    get summaryText() {
+        return formatLabel(SHOWING, this.visibleInteractions.length, this.totalCount);
+    }
+
+    get showSummary() {
+        return !this.isLoading && !this.errors && this.totalCount > 0;
+    }
+
+    get isSearching() {
+        return Boolean(this.filter.search && this.filter.search.trim());
+    }
+
+    get searchScopeText() {
+        return this.isSearching && this.paging.hasMore
+            ? formatLabel(SEARCH_SCOPE, loadedItems(this.paging).length)
+            : '';
+    }
+
+    get canLoadMore() {
+        return !this.errors && (this.matchingInteractions.length > this.displayCount || this.paging.hasMore);
+    }
+
+    get loadMoreLabel() {
+        return this.isLoadingMore ? this.labels.loadingMore : this.labels.loadMore;
+    }
+
+    get reachedOldest() {
+        return !this.isLoading && !this.errors && this.hasThreads && !this.canLoadMore;
+    }
+
+    get unreachableText() {
+        return this.paging.unreachable ? formatLabel(UNREACHABLE, this.paging.unreachable) : '';
+    }
+
+    get isEmpty() {
+        return !this.isLoading && !this.errors && !this.hasThreads && !this.canLoadMore;
+    }
+
+    get isFilteredEmpty() {
+        return this.isEmpty && isFiltered(this.filter);
+    }
+
+    get isTrulyEmpty() {
+        return this.isEmpty && !isFiltered(this.filter);
+    }
+
+    get emptyMessage() {
+        if (this.objectApiName === 'Account') {
+            return EMPTY_ACCOUNT;
+        }
+        return this.objectApiName === 'Case' ? EMPTY_CASE : EMPTY_PERSON;
+    }
+
+    get canLinkIdentity() {
+        return this.objectApiName === 'Contact' || this.objectApiName === 'Lead' || Boolean(this.caseContactId);
+    }
+
+    get filterToggleLabel() {
+        return this.filtersOpen ? HIDE_FILTERS : SHOW_FILTERS;
+    }
+
+    get filterToggleExpanded() {
+        return this.filtersOpen ? 'true' : 'false';
+    }
+
+    get filterStorageKey() {
+        return storageKey(USER_ID, this.objectApiName);
+    }
+
+    // ---- actions ----------------------------------------------------------------------------
+
+    handleFilterChange(event) {
+        const next = normaliseFilter(event.detail.filter);
+        const serverSideChanged = Object.keys(EMPTY_FILTER).some(
+            (key) => key !== 'search' && next[key] !== this.filter[key]
+        );
+        this.filter = next;
+        writeStoredFilter(browserStorage(), this.filterStorageKey, next);
+        this.displayCount = this.effectivePageSize;
+        if (serverSideChanged) {
+            this.resetPaging();
+        }
+    }
+
+    handleClearFilters() {
+        this.handleFilterChange({ detail: { filter: EMPTY_FILTER } });
+    }
+
+    handleToggleFilters() {
+        this.filtersOpen = !this.filtersOpen;
+    }
+
+    handleLoadMore() {
+        const nextCount = this.displayCount + this.effectivePageSize;
+        const needsServer = this.matchingInteractions.length < nextCount && this.paging.hasMore;
+        this.displayCount = nextCount;
+        if (needsServer && !this.isLoadingMore) {
+            this.isLoadingMore = true;
+            this.paging = advance(this.paging);
+        }
+    }
+
+    handleRefreshClick() {
+        return this.refreshHandler();
+    }
+
+    handleRetry() {
+        this.errors = undefined;
+        return this.refreshHandler();
+    }
+
+    /** RefreshView API handler: another component saved an interaction, or the rep refreshed. */
+    refreshHandler() {
+        const onFirstPage = !this.paging.current.after && !this.paging.current.windowEnd;
+        this.displayCount = this.effectivePageSize;
+        if (onFirstPage && this.refreshTimeline) {
+            this.isLoading = true;
+            return Promise.resolve(this.refreshTimeline())
+                .catch((error) => {
+                    this.errors = [error];
+                })
+                .then(() => {
+                    this.isLoading = false;
+                    return true;
+                });
+        }
+        this.resetPaging();
+        this.refreshOnNextData = true;
+        return Promise.resolve(true);
+    }
+
+    resetPaging() {
+        this.paging = initialPaging();
+        this.isLoading = true;
+        this.isLoadingMore = false;
+    }
+
+    handleLinkIdentity() {
+        const personField = this.objectApiName === 'Lead' ? 'Lead__c' : 'Contact__c';
+        const personId = this.objectApiName === 'Case' ? this.caseContactId : this.recordId;
+        this[NavigationMixin.Navigate]({
+            type: 'standard__objectPage',
+            attributes: { objectApiName: 'Social_Identity__c', actionName: 'new' },
+            state: {
+                defaultFieldValues: encodeDefaultFieldValues({
+                    [personField]: personId,
+                    Link_Status__c: 'Linked',
+                    Link_Source__c: 'Rep'
+                }),
+                navigationLocation: 'RELATED_LIST'
+            }
+        });
+    }
+}

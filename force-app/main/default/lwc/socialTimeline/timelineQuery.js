@@ -1,0 +1,142 @@
+// One page of a record's social timeline, plus the channel settings (icons, SLA) it is shown
+// with: one request per page. All input arrives as variables, so nothing a rep types, and no
+// record id, is ever part of the query text.
+import { gql } from 'lightning/graphql';
+
+export const TIMELINE_QUERY = gql`
+    query socialTimeline($where: Social_Interaction__c_Filter, $first: Int, $after: String, $upperBound: Int) {
+        uiapi {
+            query {
+                Social_Interaction__c(
+                    where: $where
+                    first: $first
+                    after: $after
+                    upperBound: $upperBound
+                    orderBy: { Posted_At__c: { order: DESC }, Id: { order: DESC } }
+                ) {
+                    edges {
+                        node {
+                            Id
+                            Name {
+                                value
+                            }
+                            External_Id__c {
+                                value
+                            }
+                            Network__c {
+                                value
+                            }
+                            Direction__c {
+                                value
+                                displayValue
+                            }
+                            Visibility__c {
+                                value
+                                displayValue
+                            }
+                            Kind__c {
+                                value
+                                displayValue
+                            }
+                            Body__c {
+                                value
+                            }
+                            Permalink__c {
+                                value
+                            }
+                            Posted_At__c {
+                                value
+                            }
+                            Thread_Key__c {
+                                value
+                            }
+                            In_Reply_To__c {
+                                value
+                            }
+                            Sentiment__c {
+                                value
+                                displayValue
+                            }
+                            Intent__c {
+                                value
+                                displayValue
+                            }
+                            Status__c {
+                                value
+                                displayValue
+                            }
+                            Response_Due_At__c {
+                                value
+                            }
+                            First_Response_At__c {
+                                value
+                            }
+                            Delivery_Status__c {
+                                value
+                                displayValue
+                            }
+                            Contains_Personal_Data__c {
+                                value
+                            }
+                            Deleted_On_Network__c {
+                                value
+                            }
+                            Contact__c {
+                                value
+                            }
+                            Contact__r {
+                                Name {
+                                    value
+                                }
+                            }
+                            Identity__c {
+                                value
+                            }
+                            Identity__r {
+                                Handle__c {
+                                    value
+                                }
+                                Display_Name__c {
+                                    value
+                                }
+                                Is_Advocate__c {
+                                    value
+                                }
+                            }
+                        }
+                    }
+                    pageInfo {
+                        hasNextPage
+                        endCursor
+                    }
+                    totalCount
+                }
+                Social_Channel__c(first: 100, orderBy: { Sort_Order__c: { order: ASC } }) {
+                    edges {
+                        node {
+                            Id
+                            Name {
+                                value
+                            }
+                            Network_Key__c {
+                                value
+                            }
+                            Enabled__c {
+                                value
+                            }
+                            Icon__c {
+                                value
+                            }
+                            Response_SLA_Minutes__c {
+                                value
+                            }
+                            Sort_Order__c {
+                                value
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+`;

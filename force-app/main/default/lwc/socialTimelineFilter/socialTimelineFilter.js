@@ -1,0 +1,184 @@
+// The timeline's filter: which record's interactions (scope), the rep's choices (channel,
+// direction, public/private, status, dates, search), their translation into the UI API GraphQL
+// `where` input passed as a variable, and how the last choice is remembered per user and page.
+
+export const STATUS_OPEN = 'open';
+export const OPEN_STATUSES = ['New', 'Needs_Response'];
+
+export const EMPTY_FILTER = Object.freeze({
+    channel: '',
+    direction: '',
+    visibility: '',
+    status: '',
+    from: '',
+    to: '',
+    search: ''
+});
+
+/** Starting filters an admin can pick as the component's default in App Builder. */
+export const PRESETS = Object.freeze({
+    all: {},
+    needs_response: { status: STATUS_OPEN },
+    inbound: { direction: 'Inbound' },
+    public: { visibility: 'Public' },
+    private: { visibility: 'Private' }
+});
+
+export function presetFilter(name) {
+    return { ...EMPTY_FILTER, ...(PRESETS[name] || {}) };
+}
+
+/** A complete filter object from anything (stored JSON, events), dropping unknown keys. */
+export function normaliseFilter(candidate) {
+    const filter = { ...EMPTY_FILTER };
+    if (candidate && typeof candidate === 'object') {
+        Object.keys(EMPTY_FILTER).forEach((key) => {
+            if (typeof candidate[key] === 'string') {
+                filter[key] = candidate[key];
+            }
+        });
+    }
+    return filter;
+}
+
+export function isFiltered(filter) {
+    return Object.keys(EMPTY_FILTER).some((key) => Boolean(filter && filter[key]));
+}
+
+/** Comma/space separated network keys from the App Builder property, lower case, no blanks. */
+export function parseChannelList(value) {
+    return String(value || '')
+        .split(/[\s,;]+/)
+        .map((key) => key.trim().toLowerCase())
+        .filter(Boolean);
+}
+
+/**
+ * Which interactions belong on this record page. Interactions carry denormalised Contact__c,
+ * Lead__c, Account__c and Case__c lookups, so each scope is one indexed, sharing-checked filter.
+ * A case shows its own interactions and those of its contact.
+ * @returns {object|null} a Social_Interaction__c_Filter, or null when the page is not supported
+ */
+export function recordScope(objectApiName, recordId, caseContactId) {
+    if (!recordId) {
+        return null;
+    }
+    switch (objectApiName) {
+        case 'Contact':
+            return { Contact__c: { eq: recordId } };
+        case 'Lead':
+            return { Lead__c: { eq: recordId } };
+        case 'Account':
+            return { Account__c: { eq: recordId } };
+        case 'Case':
+            return caseContactId
+                ? { or: [{ Case__c: { eq: recordId } }, { Contact__c: { eq: caseContactId } }] }
+                : { Case__c: { eq: recordId } };
+        default:
+            return null;
+    }
+}
+
+/** Local midnight of a yyyy-mm-dd date as an ISO instant, or null for an invalid date. */
+export function startOfDay(dateText, dayOffset = 0) {
+    const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(dateText || '');
+    if (!match) {
+        return null;
+    }
+    const date = new Date(Number(match[1]), Number(match[2]) - 1, Number(match[3]) + dayOffset);
+    return Number.isNaN(date.getTime()) ? null : date.toISOString();
+}
+
+/**
+ * The `where` variable for one timeline request.
+ * @param {object} options
+ * @param {object} options.scope recordScope(...)
+ * @param {object} options.filter the rep's filter (search is applied on the client: Body__c is a
+ *   long text area, which the API cannot filter)
+ * @param {string[]} options.allowedChannels channels the admin chose for this page ([] = all)
+ * @param {boolean} options.showPrivate false keeps private messages off this page entirely
+ * @param {string} [options.postedAtOrBefore] ISO instant closing a paging window (see socialTimelinePaging)
+ */
+export function buildWhere({ scope, filter, allowedChannels = [], showPrivate = true, postedAtOrBefore = null }) {
+    const clauses = [scope];
+    const chosen = filter || EMPTY_FILTER;
+    // A remembered channel the admin has since removed from this page is ignored, never widened.
+    const channelAllowed = allowedChannels.length === 0 || allowedChannels.includes(chosen.channel);
+    if (chosen.channel && channelAllowed) {
+        clauses.push({ Network__c: { eq: chosen.channel } });
+    } else if (allowedChannels.length) {
+        clauses.push({ Network__c: { in: allowedChannels } });
+    }
+    if (chosen.direction) {
+        clauses.push({ Direction__c: { eq: chosen.direction } });
+    }
+    if (!showPrivate) {
+        clauses.push({ Visibility__c: { eq: 'Public' } });
+    }
+    if (chosen.visibility) {
+        clauses.push({ Visibility__c: { eq: chosen.visibility } });
+    }
+    if (chosen.status === STATUS_OPEN) {
+        clauses.push({ Status__c: { in: OPEN_STATUSES } });
+    } else if (chosen.status) {
+        clauses.push({ Status__c: { eq: chosen.status } });
+    }
+    const from = startOfDay(chosen.from);
+    if (from) {
+        clauses.push({ Posted_At__c: { gte: { value: from } } });
+    }
+    const toExclusive = startOfDay(chosen.to, 1);
+    if (toExclusive) {
+        clauses.push({ Posted_At__c: { lt: { value: toExclusive } } });
+    }
+    if (postedAtOrBefore) {
+        clauses.push({ Posted_At__c: { lte: { value: postedAtOrBefore } } });
+    }
+    return clauses.length === 1 ? scope : { and: clauses };
+}
+
+/** Case-insensitive match of the search text against body, author, contact and channel. */
+export function matchesSearch(interaction, search) {
+    const needle = String(search || '')
+        .trim()
+        .toLowerCase();
+    if (!needle) {
+        return true;
+    }
+    return [
+        interaction.body,
+        interaction.authorHandle,
+        interaction.authorName,
+        interaction.contactName,
+        interaction.network
+    ]
+        .filter(Boolean)
+        .some((value) => String(value).toLowerCase().includes(needle));
+}
+
+/** One remembered filter per user and record page (object), not per record: a rep's habit. */
+export function storageKey(userId, objectApiName) {
+    return `socialBridge.timelineFilter.${userId || 'anonymous'}.${objectApiName || 'page'}`;
+}
+
+/** The stored filter, or null when none is stored or storage is unavailable or corrupt. */
+export function readStoredFilter(storage, key) {
+    try {
+        const raw = storage && storage.getItem(key);
+        return raw ? normaliseFilter(JSON.parse(raw)) : null;
+    } catch {
+        return null;
+    }
+}
+
+/** Remember the filter; private browsing or a full quota must not break the timeline. */
+export function writeStoredFilter(storage, key, filter) {
+    try {
+        if (storage) {
+            storage.setItem(key, JSON.stringify(normaliseFilter(filter)));
+        }
+        return true;
+    } catch {
+        return false;
+    }
+}

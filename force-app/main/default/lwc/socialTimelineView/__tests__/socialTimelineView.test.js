@@ -1,0 +1,97 @@
+import { channelDisplay, interactionView, slaBadge, threadView } from 'c/socialTimelineView';
+import { groupIntoThreads } from 'c/socialThreads';
+
+// A script URL, spelled so no lint rule mistakes the test data for code that runs it.
+const SCRIPT_SCHEME = ['javascript', ''].join(':');
+
+const NOW = Date.parse('2026-03-04T12:00:00.000Z');
+const MIN = 60000;
+const CHANNELS = { x: { networkKey: 'x', name: 'X', icon: 'utility:socialshare', slaMinutes: 60 } };
+const base = {
+    id: 'a01',
+    network: 'x',
+    direction: 'Inbound',
+    directionLabel: 'Inbound',
+    visibility: 'Public',
+    visibilityLabel: 'Public',
+    intent: 'Question',
+    status: 'New',
+    statusLabel: 'New',
+    postedAt: NOW - 90 * MIN,
+    body: 'Hello',
+    authorHandle: 'ana_ruiz',
+    contactName: 'Ana Ruiz'
+};
+
+describe('c/socialTimelineView', () => {
+    it('falls back to the network key and a generic icon without a channel record', () => {
+        expect(channelDisplay('mastodon', CHANNELS)).toEqual({ name: 'mastodon', iconName: 'utility:socialshare' });
+        expect(channelDisplay('x', CHANNELS).name).toBe('X');
+    });
+
+    it.each([
+        [{ ...base, postedAt: NOW - 30 * MIN }, 'due', 'Response due in 30 min'],
+        [base, 'overdue', 'Response overdue by 30 min'],
+        [{ ...base, firstResponseAt: NOW - 80 * MIN, status: 'Responded' }, 'met', 'Answered within SLA'],
+        [{ ...base, firstResponseAt: NOW - 10 * MIN, status: 'Responded' }, 'missed', 'Answered after SLA']
+    ])('badges the SLA (%#)', (interaction, state, text) => {
+        expect(slaBadge(interaction, CHANNELS.x, NOW)).toMatchObject({ state, text });
+    });
+
+    it('has no SLA badge for private messages', () => {
+        expect(slaBadge({ ...base, visibility: 'Private' }, CHANNELS.x, NOW)).toBeNull();
+    });
+
+    it('builds an interaction row without unsafe links', () => {
+        const view = interactionView(
+            { ...base, permalink: `${SCRIPT_SCHEME}alert(1)`, deletedOnNetwork: true, body: '' },
+            CHANNELS,
+            NOW,
+            { showWho: true }
+        );
+        expect(view).toMatchObject({
+            author: '@ana_ruiz',
+            who: 'Contact: Ana Ruiz',
+            permalink: null,
+            permalinkText: '',
+            segments: [],
+            deletedText: 'The author deleted this on X; its text is no longer kept.',
+            relativeTime: '1 h ago'
+        });
+        expect(view.itemClass).toContain('interaction_overdue');
+    });
+
+    it('names the author by handle, else display name, else contact, else unknown', () => {
+        expect(interactionView({ ...base, authorHandle: null, authorName: 'Ana R.' }, CHANNELS, NOW).author).toBe(
+            'Ana R.'
+        );
+        expect(interactionView({ ...base, authorHandle: null }, CHANNELS, NOW).author).toBe('Ana Ruiz');
+        expect(interactionView({ ...base, authorHandle: null, contactName: null }, CHANNELS, NOW).author).toBe(
+            'Unknown author'
+        );
+    });
+
+    it('describes a thread', () => {
+        const [thread] = groupIntoThreads([
+            { ...base, threadKey: 't1' },
+            {
+                ...base,
+                threadKey: 't1',
+                id: 'a02',
+                direction: 'Outbound',
+                postedAt: NOW - 10 * MIN,
+                deliveryStatus: 'Queued',
+                deliveryStatusLabel: 'Queued'
+            }
+        ]);
+        const view = threadView(thread, CHANNELS, NOW, { showWho: true });
+        expect(view).toMatchObject({
+            countText: '2 messages',
+            waitingText: '1 waiting for a response',
+            hopsText: '',
+            startedBy: '@ana_ruiz',
+            people: 'Ana Ruiz'
+        });
+        expect(view.interactions[1].deliveryText).toBe('Delivery: Queued');
+    });
+});

@@ -1,0 +1,101 @@
+// `sf social mappings deploy`: parses flags, gets the Connection, hands off to mappings/deploy.ts and
+// shows the plan as a table. Progress goes to stderr and is silent with --json.
+import { resolve } from 'node:path';
+import { Messages } from '@salesforce/core';
+import { Flags, SfCommand } from '@salesforce/sf-plugins-core';
+import { DEFAULT_BULK_THRESHOLD } from '../../../mappings/apply.js';
+import { deployFailed, deployMapping, type DeployResult } from '../../../mappings/deploy.js';
+import { OUTCOMES } from '../../../mappings/plan.js';
+import { toSfError } from '../../../mappings/sfError.js';
+
+Messages.importMessagesDirectoryFromMetaUrl(import.meta.url);
+const messages = Messages.loadMessages('@social-bridge/plugin-social', 'social.mappings.deploy');
+
+export type { DeployResult } from '../../../mappings/deploy.js';
+
+/** How the plan names each outcome (the order of the table). */
+const PLAN_LABELS: Record<(typeof OUTCOMES)[number], string> = {
+  linked: 'to link',
+  relinked: 'to relink',
+  unchanged: 'unchanged',
+  suggested: 'suggested',
+  ambiguous: 'ambiguous (not linked)',
+  unmatched: 'unmatched',
+  unlinked: 'link removed',
+  leadCreated: 'Lead created',
+  rejected: 'rejected',
+  failed: 'failed',
+};
+
+export default class Deploy extends SfCommand<DeployResult> {
+  public static override readonly summary = messages.getMessage('summary');
+  public static override readonly description = messages.getMessage('description');
+  public static override readonly examples = messages.getMessages('examples');
+
+  public static override readonly flags = {
+    'target-org': Flags.requiredOrg(),
+    'api-version': Flags.orgApiVersion(),
+    file: Flags.file({
+      char: 'f',
+      summary: messages.getMessage('flags.file.summary'),
+      description: messages.getMessage('flags.file.description'),
+      required: true,
+    }),
+    'dry-run': Flags.boolean({ summary: messages.getMessage('flags.dry-run.summary'), default: false }),
+    'results-dir': Flags.directory({
+      summary: messages.getMessage('flags.results-dir.summary'),
+      default: 'social-mapping-results',
+    }),
+    'bulk-threshold': Flags.integer({
+      summary: messages.getMessage('flags.bulk-threshold.summary'),
+      default: DEFAULT_BULK_THRESHOLD,
+      min: 0,
+      hidden: true,
+    }),
+  };
+
+  public async run(): Promise<DeployResult> {
+    const { flags } = await this.parse(Deploy);
+    const connection = flags['target-org'].getConnection(flags['api-version']);
+    this.spinner.start('Deploying mapping', undefined, { stdout: false });
+    let outcome: Awaited<ReturnType<typeof deployMapping>>;
+    try {
+      outcome = await deployMapping({
+        file: flags.file,
+        connection,
+        dryRun: flags['dry-run'],
+        resultsDir: resolve(flags['results-dir']),
+        bulkThreshold: flags['bulk-threshold'],
+        onProgress: (message) => {
+          this.spinner.status = message;
+        },
+      });
+    } catch (error) {
+      this.spinner.stop('failed');
+      throw toSfError(messages, error);
+    }
+    this.spinner.stop();
+    const { result } = outcome;
+
+    this.styledHeader(messages.getMessage('plan.title', [result.file]));
+    this.table({
+      data: OUTCOMES.map((name) => ({ outcome: PLAN_LABELS[name], rows: result.counts[name] })).filter(
+        (line) => line.rows > 0 || ['to link', 'to relink', 'unchanged', 'suggested', 'ambiguous (not linked)', 'unmatched', 'rejected'].includes(line.outcome),
+      ),
+      columns: ['outcome', 'rows'],
+    });
+    if (result.channels.errors.length > 0) this.warn(messages.getMessage('warning.channels', [result.channels.errors.join('\n')]));
+    if (result.dryRun) {
+      this.log(messages.getMessage('info.dryRun', [result.changes]));
+    } else if (result.changes === 0) {
+      this.log(messages.getMessage('info.rerun'));
+    } else {
+      this.logSuccess(messages.getMessage('info.done', [result.changes, result.resultsDir ?? '']));
+    }
+    if (deployFailed(result)) {
+      this.warn(messages.getMessage('warning.failures', [result.counts.rejected, result.counts.failed, result.resultsDir ?? '(dry run: no results written)']));
+      process.exitCode = 1;
+    }
+    return result;
+  }
+}

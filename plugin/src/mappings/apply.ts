@@ -1,0 +1,129 @@
+// Carries out a plan. Every write is an upsert by an external id (channels by Network_Key__c,
+// identities by External_Id__c), so a run that stops half-way is finished by running it again, without
+// duplicates. A new Lead and the identity that links to it go in one all-or-none composite request:
+// there is no Lead field to upsert by, so only a transaction keeps a rerun from creating a second Lead.
+import { CREATE_LEAD_RULE, type IdentityWrite, type Plan } from './plan.js';
+import { formatSaveErrors, type OrgClient, type SaveOutcome } from './org.js';
+
+export interface ApplyOptions {
+  /** Identity writes above this many go through Bulk API 2.0; fewer through sObject Collections. */
+  bulkThreshold: number;
+  onProgress?: (message: string) => void;
+}
+
+export interface ApplyResult {
+  /** One outcome per plan.identityWrites entry. */
+  identityResults: SaveOutcome[];
+  channelResults: SaveOutcome[];
+  staleResults: SaveOutcome[];
+  usedBulk: boolean;
+}
+
+export const DEFAULT_BULK_THRESHOLD = 2000;
+
+/** Identities linked to new Leads per composite request: 2 subrequests each, 25 at most per request. */
+const LEADS_PER_TRANSACTION = 12;
+
+export async function applyPlan(org: OrgClient, plan: Plan, options: ApplyOptions): Promise<ApplyResult> {
+  const progress = options.onProgress ?? (() => undefined);
+
+  let channelResults: SaveOutcome[] = [];
+  if (plan.channelWrites.length > 0) {
+    progress(`Writing ${plan.channelWrites.length} channel(s)`);
+    channelResults = await org.upsertCollections(
+      'Social_Channel__c',
+      'Network_Key__c',
+      plan.channelWrites.map((write) => ({ Network_Key__c: write.key, ...write.fields })),
+    );
+  }
+
+  const identityResults: SaveOutcome[] = new Array<SaveOutcome>(plan.identityWrites.length);
+  const plain: number[] = [];
+  const withLead: number[] = [];
+  plan.identityWrites.forEach((write, index) => (write.lead !== undefined ? withLead : plain).push(index));
+
+  const usedBulk = plain.length > options.bulkThreshold;
+  if (plain.length > 0) {
+    progress(`Writing ${plain.length} identit${plain.length === 1 ? 'y' : 'ies'} (${usedBulk ? 'Bulk API 2.0' : 'sObject Collections'})`);
+    const records = plain.map((index) => upsertRecord(plan.identityWrites[index]!));
+    const results = usedBulk
+      ? await org.upsertBulk('Social_Identity__c', 'External_Id__c', records)
+      : await org.upsertCollections('Social_Identity__c', 'External_Id__c', records);
+    plain.forEach((writeIndex, position) => (identityResults[writeIndex] = results[position]!));
+  }
+
+  if (withLead.length > 0) {
+    progress(`Creating ${withLead.length} Lead(s) for unmatched identities`);
+    for (let start = 0; start < withLead.length; start += LEADS_PER_TRANSACTION) {
+      const chunk = withLead.slice(start, start + LEADS_PER_TRANSACTION);
+      const outcomes = await createLeadsWithIdentities(org, chunk.map((index) => plan.identityWrites[index]!));
+      chunk.forEach((writeIndex, position) => (identityResults[writeIndex] = outcomes[position]!));
+    }
+  }
+
+  let staleResults: SaveOutcome[] = [];
+  if (plan.staleUnlinks.length > 0) {
+    progress(`Removing ${plan.staleUnlinks.length} link(s) no longer in the mapping`);
+    const records = plan.staleUnlinks.map(({ write }) => upsertRecord(write));
+    staleResults =
+      records.length > options.bulkThreshold
+        ? await org.upsertBulk('Social_Identity__c', 'External_Id__c', records)
+        : await org.upsertCollections('Social_Identity__c', 'External_Id__c', records);
+  }
+
+  return { identityResults, channelResults, staleResults, usedBulk };
+}
+
+function upsertRecord(write: IdentityWrite): Record<string, unknown> {
+  return { External_Id__c: write.externalId, ...write.fields };
+}
+
+async function createLeadsWithIdentities(org: OrgClient, writes: IdentityWrite[]): Promise<SaveOutcome[]> {
+  const subrequests = writes.flatMap((write, index) => {
+    const { External_Id__c: _key, ...fields } = upsertRecord(write);
+    return [
+      { method: 'POST' as const, url: '/sobjects/Lead', referenceId: `lead${index}`, body: write.lead! },
+      {
+        method: 'PATCH' as const,
+        url: `/sobjects/Social_Identity__c/External_Id__c/${encodeURIComponent(write.externalId)}`,
+        referenceId: `identity${index}`,
+        body: { ...fields, Lead__c: `@{lead${index}.id}`, Matched_By_Rule__c: CREATE_LEAD_RULE },
+      },
+    ];
+  });
+  let responses: Array<{ referenceId: string; httpStatusCode: number; body: unknown }>;
+  try {
+    responses = await org.compositeTransaction(subrequests);
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    return writes.map(() => ({ success: false, error: `the Lead and identity were not created: ${message}` }));
+  }
+  const failure = responses.find((response) => response.httpStatusCode >= 400 && !isRollbackNotice(response.body));
+  return writes.map((_write, index) => {
+    const identity = responses.find((response) => response.referenceId === `identity${index}`);
+    if (failure !== undefined || identity === undefined || identity.httpStatusCode >= 400) {
+      const cause = failure ?? identity;
+      return {
+        success: false,
+        error: `rolled back with the other Leads of its request: ${cause ? `${cause.referenceId}: ${formatSaveErrors(asErrors(cause.body))}` : 'no response'}`,
+      };
+    }
+    const body = identity.body as { id?: string; created?: boolean } | null;
+    const lead = responses.find((response) => response.referenceId === `lead${index}`)?.body as { id?: string } | null | undefined;
+    return {
+      success: true,
+      ...(body?.id ? { id: body.id } : {}),
+      ...(lead?.id ? { relatedId: lead.id } : {}),
+      created: body?.created ?? identity.httpStatusCode === 201,
+    };
+  });
+}
+
+function asErrors(body: unknown): Array<{ errorCode?: string; statusCode?: string; message?: string; fields?: string[] }> {
+  return Array.isArray(body) ? (body as Array<{ errorCode?: string; message?: string; fields?: string[] }>) : [];
+}
+
+/** Subrequests that did nothing wrong report PROCESSING_HALTED when another one failed. */
+function isRollbackNotice(body: unknown): boolean {
+  return asErrors(body).some((error) => error.errorCode === 'PROCESSING_HALTED');
+}
