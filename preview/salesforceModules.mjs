@@ -1,11 +1,13 @@
-// A rollup plugin that answers the `@salesforce/*` scoped imports the platform provides to LWCs:
-// custom labels (read from force-app's CustomLabels metadata), schema references, the current
-// user, form factor and i18n. Each becomes a tiny virtual module.
+// A rollup plugin that answers the `@salesforce/*` scoped imports the platform provides to our
+// LWCs: custom labels (read from force-app's CustomLabels metadata), schema references and the
+// current user, form factor and i18n. Each becomes a tiny virtual module. The base components'
+// own imports are left to lightning-base-components' module map.
 import { readFileSync, existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
 
 const PREFIX = '\0salesforce:';
+const OURS = /^@salesforce\/(label\/c\.|schema\/|user\/|client\/|i18n\/)/;
 
 function readLabels(labelsDir) {
     const labels = new Map();
@@ -59,8 +61,9 @@ export default function salesforceModules({ labelsDir }) {
         buildStart() {
             labels = readLabels(labelsDir);
         },
-        resolveId(source) {
-            return source.startsWith('@salesforce/') ? PREFIX + source : null;
+        resolveId(source, importer) {
+            const fromBaseComponents = importer?.includes('/lightning-base-components/');
+            return OURS.test(source) && !fromBaseComponents ? PREFIX + source : null;
         },
         load(id) {
             return id.startsWith(PREFIX) ? moduleSource(id.slice(PREFIX.length), labels) : null;
