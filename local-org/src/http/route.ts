@@ -1,6 +1,6 @@
 // How the local org's HTTP surfaces plug into the one server: each module exports routes.
 
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { IncomingMessage } from 'node:http';
 import type { RecordStore } from '../data/store.js';
 
 export interface OrgContext {
