@@ -1,0 +1,188 @@
+// The cross-reference checks over force-app's metadata, as pure functions: each returns the
+// problems it finds, every one naming both sides (who refers, and to what), so that a broken
+// reference reads as an instruction rather than a puzzle.
+import type { ForceAppMetadata, ObjectMetadata } from './metadata.js';
+
+/** Standard objects the permission sets may grant; they are not in force-app. */
+export const STANDARD_OBJECTS = new Set(['Account', 'Contact', 'Lead', 'Case', 'Task']);
+
+/** Standard fields every object has, which layouts and compact layouts may name. */
+export const STANDARD_FIELDS = new Set([
+  'Name',
+  'OwnerId',
+  'CreatedById',
+  'CreatedDate',
+  'LastModifiedById',
+  'LastModifiedDate',
+]);
+
+/** List view column tokens Salesforce uses for standard fields. */
+export const STANDARD_LIST_COLUMNS = new Set([
+  'NAME',
+  'CREATED_DATE',
+  'LAST_UPDATE',
+  'OWNER.ALIAS',
+  'UPDATEDBY_USER.ALIAS',
+]);
+
+/** Custom fields deliberately kept from reps. Empty today: reps may read every field. */
+export const ADMIN_ONLY_FIELDS = new Set<string>();
+
+export const PERMISSION_SETS = { rep: 'Social_Bridge_Rep', admin: 'Social_Bridge_Admin' };
+
+function fieldExists(metadata: ForceAppMetadata, object: ObjectMetadata | undefined, field: string): boolean {
+  return Boolean(object?.fields.has(field)) || STANDARD_FIELDS.has(field);
+}
+
+function whereFields(object: string): string {
+  return `force-app/main/default/objects/${object}/fields`;
+}
+
+export function checkPermissionSetReferences(metadata: ForceAppMetadata): string[] {
+  const problems: string[] = [];
+  for (const permissionSet of metadata.permissionSets) {
+    for (const object of permissionSet.objects) {
+      if (!metadata.objects.has(object) && !STANDARD_OBJECTS.has(object)) {
+        problems.push(
+          `permission set ${permissionSet.name} grants object ${object}, which is neither in force-app nor a known standard object`,
+        );
+      }
+    }
+    for (const { field } of permissionSet.fields) {
+      const [objectName = '', fieldName = ''] = field.split('.');
+      const object = metadata.objects.get(objectName);
+      if (!object) {
+        if (!STANDARD_OBJECTS.has(objectName)) {
+          problems.push(
+            `permission set ${permissionSet.name} grants ${field}, but object ${objectName} is not in force-app`,
+          );
+        }
+        continue;
+      }
+      const definition = object.fields.get(fieldName);
+      if (!definition) {
+        problems.push(
+          `permission set ${permissionSet.name} grants ${field}, which does not exist in ${whereFields(objectName)}`,
+        );
+      } else if (definition.required) {
+        problems.push(
+          `permission set ${permissionSet.name} grants ${field}, which is required: the platform rejects field permissions for required fields; remove it`,
+        );
+      }
+    }
+  }
+  return problems;
+}
+
+export function checkLayoutReferences(metadata: ForceAppMetadata): string[] {
+  const problems: string[] = [];
+  for (const layout of metadata.layouts) {
+    const object = metadata.objects.get(layout.object);
+    for (const field of layout.fields) {
+      if (!fieldExists(metadata, object, field)) {
+        problems.push(
+          `layout ${layout.name} names ${layout.object}.${field}, which does not exist in ${whereFields(layout.object)}`,
+        );
+      }
+    }
+  }
+  for (const object of metadata.objects.values()) {
+    for (const compactLayout of object.compactLayouts) {
+      for (const field of compactLayout.fields) {
+        if (!fieldExists(metadata, object, field)) {
+          problems.push(
+            `compact layout ${object.name}.${compactLayout.name} names ${object.name}.${field}, which does not exist in ${whereFields(object.name)}`,
+          );
+        }
+      }
+    }
+    for (const listView of object.listViews) {
+      for (const field of [...listView.columns, ...listView.filterFields]) {
+        if (!STANDARD_LIST_COLUMNS.has(field) && !fieldExists(metadata, object, field)) {
+          problems.push(
+            `list view ${object.name}.${listView.name} names ${object.name}.${field}, which does not exist in ${whereFields(object.name)}`,
+          );
+        }
+      }
+    }
+  }
+  return problems;
+}
+
+export function checkPermissionSetCoverage(metadata: ForceAppMetadata): string[] {
+  const problems: string[] = [];
+  for (const [role, name] of Object.entries(PERMISSION_SETS)) {
+    const permissionSet = metadata.permissionSets.find((candidate) => candidate.name === name);
+    if (!permissionSet) {
+      problems.push(`permission set ${name} (for ${role}s) is missing from force-app/main/default/permissionsets`);
+      continue;
+    }
+    const granted = new Set(
+      permissionSet.fields.filter((permission) => permission.readable).map((permission) => permission.field),
+    );
+    for (const object of metadata.objects.values()) {
+      for (const field of object.fields.values()) {
+        const qualified = `${object.name}.${field.name}`;
+        const expected = !field.required && (role === 'admin' || !ADMIN_ONLY_FIELDS.has(qualified));
+        if (expected && !granted.has(qualified)) {
+          problems.push(
+            `field ${qualified} is not readable in permission set ${name}: add a fieldPermissions entry, or list it in ADMIN_ONLY_FIELDS if reps must not see it`,
+          );
+        }
+      }
+    }
+  }
+  return problems;
+}
+
+export function checkFieldDefinitions(metadata: ForceAppMetadata): string[] {
+  const problems: string[] = [];
+  for (const object of metadata.objects.values()) {
+    for (const field of object.fields.values()) {
+      const qualified = `${object.name}.${field.name}`;
+      if (!field.inlineHelpText?.trim()) {
+        problems.push(`field ${qualified} has no inlineHelpText: every field explains itself to the user`);
+      }
+      if (!field.description?.trim()) {
+        problems.push(`field ${qualified} has no description`);
+      }
+      if (field.restrictedPicklist === false) {
+        problems.push(`picklist ${qualified} is not restricted: add <restricted>true</restricted> to its valueSet`);
+      }
+      if (field.trackHistory && !object.enableHistory) {
+        problems.push(`field ${qualified} tracks history, but object ${object.name} does not enable history`);
+      }
+    }
+  }
+  return problems;
+}
+
+/** External ids that docs/data-model.md promises to be unique. */
+export const UNIQUE_EXTERNAL_IDS = [
+  'Social_Channel__c.Network_Key__c',
+  'Social_Identity__c.External_Id__c',
+  'Social_Interaction__c.External_Id__c',
+];
+
+export function checkExternalIds(metadata: ForceAppMetadata): string[] {
+  return UNIQUE_EXTERNAL_IDS.flatMap((qualified) => {
+    const [objectName = '', fieldName = ''] = qualified.split('.');
+    const field = metadata.objects.get(objectName)?.fields.get(fieldName);
+    if (!field) {
+      return [`external id ${qualified} named in docs/data-model.md does not exist in ${whereFields(objectName)}`];
+    }
+    return field.externalId && field.unique
+      ? []
+      : [`field ${qualified} must be an external id and unique (docs/data-model.md)`];
+  });
+}
+
+export function checkAll(metadata: ForceAppMetadata): string[] {
+  return [
+    ...checkPermissionSetReferences(metadata),
+    ...checkLayoutReferences(metadata),
+    ...checkPermissionSetCoverage(metadata),
+    ...checkFieldDefinitions(metadata),
+    ...checkExternalIds(metadata),
+  ];
+}

@@ -1,0 +1,159 @@
+// Reads force-app the way a deploy sees it: @salesforce/source-deploy-retrieve converts the
+// source to Metadata API format, then the XML is parsed into the small model the cross-reference
+// checks read. Converting first means a file SDR cannot place fails here, not in a customer's org.
+import { mkdtempSync, readFileSync, readdirSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ComponentSet, MetadataConverter } from '@salesforce/source-deploy-retrieve';
+import { XMLParser } from 'fast-xml-parser';
+
+export interface FieldMetadata {
+  object: string;
+  name: string;
+  type: string;
+  required: boolean;
+  externalId: boolean;
+  unique: boolean;
+  trackHistory: boolean;
+  inlineHelpText?: string;
+  description?: string;
+  restrictedPicklist?: boolean;
+}
+
+export interface ObjectMetadata {
+  name: string;
+  enableHistory: boolean;
+  fields: Map<string, FieldMetadata>;
+  compactLayouts: { name: string; fields: string[] }[];
+  listViews: { name: string; columns: string[]; filterFields: string[] }[];
+}
+
+export interface PermissionSetMetadata {
+  name: string;
+  fields: { field: string; readable: boolean; editable: boolean }[];
+  objects: string[];
+}
+
+export interface LayoutMetadata {
+  name: string;
+  object: string;
+  fields: string[];
+}
+
+export interface ForceAppMetadata {
+  objects: Map<string, ObjectMetadata>;
+  permissionSets: PermissionSetMetadata[];
+  layouts: LayoutMetadata[];
+  labels: Set<string>;
+}
+
+const ALWAYS_ARRAYS = new Set([
+  'fields',
+  'fieldPermissions',
+  'objectPermissions',
+  'compactLayouts',
+  'listViews',
+  'columns',
+  'filters',
+  'layoutSections',
+  'layoutColumns',
+  'layoutItems',
+  'labels',
+  'value',
+]);
+const parser = new XMLParser({ isArray: (name) => ALWAYS_ARRAYS.has(name), parseTagValue: false });
+
+const isTrue = (value: unknown): boolean => String(value) === 'true';
+const list = <T>(value: T[] | undefined): T[] => value ?? [];
+
+function parse(file: string): Record<string, any> {
+  return parser.parse(readFileSync(file, 'utf8'));
+}
+
+function filesIn(dir: string, suffix: string): string[] {
+  return existsSync(dir) ? readdirSync(dir).filter((name) => name.endsWith(suffix)) : [];
+}
+
+/** Converts a force-app folder to Metadata API format in a temp folder; returns that folder. */
+export async function convertToMetadataFormat(forceAppDir: string): Promise<string> {
+  const outputDir = mkdtempSync(join(tmpdir(), 'social-bridge-mdapi-'));
+  const components = ComponentSet.fromSource(forceAppDir);
+  await new MetadataConverter().convert(components, 'metadata', {
+    type: 'directory',
+    outputDirectory: outputDir,
+    genUniqueDir: false,
+  });
+  return outputDir;
+}
+
+function readObject(file: string, name: string): ObjectMetadata {
+  const xml = parse(file).CustomObject ?? {};
+  const fields = new Map<string, FieldMetadata>();
+  for (const field of list<any>(xml.fields)) {
+    fields.set(field.fullName, {
+      object: name,
+      name: field.fullName,
+      type: field.type,
+      required: isTrue(field.required),
+      externalId: isTrue(field.externalId),
+      unique: isTrue(field.unique),
+      trackHistory: isTrue(field.trackHistory),
+      inlineHelpText: field.inlineHelpText,
+      description: field.description,
+      restrictedPicklist: field.type === 'Picklist' ? isTrue(field.valueSet?.restricted) : undefined,
+    });
+  }
+  return {
+    name,
+    enableHistory: isTrue(xml.enableHistory),
+    fields,
+    compactLayouts: list<any>(xml.compactLayouts).map((layout) => ({
+      name: layout.fullName,
+      fields: list<string>(layout.fields),
+    })),
+    listViews: list<any>(xml.listViews).map((view) => ({
+      name: view.fullName,
+      columns: list<string>(view.columns),
+      filterFields: list<any>(view.filters).map((filter) => filter.field),
+    })),
+  };
+}
+
+/** Converts force-app and reads the parts the cross-reference checks need. */
+export async function readForceApp(forceAppDir: string): Promise<ForceAppMetadata> {
+  const mdapi = await convertToMetadataFormat(forceAppDir);
+  const objects = new Map<string, ObjectMetadata>();
+  for (const file of filesIn(join(mdapi, 'objects'), '.object')) {
+    const name = file.replace(/\.object$/, '');
+    objects.set(name, readObject(join(mdapi, 'objects', file), name));
+  }
+  const permissionSets = filesIn(join(mdapi, 'permissionsets'), '.permissionset').map((file) => {
+    const xml = parse(join(mdapi, 'permissionsets', file)).PermissionSet ?? {};
+    return {
+      name: file.replace(/\.permissionset$/, ''),
+      fields: list<any>(xml.fieldPermissions).map((permission) => ({
+        field: permission.field,
+        readable: isTrue(permission.readable),
+        editable: isTrue(permission.editable),
+      })),
+      objects: list<any>(xml.objectPermissions).map((permission) => permission.object),
+    };
+  });
+  const layouts = filesIn(join(mdapi, 'layouts'), '.layout').map((file) => {
+    const name = file.replace(/\.layout$/, '');
+    const xml = parse(join(mdapi, 'layouts', file)).Layout ?? {};
+    const fields = list<any>(xml.layoutSections)
+      .flatMap((section) => list<any>(section.layoutColumns))
+      .flatMap((column) => list<any>(column.layoutItems))
+      .map((item) => item.field)
+      .filter((field): field is string => typeof field === 'string');
+    return { name, object: name.split('-')[0] as string, fields };
+  });
+  const labels = new Set<string>();
+  for (const file of filesIn(join(mdapi, 'labels'), '.labels')) {
+    for (const label of list<any>(parse(join(mdapi, 'labels', file)).CustomLabels?.labels)) {
+      labels.add(label.fullName);
+    }
+  }
+  return { objects, permissionSets, layouts, labels };
+}
