@@ -2,6 +2,7 @@
 // source to Metadata API format, then the XML is parsed into the small model the cross-reference
 // checks read. Converting first means a file SDR cannot place fails here, not in a customer's org.
 import { mkdtempSync, readFileSync, readdirSync, existsSync } from 'node:fs';
+/* eslint-disable @typescript-eslint/no-explicit-any -- parsed XML has no static type; the checks read it defensively */
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ComponentSet, MetadataConverter } from '@salesforce/source-deploy-retrieve';

@@ -26,7 +26,9 @@ function describeCommand(id: string, command: Command.Class): SnapshotEntry {
 
 describe('command snapshot', () => {
   it('matches plugin/command-snapshot.json', async () => {
-    const snapshot = JSON.parse(await readFile(new URL('../../plugin/command-snapshot.json', import.meta.url), 'utf8')) as SnapshotEntry[];
+    const snapshot = JSON.parse(
+      await readFile(new URL('../../plugin/command-snapshot.json', import.meta.url), 'utf8'),
+    ) as SnapshotEntry[];
     const actual = [
       describeCommand('social:identities:list', List as unknown as Command.Class),
       describeCommand('social:mappings:deploy', Deploy as unknown as Command.Class),

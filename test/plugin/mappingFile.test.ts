@@ -80,13 +80,17 @@ describe('mapping file', () => {
       .concat('  - name: export\n    pairs:\n      - identity: x:1\n        contact: 003000000000001AAA\n');
     expect(problemsOf(text)).toEqual([
       expect.stringMatching(/^m\.yaml:7:15: rules\[0\]\.identity: no source provides the attribute phone/),
-      expect.stringMatching(/^m\.yaml:14:14: sources\[0\]\.network: facebook is not a channel of this mapping; write one of: x/),
+      expect.stringMatching(
+        /^m\.yaml:14:14: sources\[0\]\.network: facebook is not a channel of this mapping; write one of: x/,
+      ),
       expect.stringMatching(/^m\.yaml:16:11: sources\[1\]\.name: source export is already the name of sources\[0\]/),
     ]);
   });
 
   it('requires exactly one target per pair', () => {
-    const text = VALID.concat('  - name: vip\n    pairs:\n      - identity: x:1\n        contact: 003000000000001AAA\n        lead: 00Q000000000001AAA\n');
+    const text = VALID.concat(
+      '  - name: vip\n    pairs:\n      - identity: x:1\n        contact: 003000000000001AAA\n        lead: 00Q000000000001AAA\n',
+    );
     expect(problemsOf(text)).toEqual([expect.stringMatching(/^m\.yaml:18:9: sources\[1\]\.pairs\[0\].*exactly one/)]);
   });
 

@@ -1,9 +1,17 @@
 // Each normalisation a rule can ask for, table-driven, on the identity side and the record side alike.
 import { describe, expect, it } from '@jest/globals';
-import { normalise, normaliseEmail, phoneToE164, profileUrlToHandle, type Normalisation } from '../../plugin/src/mappings/normalise.js';
+import {
+  normalise,
+  normaliseEmail,
+  phoneToE164,
+  profileUrlToHandle,
+  type Normalisation,
+} from '../../plugin/src/mappings/normalise.js';
 
 describe('normalise', () => {
-  const cases: Array<[string, string | undefined, Normalisation[], string | undefined, { defaultCountryCode?: string }?]> = [
+  const cases: Array<
+    [string, string | undefined, Normalisation[], string | undefined, { defaultCountryCode?: string }?]
+  > = [
     ['trims whatever the steps', '  ana@example.com ', [], 'ana@example.com'],
     ['empty text takes no part in matching', '   ', [], undefined],
     ['an absent value stays absent', undefined, ['lowercase'], undefined],
@@ -20,16 +28,32 @@ describe('normalise', () => {
     ['profile-url: reddit /user/', 'https://www.reddit.com/user/ana_r', ['profile-url'], 'ana_r'],
     ['profile-url: without scheme', 'www.instagram.com/priya.codes/', ['profile-url'], 'priya.codes'],
     ['profile-url: a plain handle is kept', 'ana_ruiz', ['profile-url'], 'ana_ruiz'],
-    ['profile-url then lowercase, whatever the listed order', 'https://x.com/Ana_Ruiz', ['lowercase', 'profile-url'], 'ana_ruiz'],
+    [
+      'profile-url then lowercase, whatever the listed order',
+      'https://x.com/Ana_Ruiz',
+      ['lowercase', 'profile-url'],
+      'ana_ruiz',
+    ],
     ['profile-url with strip-at and lowercase', '@Ana_Ruiz', ['profile-url', 'strip-at', 'lowercase'], 'ana_ruiz'],
     ['email-plus', 'ana+social@example.com', ['email-plus'], 'ana@example.com'],
     ['email-plus keeps a leading +', '+ana@example.com', ['email-plus'], '+ana@example.com'],
     ['email-dots only in the local part', 'a.n.a@mail.example.com', ['email-dots'], 'ana@mail.example.com'],
-    ['email-plus and dots with lowercase', 'Ana.Ruiz+News@Example.com', ['lowercase', 'email-plus', 'email-dots'], 'anaruiz@example.com'],
+    [
+      'email-plus and dots with lowercase',
+      'Ana.Ruiz+News@Example.com',
+      ['lowercase', 'email-plus', 'email-dots'],
+      'anaruiz@example.com',
+    ],
     ['email steps leave a non-email alone', 'not.an.email', ['email-dots'], 'not.an.email'],
     ['phone-e164 with +', '+1 (415) 555-0101', ['phone-e164'], '+14155550101'],
     ['phone-e164 with 00', '0044 20 7946 0958', ['phone-e164'], '+442079460958'],
-    ['phone-e164 national with default code', '(415) 555-0101', ['phone-e164'], '+14155550101', { defaultCountryCode: '+1' }],
+    [
+      'phone-e164 national with default code',
+      '(415) 555-0101',
+      ['phone-e164'],
+      '+14155550101',
+      { defaultCountryCode: '+1' },
+    ],
     ['phone-e164 drops the trunk 0', '020 7946 0958', ['phone-e164'], '+442079460958', { defaultCountryCode: '+44' }],
     ['phone-e164 national without default code does not match', '(415) 555-0101', ['phone-e164'], undefined],
     ['phone-e164 rejects letters and extensions', '+1 415 555 0101 ext 2', ['phone-e164'], undefined],

@@ -8,7 +8,7 @@ describe('quoteSoql', () => {
     ['plain', "'plain'"],
     ["o'brien", "'o\\'brien'"],
     ['back\\slash', "'back\\\\slash'"],
-    ['say "hi"', "'say \\\"hi\\\"'"],
+    ['say "hi"', '\'say \\"hi\\"\''],
     ['line\nbreak\r\ttab', "'line\\nbreak\\r\\ttab'"],
     ['ünïcødé 🙂 名前', "'ünïcødé 🙂 名前'"],
   ];
@@ -22,7 +22,7 @@ describe('quoteSoql', () => {
     const parsed = parseQuery(soql);
     const where = parsed.where?.left as { field?: string; value?: string[] } | undefined;
     expect(where?.field).toBe('Email');
-    expect(parsed.where?.right).toBeUndefined();
+    expect(parsed.where && 'right' in parsed.where ? parsed.where.right : undefined).toBeUndefined();
     expect(where?.value).toHaveLength(1);
   });
 });

@@ -62,12 +62,28 @@ describe('CSV sources', () => {
     ]);
   });
 
+  it('stops at an unclosed quote with a line and how to quote', async () => {
+    const csv = 'Source,Author ID,Author,Full Name,Followers,Email\nTwitter,101,ana,"Ana,1,\nTwitter,102,b,B,1,\n';
+    const dir = await writeFixture({ 'mapping.yaml': mappingYaml({ sources: EXPORT_SOURCE }), 'data/export.csv': csv });
+    await expect(validateMapping(join(dir, 'mapping.yaml'))).rejects.toMatchObject({
+      code: 'MalformedSource',
+      problems: [expect.objectContaining({ line: expect.any(Number), message: expect.stringContaining('quote') })],
+    });
+  });
+
   it('names a missing column and lists the header', async () => {
     const csv = 'Source,Author_ID,Author,Full Name,Followers,Email\nTwitter,1,a,A,1,\n';
     const dir = await writeFixture({ 'mapping.yaml': mappingYaml({ sources: EXPORT_SOURCE }), 'data/export.csv': csv });
     await expect(validateMapping(join(dir, 'mapping.yaml'))).rejects.toMatchObject({
       code: 'MalformedSource',
-      problems: [expect.objectContaining({ line: 1, message: expect.stringMatching(/no column "Author ID" \(for userId\).*the header has: Source, Author_ID, Author, Full Name/) })],
+      problems: [
+        expect.objectContaining({
+          line: 1,
+          message: expect.stringMatching(
+            /no column "Author ID" \(for userId\).*the header has: Source, Author_ID, Author, Full Name/,
+          ),
+        }),
+      ],
     });
   });
 
@@ -75,7 +91,13 @@ describe('CSV sources', () => {
     const dir = await writeFixture({ 'mapping.yaml': mappingYaml({ sources: EXPORT_SOURCE }) });
     await expect(validateMapping(join(dir, 'mapping.yaml'))).rejects.toMatchObject({
       code: 'SourceNotFound',
-      problems: [expect.objectContaining({ line: 12, column: 11, message: expect.stringMatching(/data\/export\.csv does not exist.*relative to the mapping file/) })],
+      problems: [
+        expect.objectContaining({
+          line: 12,
+          column: 11,
+          message: expect.stringMatching(/data\/export\.csv does not exist.*relative to the mapping file/),
+        }),
+      ],
     });
   });
 
@@ -92,7 +114,12 @@ describe('CSV sources', () => {
     expect(result).toMatchObject({ valid: false, rows: 4, rejected: 3, identities: 1 });
     expect(result.problems.map((problem) => [problem.line, problem.message])).toEqual([
       [2, expect.stringMatching(/no user id/)],
-      [3, expect.stringMatching(/network "TikTok" is not a channel of the mapping; add it to channels: or map it with networkValues:/)],
+      [
+        3,
+        expect.stringMatching(
+          /network "TikTok" is not a channel of the mapping; add it to channels: or map it with networkValues:/,
+        ),
+      ],
       [4, expect.stringMatching(/followers "lots" is not a whole number/)],
     ]);
   });
@@ -114,14 +141,19 @@ describe('NDJSON sources', () => {
     columns: { userId: id, handle: username, displayName: profile.name, email: profile.email }`;
     const dir = await writeFixture({ 'mapping.yaml': mappingYaml({ sources }), 'members.ndjson': ndjson });
     const items = await readAll(dir);
-    expect(items.map((item) => (item.kind === 'identity' ? `${item.identity.row.origin.line} ${item.identity.externalId}` : `${item.rejected.origin.line} rejected`))).toEqual([
-      '1 instagram:1001',
-      '3 rejected',
-      '4 rejected',
-      '5 instagram:1003',
-    ]);
+    expect(
+      items.map((item) =>
+        item.kind === 'identity'
+          ? `${item.identity.row.origin.line} ${item.identity.externalId}`
+          : `${item.rejected.origin.line} rejected`,
+      ),
+    ).toEqual(['1 instagram:1001', '3 rejected', '4 rejected', '5 instagram:1003']);
     const first = items[0]!;
-    expect(first.kind === 'identity' && first.identity).toMatchObject({ handle: 'ana.r', displayName: 'Ana', attributes: { email: 'ana@example.com' } });
+    expect(first.kind === 'identity' && first.identity).toMatchObject({
+      handle: 'ana.r',
+      displayName: 'Ana',
+      attributes: { email: 'ana@example.com' },
+    });
   });
 });
 
@@ -140,8 +172,12 @@ describe('explicit pairs', () => {
     const result = await validateMapping(join(dir, 'mapping.yaml'));
     expect(result).toMatchObject({ valid: false, rows: 3, rejected: 2 });
     expect(result.problems.map(formatProblem).sort()).toEqual([
-      expect.stringMatching(/mapping\.yaml:13: identity x:42 is listed here \(Contact Email=ana@example\.com\) and at .*mapping\.yaml:17 \(Contact Email=ana\.ruiz@example\.com\).*keep one of the rows/),
-      expect.stringMatching(/mapping\.yaml:17: identity x:42 is listed here \(Contact Email=ana\.ruiz@example\.com\) and at .*mapping\.yaml:13 /),
+      expect.stringMatching(
+        /mapping\.yaml:13: identity x:42 is listed here \(Contact Email=ana@example\.com\) and at .*mapping\.yaml:17 \(Contact Email=ana\.ruiz@example\.com\).*keep one of the rows/,
+      ),
+      expect.stringMatching(
+        /mapping\.yaml:17: identity x:42 is listed here \(Contact Email=ana\.ruiz@example\.com\) and at .*mapping\.yaml:13 /,
+      ),
     ]);
   });
 

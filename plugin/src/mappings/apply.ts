@@ -44,7 +44,9 @@ export async function applyPlan(org: OrgClient, plan: Plan, options: ApplyOption
 
   const usedBulk = plain.length > options.bulkThreshold;
   if (plain.length > 0) {
-    progress(`Writing ${plain.length} identit${plain.length === 1 ? 'y' : 'ies'} (${usedBulk ? 'Bulk API 2.0' : 'sObject Collections'})`);
+    progress(
+      `Writing ${plain.length} identit${plain.length === 1 ? 'y' : 'ies'} (${usedBulk ? 'Bulk API 2.0' : 'sObject Collections'})`,
+    );
     const records = plain.map((index) => upsertRecord(plan.identityWrites[index]!));
     const results = usedBulk
       ? await org.upsertBulk('Social_Identity__c', 'External_Id__c', records)
@@ -56,7 +58,10 @@ export async function applyPlan(org: OrgClient, plan: Plan, options: ApplyOption
     progress(`Creating ${withLead.length} Lead(s) for unmatched identities`);
     for (let start = 0; start < withLead.length; start += LEADS_PER_TRANSACTION) {
       const chunk = withLead.slice(start, start + LEADS_PER_TRANSACTION);
-      const outcomes = await createLeadsWithIdentities(org, chunk.map((index) => plan.identityWrites[index]!));
+      const outcomes = await createLeadsWithIdentities(
+        org,
+        chunk.map((index) => plan.identityWrites[index]!),
+      );
       chunk.forEach((writeIndex, position) => (identityResults[writeIndex] = outcomes[position]!));
     }
   }
@@ -109,7 +114,8 @@ async function createLeadsWithIdentities(org: OrgClient, writes: IdentityWrite[]
       };
     }
     const body = identity.body as { id?: string; created?: boolean } | null;
-    const lead = responses.find((response) => response.referenceId === `lead${index}`)?.body as { id?: string } | null | undefined;
+    const lead = responses.find((response) => response.referenceId === `lead${index}`)?.body as
+      { id?: string } | null | undefined;
     return {
       success: true,
       ...(body?.id ? { id: body.id } : {}),
@@ -119,7 +125,9 @@ async function createLeadsWithIdentities(org: OrgClient, writes: IdentityWrite[]
   });
 }
 
-function asErrors(body: unknown): Array<{ errorCode?: string; statusCode?: string; message?: string; fields?: string[] }> {
+function asErrors(
+  body: unknown,
+): Array<{ errorCode?: string; statusCode?: string; message?: string; fields?: string[] }> {
   return Array.isArray(body) ? (body as Array<{ errorCode?: string; message?: string; fields?: string[] }>) : [];
 }
 

@@ -60,7 +60,12 @@ export async function deployMapping(options: DeployOptions): Promise<{ result: D
     locate: loaded.locate,
     mappingDisplayPath: options.file,
   });
-  const plan = buildPlan({ mapping: loaded.mapping, items, org: state, now: (options.now?.() ?? new Date()).toISOString() });
+  const plan = buildPlan({
+    mapping: loaded.mapping,
+    items,
+    org: state,
+    now: (options.now?.() ?? new Date()).toISOString(),
+  });
 
   const base = {
     file: options.file,

@@ -41,9 +41,11 @@ export function toIdentity(
     return reject(`channel ${network} is disabled in the mapping (enabled: false); enable it or remove these rows`);
   }
   const userId = values.userId;
-  if (userId === undefined) return reject("no user id: every row needs the network's stable account id (the column mapped to userId)");
+  if (userId === undefined)
+    return reject("no user id: every row needs the network's stable account id (the column mapped to userId)");
   const externalId = `${network}:${userId}`;
-  if (externalId.length > MAX_TEXT) return reject(`the user id is longer than ${MAX_TEXT - network.length - 1} characters; check the userId column`);
+  if (externalId.length > MAX_TEXT)
+    return reject(`the user id is longer than ${MAX_TEXT - network.length - 1} characters; check the userId column`);
 
   const handle = values.handle?.replace(/^@+/, '');
   for (const [name, value] of [
@@ -54,12 +56,17 @@ export function toIdentity(
     if (value !== undefined && value.length > MAX_TEXT) return reject(`${name} is longer than ${MAX_TEXT} characters`);
   }
   if (values.profileUrl !== undefined && !/^https?:\/\/\S+$/i.test(values.profileUrl)) {
-    return reject(`profileUrl "${values.profileUrl}" is not an http(s) URL; fix the value or map another column to profileUrl`);
+    return reject(
+      `profileUrl "${values.profileUrl}" is not an http(s) URL; fix the value or map another column to profileUrl`,
+    );
   }
   let followers: number | undefined;
   if (values.followers !== undefined) {
     const digits = values.followers.replace(/[\s,_']/g, '');
-    if (!/^\d{1,12}$/.test(digits)) return reject(`followers "${values.followers}" is not a whole number; fix the value or remove followers from columns:`);
+    if (!/^\d{1,12}$/.test(digits))
+      return reject(
+        `followers "${values.followers}" is not a whole number; fix the value or remove followers from columns:`,
+      );
     followers = Number(digits);
   }
   const identity: Identity = { externalId, network, userId, attributes: { ...values, network }, row };
@@ -75,7 +82,10 @@ export function isIdentity(value: Identity | RejectedRow): value is Identity {
   return 'externalId' in value;
 }
 
-function networkOf(value: string | undefined, source: Pick<FileSource, 'network' | 'networkValues'> | undefined): string | undefined {
+function networkOf(
+  value: string | undefined,
+  source: Pick<FileSource, 'network' | 'networkValues'> | undefined,
+): string | undefined {
   if (value === undefined) return source?.network;
   const mapped = Object.entries(source?.networkValues ?? {}).find(([raw]) => raw.toLowerCase() === value.toLowerCase());
   return mapped !== undefined ? mapped[1] : value.toLowerCase();

@@ -2,7 +2,14 @@
 // record's field alike, so both sides are compared in the same canonical form.
 // Pure functions, no I/O: table-driven tests in test/plugin/normalise.test.ts.
 
-export const NORMALISATIONS = ['lowercase', 'strip-at', 'profile-url', 'email-plus', 'email-dots', 'phone-e164'] as const;
+export const NORMALISATIONS = [
+  'lowercase',
+  'strip-at',
+  'profile-url',
+  'email-plus',
+  'email-dots',
+  'phone-e164',
+] as const;
 export type Normalisation = (typeof NORMALISATIONS)[number];
 
 export interface NormaliseOptions {

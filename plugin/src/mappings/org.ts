@@ -45,7 +45,10 @@ export class OrgClient {
   /** Runs a query and follows nextRecordsUrl to the end: no silent cap on the number of records. */
   public async queryAll<T extends Record<string, unknown>>(soql: string): Promise<T[]> {
     const records: T[] = [];
-    let page = await this.call<QueryPage<T>>({ method: 'GET', url: `${this.base}/query?q=${encodeURIComponent(soql)}` });
+    let page = await this.call<QueryPage<T>>({
+      method: 'GET',
+      url: `${this.base}/query?q=${encodeURIComponent(soql)}`,
+    });
     records.push(...page.records);
     while (!page.done && page.nextRecordsUrl !== undefined) {
       page = await this.call<QueryPage<T>>({ method: 'GET', url: page.nextRecordsUrl });
@@ -126,7 +129,9 @@ export class OrgClient {
   public async compositeTransaction(
     subrequests: Array<{ method: 'POST' | 'PATCH'; url: string; referenceId: string; body: Record<string, unknown> }>,
   ): Promise<Array<{ referenceId: string; httpStatusCode: number; body: unknown }>> {
-    const response = await this.call<{ compositeResponse: Array<{ referenceId: string; httpStatusCode: number; body: unknown }> }>({
+    const response = await this.call<{
+      compositeResponse: Array<{ referenceId: string; httpStatusCode: number; body: unknown }>;
+    }>({
       method: 'POST',
       url: `${this.base}/composite`,
       body: JSON.stringify({
@@ -138,21 +143,32 @@ export class OrgClient {
     return response.compositeResponse;
   }
 
-  private async call<T>(request: { method: string; url: string; body?: string; headers?: Record<string, string> }): Promise<T> {
+  private async call<T>(request: {
+    method: string;
+    url: string;
+    body?: string;
+    headers?: Record<string, string>;
+  }): Promise<T> {
     this.apiCalls += 1;
     return (await this.connection.request<T>(request as Parameters<Connection['request']>[0])) as T;
   }
 }
 
 function toOutcome(result: CollectionSaveResult): SaveOutcome {
-  if (result.success) return { success: true, ...(result.id ? { id: result.id } : {}), created: result.created ?? false };
+  if (result.success)
+    return { success: true, ...(result.id ? { id: result.id } : {}), created: result.created ?? false };
   return { success: false, error: formatSaveErrors(result.errors ?? []) };
 }
 
-export function formatSaveErrors(errors: Array<{ statusCode?: string; errorCode?: string; message?: string; fields?: string[] }>): string {
+export function formatSaveErrors(
+  errors: Array<{ statusCode?: string; errorCode?: string; message?: string; fields?: string[] }>,
+): string {
   if (errors.length === 0) return 'failed without an error message';
   return errors
-    .map((error) => `${error.statusCode ?? error.errorCode ?? 'ERROR'}: ${error.message ?? ''}${error.fields && error.fields.length > 0 ? ` (${error.fields.join(', ')})` : ''}`)
+    .map(
+      (error) =>
+        `${error.statusCode ?? error.errorCode ?? 'ERROR'}: ${error.message ?? ''}${error.fields && error.fields.length > 0 ? ` (${error.fields.join(', ')})` : ''}`,
+    )
     .join('; ');
 }
 

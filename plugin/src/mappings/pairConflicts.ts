@@ -13,7 +13,10 @@ export interface Conflict {
  * `targetOf` says what each row points at (a pair's record reference, or the record a rule resolved);
  * undefined when it points at nothing.
  */
-export function findConflicts(identities: Iterable<Identity>, targetOf: (identity: Identity) => string | undefined): Conflict[] {
+export function findConflicts(
+  identities: Iterable<Identity>,
+  targetOf: (identity: Identity) => string | undefined,
+): Conflict[] {
   const groups = new Map<string, Identity[]>();
   for (const identity of identities) {
     const group = groups.get(identity.externalId);

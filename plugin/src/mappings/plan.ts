@@ -94,7 +94,10 @@ export function buildPlan(input: PlanInput): Plan {
   const conflicted = new Map<Identity, string>();
   for (const conflict of findConflicts(identities, targetKey)) {
     for (const row of conflict.rows) {
-      conflicted.set(row, conflictReason(conflict, row, (identity) => targetKey(identity) ?? 'no match'));
+      conflicted.set(
+        row,
+        conflictReason(conflict, row, (identity) => targetKey(identity) ?? 'no match'),
+      );
     }
   }
 
@@ -114,12 +117,22 @@ export function buildPlan(input: PlanInput): Plan {
       write = identityWrites.length;
       identityWrites.push(decision.write);
     }
-    decided.set(externalId, { outcome: decision.outcome, resolution, ...(decision.reason ? { reason: decision.reason } : {}), ...(write !== undefined ? { write } : {}) });
+    decided.set(externalId, {
+      outcome: decision.outcome,
+      resolution,
+      ...(decision.reason ? { reason: decision.reason } : {}),
+      ...(write !== undefined ? { write } : {}),
+    });
   }
 
   for (const item of input.items) {
     if (item.kind === 'rejected') {
-      rows.push({ origin: item.rejected.origin, values: item.rejected.values, outcome: 'rejected', reason: item.rejected.reason });
+      rows.push({
+        origin: item.rejected.origin,
+        values: item.rejected.values,
+        outcome: 'rejected',
+        reason: item.rejected.reason,
+      });
       continue;
     }
     const identity = item.identity;
@@ -182,32 +195,59 @@ function decide(
     existing.Link_Source__c === 'Mapping' &&
     (existing.Link_Status__c === 'Linked' || existing.Link_Status__c === 'Suggested');
 
-  const finish = (outcome: Outcome, link: Record<string, unknown> | undefined, reason?: string, lead?: Record<string, unknown>): Decision => {
+  const finish = (
+    outcome: Outcome,
+    link: Record<string, unknown> | undefined,
+    reason?: string,
+    lead?: Record<string, unknown>,
+  ): Decision => {
     const desired = { ...profile, ...(link ?? {}) };
     if (existing === undefined && desired.Link_Status__c === undefined) desired.Link_Status__c = 'Unlinked';
     const fields = difference(desired, existing);
-    if (link !== undefined && linkChanged(link, existing) && link.Link_Status__c !== 'Unlinked') fields.Linked_At__c = now;
+    if (link !== undefined && linkChanged(link, existing) && link.Link_Status__c !== 'Unlinked')
+      fields.Linked_At__c = now;
     const decision: Decision = { outcome };
     if (reason !== undefined) decision.reason = reason;
     if (Object.keys(fields).length > 0 || lead !== undefined) {
-      decision.write = { externalId: identity.externalId, fields, ...(lead ? { lead } : {}), ...(existing ? { existingId: existing.Id } : {}) };
+      decision.write = {
+        externalId: identity.externalId,
+        fields,
+        ...(lead ? { lead } : {}),
+        ...(existing ? { existingId: existing.Id } : {}),
+      };
     }
     return decision;
   };
 
   if (!mappingOwnsLink) {
-    const who = existing!.Link_Status__c === 'Rejected' ? 'a rep rejected the link' : `linked by ${existing!.Link_Source__c ?? 'someone else'}`;
-    if (resolution.kind === 'ambiguous') return finish('ambiguous', undefined, `${ambiguousNote(resolution)}; ${who}, left as is`);
-    if (resolution.kind === 'unmatched') return finish('unmatched', undefined, `${resolution.reason ?? 'no rule matched'}; ${who}, left as is`);
+    const who =
+      existing!.Link_Status__c === 'Rejected'
+        ? 'a rep rejected the link'
+        : `linked by ${existing!.Link_Source__c ?? 'someone else'}`;
+    if (resolution.kind === 'ambiguous')
+      return finish('ambiguous', undefined, `${ambiguousNote(resolution)}; ${who}, left as is`);
+    if (resolution.kind === 'unmatched')
+      return finish('unmatched', undefined, `${resolution.reason ?? 'no rule matched'}; ${who}, left as is`);
     const same = currentTarget !== undefined && sameRecord(currentTarget, resolution.target);
-    return finish('unchanged', undefined, same ? `already ${who}` : `${who} (${describe(currentTarget)}); the mapping points at ${describe(resolution.target)} and does not override it`);
+    return finish(
+      'unchanged',
+      undefined,
+      same
+        ? `already ${who}`
+        : `${who} (${describe(currentTarget)}); the mapping points at ${describe(resolution.target)} and does not override it`,
+    );
   }
 
   if (resolution.kind === 'match') {
     const status = resolution.action === 'link' ? 'Linked' : 'Suggested';
     const link = linkFields(resolution.target, status, resolution.rule);
     let outcome: Outcome;
-    if (hasMappingLink && currentTarget !== undefined && sameRecord(currentTarget, resolution.target) && existing!.Link_Status__c === status) {
+    if (
+      hasMappingLink &&
+      currentTarget !== undefined &&
+      sameRecord(currentTarget, resolution.target) &&
+      existing!.Link_Status__c === status
+    ) {
       outcome = 'unchanged';
     } else if (hasMappingLink && currentTarget !== undefined && !sameRecord(currentTarget, resolution.target)) {
       outcome = 'relinked';
@@ -219,8 +259,10 @@ function decide(
 
   if (resolution.kind === 'ambiguous') {
     const note = ambiguousNote(resolution);
-    if (hasMappingLink && mapping.removeStaleLinks) return finish('ambiguous', unlinkFields(note), `${note}; the earlier link was removed`);
-    if (hasMappingLink) return finish('ambiguous', undefined, `${note}; the earlier link is kept (removeStaleLinks is off)`);
+    if (hasMappingLink && mapping.removeStaleLinks)
+      return finish('ambiguous', unlinkFields(note), `${note}; the earlier link was removed`);
+    if (hasMappingLink)
+      return finish('ambiguous', undefined, `${note}; the earlier link is kept (removeStaleLinks is off)`);
     return finish('ambiguous', { Link_Status__c: 'Unlinked', Link_Note__c: note.slice(0, 255) }, note);
   }
 
@@ -229,11 +271,22 @@ function decide(
     return finish('unchanged', undefined, 'linked to the Lead created for it by an earlier deploy');
   }
   if (hasMappingLink && mapping.removeStaleLinks) {
-    return finish('unlinked', unlinkFields(`${reason}: the mapping no longer supports the link`), `${reason}; the earlier link (${describe(currentTarget)}) was removed`);
+    return finish(
+      'unlinked',
+      unlinkFields(`${reason}: the mapping no longer supports the link`),
+      `${reason}; the earlier link (${describe(currentTarget)}) was removed`,
+    );
   }
-  if (hasMappingLink) return finish('unmatched', undefined, `${reason}; the earlier link is kept (removeStaleLinks is off)`);
+  if (hasMappingLink)
+    return finish('unmatched', undefined, `${reason}; the earlier link is kept (removeStaleLinks is off)`);
   if (mapping.unmatched === 'create-lead' && currentTarget === undefined) {
-    const link = { Link_Status__c: 'Linked', Link_Source__c: 'Mapping', Matched_By_Rule__c: CREATE_LEAD_RULE, Contact__c: null, Link_Note__c: null };
+    const link = {
+      Link_Status__c: 'Linked',
+      Link_Source__c: 'Mapping',
+      Matched_By_Rule__c: CREATE_LEAD_RULE,
+      Contact__c: null,
+      Link_Note__c: null,
+    };
     return finish('leadCreated', link, reason, leadFields(identity, mapping));
   }
   return finish('unmatched', undefined, reason);
@@ -288,7 +341,10 @@ function leadFields(identity: Identity, mapping: MappingFile): Record<string, un
   const space = name.lastIndexOf(' ');
   const fields: Record<string, unknown> = {
     LastName: (space > 0 ? name.slice(space + 1) : name).slice(0, 80),
-    Company: settings.company.replaceAll('{network}', identity.network).replaceAll('{handle}', identity.handle ?? identity.userId).slice(0, 255),
+    Company: settings.company
+      .replaceAll('{network}', identity.network)
+      .replaceAll('{handle}', identity.handle ?? identity.userId)
+      .slice(0, 255),
     LeadSource: settings.leadSource,
   };
   if (space > 0) fields.FirstName = name.slice(0, space).slice(0, 40);
@@ -318,11 +374,16 @@ function describe(target: RecordRef | undefined): string {
 
 function linkChanged(link: Record<string, unknown>, existing: ExistingIdentity | undefined): boolean {
   if (existing === undefined) return true;
-  return ['Contact__c', 'Lead__c', 'Link_Status__c'].some((field) => field in link && !sameValue(link[field], existing[field as keyof ExistingIdentity]));
+  return ['Contact__c', 'Lead__c', 'Link_Status__c'].some(
+    (field) => field in link && !sameValue(link[field], existing[field as keyof ExistingIdentity]),
+  );
 }
 
 /** The desired fields that differ from the org; ids compare on their first 15 characters. */
-function difference(desired: Record<string, unknown>, existing: Record<string, unknown> | undefined): Record<string, unknown> {
+function difference(
+  desired: Record<string, unknown>,
+  existing: Record<string, unknown> | undefined,
+): Record<string, unknown> {
   if (existing === undefined) {
     return Object.fromEntries(Object.entries(desired).filter(([, value]) => value !== null));
   }
@@ -341,7 +402,11 @@ function sameValue(desired: unknown, current: unknown): boolean {
   if (typeof desired === 'boolean' || typeof current === 'boolean') return String(desired) === String(current);
   const a = String(desired);
   const b = String(current);
-  if (/^[a-zA-Z0-9]{15}([a-zA-Z0-9]{3})?$/.test(a) && /^[a-zA-Z0-9]{15}([a-zA-Z0-9]{3})?$/.test(b) && (a.length !== b.length)) {
+  if (
+    /^[a-zA-Z0-9]{15}([a-zA-Z0-9]{3})?$/.test(a) &&
+    /^[a-zA-Z0-9]{15}([a-zA-Z0-9]{3})?$/.test(b) &&
+    a.length !== b.length
+  ) {
     return a.slice(0, 15) === b.slice(0, 15);
   }
   return a === b;
@@ -372,7 +437,8 @@ function planChannels(channels: readonly Channel[], existing: ReadonlyMap<string
     const current = existing.get(channel.key);
     const fields = difference(desired, current);
     if (current !== undefined) delete fields.Network_Key__c;
-    if (Object.keys(fields).length > 0) writes.push({ key: channel.key, fields, ...(current ? { existingId: current.Id } : {}) });
+    if (Object.keys(fields).length > 0)
+      writes.push({ key: channel.key, fields, ...(current ? { existingId: current.Id } : {}) });
   }
   return writes;
 }

@@ -10,11 +10,7 @@ export interface Problem {
 }
 
 export type MappingErrorCode =
-  | 'InvalidMappingFile'
-  | 'MappingFileNotFound'
-  | 'SourceNotFound'
-  | 'MalformedSource'
-  | 'OrgRejectedQuery';
+  'InvalidMappingFile' | 'MappingFileNotFound' | 'SourceNotFound' | 'MalformedSource' | 'OrgRejectedQuery';
 
 export class MappingError extends Error {
   public constructor(

@@ -85,12 +85,20 @@ export interface ResolveContext {
   mappingDisplayPath: string;
 }
 
-export async function resolveAgainstOrg(org: OrgClient, identities: Identity[], context: ResolveContext): Promise<OrgState> {
+export async function resolveAgainstOrg(
+  org: OrgClient,
+  identities: Identity[],
+  context: ResolveContext,
+): Promise<OrgState> {
   const { mapping } = context;
   const options = mapping.phone?.defaultCountryCode ? { defaultCountryCode: mapping.phone.defaultCountryCode } : {};
   const resolutions = new Map<Identity, Resolution>();
 
-  await resolvePairs(org, identities.filter((identity) => identity.row.pair !== undefined), resolutions);
+  await resolvePairs(
+    org,
+    identities.filter((identity) => identity.row.pair !== undefined),
+    resolutions,
+  );
 
   // One record index per rule: normalised field value -> record ids.
   const ruleIndexes = new Map<Rule, Map<string, Set<string>>>();
@@ -152,7 +160,10 @@ export async function resolveAgainstOrg(org: OrgClient, identities: Identity[], 
   const externalIds = new Set(identities.map((identity) => identity.externalId));
   const identityFields = IDENTITY_FIELDS.join(', ');
   const existing = new Map<string, ExistingIdentity>();
-  for (const query of inListQueries(`SELECT ${identityFields} FROM Social_Identity__c WHERE External_Id__c`, externalIds)) {
+  for (const query of inListQueries(
+    `SELECT ${identityFields} FROM Social_Identity__c WHERE External_Id__c`,
+    externalIds,
+  )) {
     for (const record of await org.queryAll<ExistingIdentity>(query)) {
       // SOQL compares text case-insensitively; the external id is case-sensitive, so keep exact hits only.
       if (externalIds.has(record.External_Id__c)) existing.set(record.External_Id__c, record);
@@ -174,7 +185,8 @@ export async function resolveAgainstOrg(org: OrgClient, identities: Identity[], 
     mapping.channels.map((channel) => channel.key),
   );
   for (const query of channelQuery) {
-    for (const record of await org.queryAll<ExistingChannel>(query)) channels.set(record.Network_Key__c.toLowerCase(), record);
+    for (const record of await org.queryAll<ExistingChannel>(query))
+      channels.set(record.Network_Key__c.toLowerCase(), record);
   }
 
   return { resolutions, identities: existing, staleLinks, channels };
@@ -258,7 +270,8 @@ async function resolvePairs(org: OrgClient, pairs: Identity[], resolutions: Map<
     }
     const [field, value] = Object.entries(reference)[0]!;
     const matches = lookupIndex.get(`${object}.${field.toLowerCase()}=${value.toLowerCase()}`) ?? [];
-    if (matches.length === 0) resolutions.set(identity, { kind: 'unmatched', reason: `no ${object} has ${field} = ${value}` });
+    if (matches.length === 0)
+      resolutions.set(identity, { kind: 'unmatched', reason: `no ${object} has ${field} = ${value}` });
     else if (matches.length > 1) {
       resolutions.set(identity, { kind: 'ambiguous', rule, candidates: matches.sort().map((id) => ({ object, id })) });
     } else resolutions.set(identity, { kind: 'match', target: { object, id: matches[0]! }, rule, action: 'link' });

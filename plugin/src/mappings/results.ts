@@ -47,7 +47,10 @@ export async function writeResults(
   // Every outcome gets a file, empty ones too: a folder always describes exactly one run.
   for (const outcome of OUTCOMES) {
     const lines = rows.filter((row) => row.outcome === outcome).map(resultLine);
-    files[outcome] = await writeAtomically(join(dir, resultFileName(outcome)), stringify(lines, { header: true, columns: [...RESULT_COLUMNS] }));
+    files[outcome] = await writeAtomically(
+      join(dir, resultFileName(outcome)),
+      stringify(lines, { header: true, columns: [...RESULT_COLUMNS] }),
+    );
   }
   const staleLines = stale.map(({ identity, result }) => ({
     externalId: identity.External_Id__c,

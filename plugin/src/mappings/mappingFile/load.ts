@@ -29,7 +29,10 @@ export async function loadMappingFile(path: string): Promise<LoadedMapping> {
     text = await readFile(file, 'utf8');
   } catch (error) {
     throw new MappingError('MappingFileNotFound', [
-      { file: path, message: `cannot read the mapping file (${(error as NodeJS.ErrnoException).code ?? String(error)}); check the --file path` },
+      {
+        file: path,
+        message: `cannot read the mapping file (${(error as NodeJS.ErrnoException).code ?? String(error)}); check the --file path`,
+      },
     ]);
   }
   return parseMapping(text, file, path);
@@ -96,7 +99,8 @@ function issueToProblem(
     };
   }
   const node = nodeAt(doc, path);
-  const shown = issue.code !== 'custom' && isScalar(node) && node.value !== null ? ` is ${JSON.stringify(node.value)}` : '';
+  const shown =
+    issue.code !== 'custom' && isScalar(node) && node.value !== null ? ` is ${JSON.stringify(node.value)}` : '';
   const message =
     node === undefined && issue.code === 'invalid_type'
       ? `${formatPath(path)} is missing; ${issue.message}`
@@ -105,7 +109,9 @@ function issueToProblem(
 }
 
 function formatPath(path: ReadonlyArray<string | number>): string {
-  return path.map((segment, index) => (typeof segment === 'number' ? `[${segment}]` : index === 0 ? segment : `.${segment}`)).join('');
+  return path
+    .map((segment, index) => (typeof segment === 'number' ? `[${segment}]` : index === 0 ? segment : `.${segment}`))
+    .join('');
 }
 
 function nodeAt(doc: Document, path: ReadonlyArray<string | number>): Node | undefined {
@@ -119,7 +125,9 @@ function nodeAt(doc: Document, path: ReadonlyArray<string | number>): Node | und
 
 function child(node: unknown, segment: string | number): unknown {
   if (isMap(node)) {
-    const pair = node.items.find((item) => isPair(item) && isScalar(item.key) && String(item.key.value) === String(segment));
+    const pair = node.items.find(
+      (item) => isPair(item) && isScalar(item.key) && String(item.key.value) === String(segment),
+    );
     return pair?.value ?? undefined;
   }
   if (isSeq(node) && typeof segment === 'number') return node.items[segment];

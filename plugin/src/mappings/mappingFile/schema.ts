@@ -8,18 +8,19 @@ import { NORMALISATIONS } from '../normalise.js';
 export const IDENTITY_FIELDS = ['network', 'userId', 'handle', 'displayName', 'profileUrl', 'followers'] as const;
 export type IdentityField = (typeof IDENTITY_FIELDS)[number];
 
-const networkKey = z
-  .string({ error: 'write the channel key as text, e.g. x' })
-  .regex(/^[a-z0-9][a-z0-9_-]{0,39}$/, {
-    error: 'a channel key is 1–40 lower-case letters, digits, "_" or "-", e.g. x, facebook, linkedin',
-  });
+const networkKey = z.string({ error: 'write the channel key as text, e.g. x' }).regex(/^[a-z0-9][a-z0-9_-]{0,39}$/, {
+  error: 'a channel key is 1–40 lower-case letters, digits, "_" or "-", e.g. x, facebook, linkedin',
+});
 
 const attributeName = z
   .string({ error: 'write the attribute name as text, e.g. email' })
-  .regex(/^[A-Za-z][A-Za-z0-9_]*$/, { error: 'an attribute name is a letter followed by letters, digits or "_", e.g. email' });
+  .regex(/^[A-Za-z][A-Za-z0-9_]*$/, {
+    error: 'an attribute name is a letter followed by letters, digits or "_", e.g. email',
+  });
 
 const salesforceId = z.string().regex(/^[a-zA-Z0-9]{15}(?:[a-zA-Z0-9]{3})?$/, {
-  error: 'write a 15- or 18-character record id, e.g. 003000000000001AAA, or a lookup such as { Email: ana@example.com }',
+  error:
+    'write a 15- or 18-character record id, e.g. 003000000000001AAA, or a lookup such as { Email: ana@example.com }',
 });
 
 const fieldName = z
@@ -30,25 +31,46 @@ const fieldName = z
 const recordReference = z.union(
   [
     salesforceId,
-    z.record(fieldName, z.string({ error: 'write the field value as text' })).refine((lookup) => Object.keys(lookup).length === 1, {
-      error: 'a lookup names exactly one field, e.g. { Email: ana@example.com }',
-    }),
+    z
+      .record(fieldName, z.string({ error: 'write the field value as text' }))
+      .refine((lookup) => Object.keys(lookup).length === 1, {
+        error: 'a lookup names exactly one field, e.g. { Email: ana@example.com }',
+      }),
   ],
   { error: 'write a record id (003…, 00Q…) or a lookup such as { Email: ana@example.com }' },
 );
 
 export const channelSchema = z.strictObject({
   key: networkKey,
-  name: z.string({ error: 'write the label reps see, e.g. X' }).min(1).max(80, { error: 'keep the name to 80 characters' }),
+  name: z
+    .string({ error: 'write the label reps see, e.g. X' })
+    .min(1)
+    .max(80, { error: 'keep the name to 80 characters' }),
   enabled: z.boolean({ error: 'write true or false' }).default(true),
   icon: z.string().max(80).optional(),
-  publicReplyLimit: z.number({ error: 'write a whole number of characters, e.g. 280' }).int().positive().max(999999).optional(),
-  lengthCounting: z
-    .enum(['Characters', 'X_Weighted'], { error: 'write Characters, or X_Weighted for X (URLs count 23, wide characters 2)' })
+  publicReplyLimit: z
+    .number({ error: 'write a whole number of characters, e.g. 280' })
+    .int()
+    .positive()
+    .max(999999)
     .optional(),
-  responseSlaMinutes: z.number({ error: 'write a whole number of minutes, e.g. 60' }).int().positive().max(999999).optional(),
+  lengthCounting: z
+    .enum(['Characters', 'X_Weighted'], {
+      error: 'write Characters, or X_Weighted for X (URLs count 23, wide characters 2)',
+    })
+    .optional(),
+  responseSlaMinutes: z
+    .number({ error: 'write a whole number of minutes, e.g. 60' })
+    .int()
+    .positive()
+    .max(999999)
+    .optional(),
   supportsPrivateMessages: z.boolean({ error: 'write true or false' }).optional(),
-  profileUrlTemplate: z.string().max(255).includes('{handle}', { error: 'include {handle}, e.g. https://x.com/{handle}' }).optional(),
+  profileUrlTemplate: z
+    .string()
+    .max(255)
+    .includes('{handle}', { error: 'include {handle}, e.g. https://x.com/{handle}' })
+    .optional(),
   postUrlTemplate: z.string().max(255).optional(),
   sortOrder: z.number({ error: 'write a whole number, e.g. 10' }).int().min(0).max(9999).optional(),
 });
@@ -59,15 +81,19 @@ export const ruleSchema = z.strictObject({
     .min(1)
     .max(80, { error: 'keep the rule name to 80 characters (it is stored in Matched_By_Rule__c)' }),
   identity: attributeName,
-  record: z.string({ error: 'write Contact.<Field> or Lead.<Field>, e.g. Contact.Email' }).regex(/^(Contact|Lead)\.[A-Za-z][A-Za-z0-9_]*$/, {
-    error: 'write Contact.<Field> or Lead.<Field>, e.g. Contact.Email',
-  }),
+  record: z
+    .string({ error: 'write Contact.<Field> or Lead.<Field>, e.g. Contact.Email' })
+    .regex(/^(Contact|Lead)\.[A-Za-z][A-Za-z0-9_]*$/, {
+      error: 'write Contact.<Field> or Lead.<Field>, e.g. Contact.Email',
+    }),
   normalise: z
     .array(z.enum(NORMALISATIONS, { error: `write one of: ${NORMALISATIONS.join(', ')}` }), {
       error: `write a list, e.g. [lowercase, email-plus]; choose from: ${NORMALISATIONS.join(', ')}`,
     })
     .default([]),
-  action: z.enum(['link', 'suggest'], { error: 'write link (linked automatically) or suggest (a rep confirms)' }).default('suggest'),
+  action: z
+    .enum(['link', 'suggest'], { error: 'write link (linked automatically) or suggest (a rep confirms)' })
+    .default('suggest'),
   networks: z.array(networkKey, { error: 'write a list of channel keys, e.g. [x, instagram]' }).optional(),
 });
 
@@ -89,9 +115,11 @@ const fileSourceSchema = z.strictObject({
 
 export const pairSchema = z
   .strictObject({
-    identity: z.string({ error: 'write the identity as network:userId, e.g. x:1234567890' }).regex(/^[a-z0-9][a-z0-9_-]{0,39}:.+$/, {
-      error: 'write the identity as network:userId, e.g. x:1234567890',
-    }),
+    identity: z
+      .string({ error: 'write the identity as network:userId, e.g. x:1234567890' })
+      .regex(/^[a-z0-9][a-z0-9_-]{0,39}:.+$/, {
+        error: 'write the identity as network:userId, e.g. x:1234567890',
+      }),
     handle: z.string().optional(),
     displayName: z.string().optional(),
     profileUrl: z.string().optional(),
@@ -218,7 +246,8 @@ export const mappingFileSchema = z
         ctx.addIssue({
           code: 'custom',
           path: ['sources', index],
-          message: 'say which network the rows belong to: network: x for the whole file, or columns: { network: <column> }',
+          message:
+            'say which network the rows belong to: network: x for the whole file, or columns: { network: <column> }',
         });
       }
       for (const [value, network] of Object.entries(source.networkValues ?? {})) {

@@ -65,7 +65,10 @@ export async function* readCsvSource(options: CsvSourceOptions): AsyncGenerator<
     const csvError = error as Omit<CsvError, 'code'> & { lines?: number; code?: string };
     if (csvError.code === 'ENOENT' || csvError.code === 'EACCES' || csvError.code === 'EISDIR') {
       throw new MappingError('SourceNotFound', [
-        { file: options.displayPath, message: `cannot read this source file (${csvError.code}); check the file: path, which is relative to the mapping file` },
+        {
+          file: options.displayPath,
+          message: `cannot read this source file (${csvError.code}); check the file: path, which is relative to the mapping file`,
+        },
       ]);
     }
     throw new MappingError('MalformedSource', [

@@ -42,17 +42,28 @@ export async function* readNdjsonSource(options: NdjsonSourceOptions): AsyncGene
       try {
         parsed = JSON.parse(text);
       } catch (error) {
-        yield { kind: 'rejected', rejected: { origin, values: {}, reason: `not valid JSON (${(error as Error).message}); write one JSON object per line` } };
+        yield {
+          kind: 'rejected',
+          rejected: {
+            origin,
+            values: {},
+            reason: `not valid JSON (${(error as Error).message}); write one JSON object per line`,
+          },
+        };
         continue;
       }
       if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
-        yield { kind: 'rejected', rejected: { origin, values: {}, reason: 'this line is not a JSON object; write one {…} object per line' } };
+        yield {
+          kind: 'rejected',
+          rejected: { origin, values: {}, reason: 'this line is not a JSON object; write one {…} object per line' },
+        };
         continue;
       }
       const values: Record<string, string> = {};
       for (const [attribute, property] of Object.entries(options.columns)) {
         const value = propertyAt(parsed as Record<string, unknown>, property);
-        if (value !== undefined && value !== null && String(value).trim() !== '') values[attribute] = String(value).trim();
+        if (value !== undefined && value !== null && String(value).trim() !== '')
+          values[attribute] = String(value).trim();
       }
       yield { kind: 'row', row: { origin, values } };
     }

@@ -62,7 +62,13 @@ async function* fileRows(
   if (format === 'ndjson') {
     yield* readNdjsonSource({ source: source.name, path, displayPath, columns: source.columns });
   } else {
-    yield* readCsvSource({ source: source.name, path, displayPath, columns: source.columns, ...(source.delimiter ? { delimiter: source.delimiter } : {}) });
+    yield* readCsvSource({
+      source: source.name,
+      path,
+      displayPath,
+      columns: source.columns,
+      ...(source.delimiter ? { delimiter: source.delimiter } : {}),
+    });
   }
 }
 
@@ -86,7 +92,11 @@ async function* pairRows(
     yield {
       kind: 'row',
       row: {
-        origin: { source: source.name, file: mappingDisplayPath, line: loaded.locate(['sources', sourceIndex, 'pairs', index]).line },
+        origin: {
+          source: source.name,
+          file: mappingDisplayPath,
+          line: loaded.locate(['sources', sourceIndex, 'pairs', index]).line,
+        },
         values,
         pair: { object, reference },
       },

@@ -141,6 +141,7 @@ export default class SocialIdentities extends LightningElement {
             rejectAlt: formatLabel(REJECT_ALT, label),
             unlinkLabel: UNLINK,
             unlinkAlt: formatLabel(UNLINK_ALT, label),
+            showStatus: identity.status !== 'Linked',
             isPending: Boolean(pending),
             reasonHelp: pending === 'unlink' ? UNLINK_REASON_HELP : REJECT_REASON_HELP,
             reasonRequired: pending === 'unlink',
@@ -148,9 +149,9 @@ export default class SocialIdentities extends LightningElement {
         };
     }
 
-    byStatus(status) {
+    byStatus(...statuses) {
         return this.identities
-            .filter((identity) => identity.status === status)
+            .filter((identity) => statuses.includes(identity.status))
             .map((identity) => this.toView(identity));
     }
 
@@ -158,8 +159,9 @@ export default class SocialIdentities extends LightningElement {
         return this.byStatus('Suggested');
     }
 
+    /** Linked identities, and any pointing at this record with no status yet (the default, Unlinked). */
     get linked() {
-        return this.byStatus('Linked');
+        return this.byStatus('Linked', 'Unlinked');
     }
 
     get rejected() {

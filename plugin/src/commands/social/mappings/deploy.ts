@@ -80,11 +80,22 @@ export default class Deploy extends SfCommand<DeployResult> {
     this.styledHeader(messages.getMessage('plan.title', [result.file]));
     this.table({
       data: OUTCOMES.map((name) => ({ outcome: PLAN_LABELS[name], rows: result.counts[name] })).filter(
-        (line) => line.rows > 0 || ['to link', 'to relink', 'unchanged', 'suggested', 'ambiguous (not linked)', 'unmatched', 'rejected'].includes(line.outcome),
+        (line) =>
+          line.rows > 0 ||
+          [
+            'to link',
+            'to relink',
+            'unchanged',
+            'suggested',
+            'ambiguous (not linked)',
+            'unmatched',
+            'rejected',
+          ].includes(line.outcome),
       ),
       columns: ['outcome', 'rows'],
     });
-    if (result.channels.errors.length > 0) this.warn(messages.getMessage('warning.channels', [result.channels.errors.join('\n')]));
+    if (result.channels.errors.length > 0)
+      this.warn(messages.getMessage('warning.channels', [result.channels.errors.join('\n')]));
     if (result.dryRun) {
       this.log(messages.getMessage('info.dryRun', [result.changes]));
     } else if (result.changes === 0) {
@@ -93,7 +104,13 @@ export default class Deploy extends SfCommand<DeployResult> {
       this.logSuccess(messages.getMessage('info.done', [result.changes, result.resultsDir ?? '']));
     }
     if (deployFailed(result)) {
-      this.warn(messages.getMessage('warning.failures', [result.counts.rejected, result.counts.failed, result.resultsDir ?? '(dry run: no results written)']));
+      this.warn(
+        messages.getMessage('warning.failures', [
+          result.counts.rejected,
+          result.counts.failed,
+          result.resultsDir ?? '(dry run: no results written)',
+        ]),
+      );
       process.exitCode = 1;
     }
     return result;

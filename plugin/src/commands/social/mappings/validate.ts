@@ -39,7 +39,8 @@ export default class Validate extends SfCommand<ValidateResult> {
     }
     if (!result.valid) {
       const shown = result.problems.slice(0, SHOWN_PROBLEMS).map(formatProblem);
-      if (result.problems.length > SHOWN_PROBLEMS) shown.push(`… and ${result.problems.length - SHOWN_PROBLEMS} more (use --json to see all)`);
+      if (result.problems.length > SHOWN_PROBLEMS)
+        shown.push(`… and ${result.problems.length - SHOWN_PROBLEMS} more (use --json to see all)`);
       const error = messages.createError('error.RejectedRows', [result.rejected, result.rows, shown.join('\n')]);
       error.setData(result as unknown as Parameters<typeof error.setData>[0]);
       throw error;

@@ -57,10 +57,13 @@ describe('c-social-identities', () => {
     it('groups identities by link status and shows how each was linked', async () => {
         const { element } = await loaded();
         expect($(element, '.suggested h3').textContent).toBe('Suggested (1)');
-        expect($(element, '.linked h3').textContent).toBe('Linked (2)');
+        expect($(element, '.linked h3').textContent).toBe('Linked (3)');
         expect($(element, '.rejected summary').textContent).toBe('Rejected suggestions (1)');
 
-        const [x, community] = $$(element, '.linked-item');
+        const [x, community, imported] = $$(element, '.linked-item');
+        // An identity pointing here without a status yet shows with its status, never hidden.
+        expect(imported.querySelector('.status').textContent).toBe('Unlinked');
+        expect(imported.querySelector('lightning-icon').iconName).toBe('utility:socialshare');
         const profile = x.querySelector('a.profile');
         expect(profile.href).toBe('https://x.com/ana_ruiz');
         expect(profile.rel).toContain('noopener');
@@ -71,6 +74,7 @@ describe('c-social-identities', () => {
         expect(community.querySelector('a')).toBeNull();
         expect(community.querySelector('.how').textContent).toBe('Linked by: Rep');
 
+        expect(x.querySelector('.status')).toBeNull();
         expect($(element, '.suggested-item .how').textContent).toBe('Matched by rule: similar-name');
         expect($(element, '.rejected-item .note').textContent).toBe('Different person: a photographer in Lima');
     });

@@ -39,6 +39,30 @@ const interactionsOf = (element) =>
         [...thread.shadowRoot.querySelectorAll('c-social-interaction')].map((item) => item.shadowRoot)
     );
 
+// A long history for paging tests: n interactions one minute apart, newest first, from `start`.
+function historyPage(start, count, { total, hasNextPage, endCursor }) {
+    const template = firstPage.uiapi.query.Social_Interaction__c.edges[3].node;
+    const edges = Array.from({ length: count }, (_, i) => {
+        const n = start + i;
+        return {
+            node: {
+                ...template,
+                Id: `a01HU${String(n).padStart(10, '0')}AAA`,
+                Thread_Key__c: { value: `x:t${n}` },
+                Posted_At__c: { value: new Date(NOW - n * 60000).toISOString() }
+            }
+        };
+    });
+    return {
+        uiapi: {
+            query: {
+                Social_Interaction__c: { edges, pageInfo: { hasNextPage, endCursor }, totalCount: total },
+                Social_Channel__c: firstPage.uiapi.query.Social_Channel__c
+            }
+        }
+    };
+}
+
 describe('c-social-timeline', () => {
     beforeEach(() => {
         jest.spyOn(Date, 'now').mockReturnValue(NOW);
@@ -104,6 +128,33 @@ describe('c-social-timeline', () => {
             expect($(element, 'lightning-button.load-more')).toBeNull();
             expect($(element, '.reached-oldest').textContent).toContain('oldest interaction');
             expect($$(element, 'c-social-thread')).toHaveLength(3);
+        });
+
+        it('reaches past a result the API ends early by opening a date window', async () => {
+            const element = createTimeline({ pageSize: 200 });
+            graphql.emit(historyPage(0, 200, { total: 450, hasNextPage: true, endCursor: 'c200' }));
+            await flushPromises();
+            $(element, 'lightning-button.load-more').click();
+            await flushPromises();
+            expect(timelineVariables().after).toBe('c200');
+            // The API stops here (as record-connection paging does at 4,000) though 450 match.
+            graphql.emit(historyPage(200, 200, { total: 450, hasNextPage: false, endCursor: 'c400' }));
+            await flushPromises();
+            expect($(element, '.summary').textContent).toBe('Showing 400 of 450 interactions');
+
+            $(element, 'lightning-button.load-more').click();
+            await flushPromises();
+            const oldestLoaded = new Date(NOW - 399 * 60000).toISOString();
+            expect(timelineVariables().after).toBeNull();
+            expect(timelineVariables().where).toEqual({
+                and: [{ Contact__c: { eq: CONTACT_ID } }, { Posted_At__c: { lte: { value: oldestLoaded } } }]
+            });
+            // The window starts at the oldest loaded interaction: one duplicate, 50 new.
+            graphql.emit(historyPage(399, 51, { total: 51, hasNextPage: false, endCursor: 'w51' }));
+            await flushPromises();
+            expect($(element, '.summary').textContent).toBe('Showing 450 of 450 interactions');
+            expect($(element, '.reached-oldest')).not.toBeNull();
+            expect($(element, '.unreachable')).toBeNull();
         });
 
         it('shows direction, visibility, status, SLA and times for each message', async () => {
