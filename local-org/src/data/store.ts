@@ -27,4 +27,13 @@ export interface RecordStore {
   /** Inserts or updates by an external id field; `created` tells which. */
   upsert(objectName: string, externalIdField: string, externalId: string, fields: Record<string, unknown>): SaveResult;
   delete(id: string): SaveResult;
+  /** Live records whose external id (or other unique/idLookup) field has this value. */
+  findByExternalId(objectName: string, fieldName: string, value: string): readonly StoredRecord[];
+  /** Deleted records of an object (the recycle bin), for queryAll. */
+  listDeleted(objectName: string): readonly StoredRecord[];
+  /**
+   * Runs synchronous writes as one unit: when `work` throws or `keep(result)` is false, every write
+   * it made is undone (allOrNone in Collections, Composite and the UI API).
+   */
+  atomically<T>(work: () => T, keep: (result: T) => boolean): T;
 }

@@ -2,6 +2,7 @@
 
 import type { IncomingMessage } from 'node:http';
 import type { RecordStore } from '../data/store.js';
+import type { FaultSettings } from '../faults/faults.js';
 
 export interface OrgContext {
   store: RecordStore;
@@ -10,6 +11,10 @@ export interface OrgContext {
   orgId: string;
   /** Counts API calls for the Sforce-Limit-Info header and the limits resource. */
   apiCalls: { used: number; max: number };
+  /** `http://127.0.0.1:PORT`, without a trailing slash. */
+  instanceUrl: string;
+  /** Fault injection; tests may change members or replace the object at run time. */
+  faults: FaultSettings;
 }
 
 export interface RouteRequest {

@@ -65,6 +65,18 @@ export interface ObjectSchema {
   custom: boolean;
   /** Fields keyed by lower-case API name: Salesforce field names are case-insensitive. */
   fields: Map<string, FieldSchema>;
+  /** Lookups on other objects that point here, e.g. Contact's `Social_Identities__r`. */
+  childRelationships?: ChildRelationship[];
+}
+
+export interface ChildRelationship {
+  /** The object holding the lookup, e.g. `Social_Identity__c`. */
+  childObject: string;
+  /** The lookup field on it, e.g. `Contact__c`. */
+  field: string;
+  /** Name used in SOQL subqueries and GraphQL, e.g. `Social_Identities__r`. */
+  relationshipName: string;
+  cascadeDelete: boolean;
 }
 
 export interface OrgSchema {

@@ -1,10 +1,9 @@
 // The few org operations a deploy needs, over a @salesforce/core Connection (jsforce), counting the
 // API calls they cost: paged SOQL, sObject Collections upsert, Bulk API 2.0 upsert and composite
-// transactions. Each returns per-record results; nothing here decides what to write.
+// transactions. Each returns per-record results; nothing here decides what to write. Brief outages
+// (503, concurrent-request limits, dropped connections, locked rows) are retried with backoff.
 import type { Connection } from '@salesforce/core';
 import { stringify } from 'csv-stringify/sync';
-
-export type SObjectRecord = Record<string, unknown> & { Id: string };
 
 export interface SaveOutcome {
   success: boolean;
@@ -29,14 +28,33 @@ interface CollectionSaveResult {
   errors?: Array<{ statusCode?: string; message?: string; fields?: string[] }>;
 }
 
+interface RestRequest {
+  method: string;
+  url: string;
+  body?: string;
+  headers?: Record<string, string>;
+}
+
 /** sObject Collections take at most 200 records per request. */
 export const COLLECTION_SIZE = 200;
+
+/** Attempts per request, and the first pause between them (doubled each time). */
+const DEFAULT_ATTEMPTS = 4;
+const DEFAULT_BACKOFF_MS = 250;
 
 export class OrgClient {
   /** REST calls made so far (each Bulk API request counts too). */
   public apiCalls = 0;
+  private readonly attempts: number;
+  private readonly backoffMs: number;
 
-  public constructor(private readonly connection: Connection) {}
+  public constructor(
+    private readonly connection: Connection,
+    options: { attempts?: number; backoffMs?: number } = {},
+  ) {
+    this.attempts = options.attempts ?? DEFAULT_ATTEMPTS;
+    this.backoffMs = options.backoffMs ?? DEFAULT_BACKOFF_MS;
+  }
 
   private get base(): string {
     return `/services/data/v${this.connection.getApiVersion()}`;
@@ -57,7 +75,7 @@ export class OrgClient {
     return records.map(withoutAttributes);
   }
 
-  /** Upserts up to any number of records by an external id, 200 per request, allOrNone false. */
+  /** Upserts any number of records by an external id, 200 per request, allOrNone false. */
   public async upsertCollections(
     objectName: string,
     externalIdField: string,
@@ -65,19 +83,46 @@ export class OrgClient {
   ): Promise<SaveOutcome[]> {
     const outcomes: SaveOutcome[] = [];
     for (let start = 0; start < records.length; start += COLLECTION_SIZE) {
-      const chunk = records.slice(start, start + COLLECTION_SIZE);
-      const results = await this.call<CollectionSaveResult[]>({
-        method: 'PATCH',
-        url: `${this.base}/composite/sobjects/${objectName}/${externalIdField}`,
-        body: JSON.stringify({
-          allOrNone: false,
-          records: chunk.map((record) => ({ attributes: { type: objectName }, ...record })),
-        }),
-        headers: { 'content-type': 'application/json' },
-      });
-      outcomes.push(...results.map(toOutcome));
+      outcomes.push(
+        ...(await this.upsertChunk(objectName, externalIdField, records.slice(start, start + COLLECTION_SIZE))),
+      );
+    }
+    // Records that failed only because another transaction held a lock are sent again; every other
+    // error is final and reported as it is.
+    for (let attempt = 1; attempt < this.attempts; attempt += 1) {
+      const locked = outcomes.flatMap((outcome, index) =>
+        outcome.error?.startsWith('UNABLE_TO_LOCK_ROW') ? [index] : [],
+      );
+      if (locked.length === 0) break;
+      await delay(this.backoffMs * 2 ** (attempt - 1));
+      for (let start = 0; start < locked.length; start += COLLECTION_SIZE) {
+        const chunk = locked.slice(start, start + COLLECTION_SIZE);
+        const results = await this.upsertChunk(
+          objectName,
+          externalIdField,
+          chunk.map((index) => records[index]!),
+        );
+        chunk.forEach((index, position) => (outcomes[index] = results[position]!));
+      }
     }
     return outcomes;
+  }
+
+  private async upsertChunk(
+    objectName: string,
+    externalIdField: string,
+    records: Array<Record<string, unknown>>,
+  ): Promise<SaveOutcome[]> {
+    const results = await this.call<CollectionSaveResult[]>({
+      method: 'PATCH',
+      url: `${this.base}/composite/sobjects/${objectName}/${externalIdField}`,
+      body: JSON.stringify({
+        allOrNone: false,
+        records: records.map((record) => ({ attributes: { type: objectName }, ...record })),
+      }),
+      headers: { 'content-type': 'application/json' },
+    });
+    return results.map(toOutcome);
   }
 
   /**
@@ -131,27 +176,57 @@ export class OrgClient {
   ): Promise<Array<{ referenceId: string; httpStatusCode: number; body: unknown }>> {
     const response = await this.call<{
       compositeResponse: Array<{ referenceId: string; httpStatusCode: number; body: unknown }>;
-    }>({
-      method: 'POST',
-      url: `${this.base}/composite`,
-      body: JSON.stringify({
-        allOrNone: true,
-        compositeRequest: subrequests.map((request) => ({ ...request, url: `${this.base}${request.url}` })),
-      }),
-      headers: { 'content-type': 'application/json' },
-    });
+    }>(
+      {
+        method: 'POST',
+        url: `${this.base}/composite`,
+        body: JSON.stringify({
+          allOrNone: true,
+          compositeRequest: subrequests.map((request) => ({ ...request, url: `${this.base}${request.url}` })),
+        }),
+        headers: { 'content-type': 'application/json' },
+      },
+      false,
+    );
     return response.compositeResponse;
   }
 
-  private async call<T>(request: {
-    method: string;
-    url: string;
-    body?: string;
-    headers?: Record<string, string>;
-  }): Promise<T> {
-    this.apiCalls += 1;
-    return (await this.connection.request<T>(request as Parameters<Connection['request']>[0])) as T;
+  /**
+   * One REST request, retried with backoff when the org answered that it did not process it (503,
+   * concurrent-request limit) or, for requests safe to repeat, when the connection dropped. Queries and
+   * upserts by external id are safe to repeat; a composite creating Leads is not (`repeatable` false):
+   * a dropped connection may hide a commit, and a repeat would create the Leads twice.
+   */
+  private async call<T>(request: RestRequest, repeatable = true): Promise<T> {
+    for (let attempt = 1; ; attempt += 1) {
+      this.apiCalls += 1;
+      try {
+        return (await this.connection.request<T>(request as Parameters<Connection['request']>[0])) as T;
+      } catch (error) {
+        const kind = transientKind(error);
+        const retry = kind === 'not-processed' || (kind === 'connection' && repeatable);
+        if (!retry || attempt >= this.attempts) throw error;
+        await delay(this.backoffMs * 2 ** (attempt - 1));
+      }
+    }
   }
+}
+
+function transientKind(error: unknown): 'not-processed' | 'connection' | undefined {
+  const { errorCode, code, message } = (error ?? {}) as { errorCode?: string; code?: string; message?: string };
+  if (['SERVER_UNAVAILABLE', 'ERROR_HTTP_503', 'REQUEST_LIMIT_EXCEEDED'].includes(errorCode ?? ''))
+    return 'not-processed';
+  if (
+    ['ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ECONNREFUSED', 'UND_ERR_SOCKET'].includes(code ?? '') ||
+    /socket hang up|ECONNRESET|other side closed/i.test(message ?? '')
+  ) {
+    return 'connection';
+  }
+  return undefined;
+}
+
+function delay(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
 function toOutcome(result: CollectionSaveResult): SaveOutcome {

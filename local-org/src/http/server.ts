@@ -1,0 +1,170 @@
+// The local org's one HTTP server: collapses `//services/...` paths, checks the access token,
+// injects faults, counts API calls (Sforce-Limit-Info), and hands requests to the surfaces' routes.
+
+import { createServer, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { FaultInjector } from '../faults/faults.js';
+import { SoqlError } from '../soql/soqlError.js';
+import { ApiError, errorResponse } from './apiError.js';
+import type { OrgContext, Route, RouteResponse } from './route.js';
+
+export interface InternalRequest {
+  method: string;
+  /** Path and query string, e.g. `/services/data/v62.0/sobjects/Contact/003...`. */
+  url: string;
+  body: Buffer;
+  headers: IncomingHttpHeaders;
+}
+
+/**
+ * Runs a request through the routes without HTTP, auth, faults or counting (Composite subrequests).
+ * Synchronous routes answer synchronously, so a caller can keep them inside one store transaction.
+ */
+export type Dispatch = (request: InternalRequest) => RouteResponse | Promise<RouteResponse>;
+
+export interface OrgServer {
+  url: string;
+  dispatch: Dispatch;
+  close(): Promise<void>;
+}
+
+export interface OrgServerOptions {
+  port: number;
+  ctx: OrgContext;
+  accessToken: string;
+  /** Builds the routes; receives the dispatcher so Composite can call the other routes. */
+  routes(dispatch: Dispatch): Route[];
+}
+
+export function collapsePath(url: string): { path: string; query: URLSearchParams } {
+  const [rawPath = '/', rawQuery = ''] = url.split('?', 2);
+  return { path: rawPath.replace(/^\/+/, '/'), query: new URLSearchParams(rawQuery) };
+}
+
+export async function startOrgServer(options: OrgServerOptions): Promise<OrgServer> {
+  const { ctx } = options;
+  const faults = new FaultInjector(() => ctx.faults);
+  let routes: Route[] = [];
+
+  const dispatch: Dispatch = (request) => {
+    const { path, query } = collapsePath(request.url);
+    let pathMatched = false;
+    for (const route of routes) {
+      const match = route.pattern.exec(path);
+      if (!match) continue;
+      pathMatched = true;
+      if (route.method !== request.method) continue;
+      const params = Object.fromEntries(Object.entries(match.groups ?? {}).map(([key, value]) => [key, value === undefined ? '' : decodeURIComponent(value)]));
+      const req = { method: request.method, url: request.url, headers: request.headers } as IncomingMessage;
+      try {
+        const response = route.handle({ req, path, query, params, body: request.body }, ctx);
+        return response instanceof Promise ? response.catch(errorToResponse) : response;
+      } catch (error) {
+        return errorToResponse(error);
+      }
+    }
+    return pathMatched
+      ? errorResponse(405, 'METHOD_NOT_ALLOWED', `HTTP Method '${request.method}' not allowed. Allowed are ${routes.filter((route) => route.pattern.test(path)).map((route) => route.method).join(',')}`)
+      : errorResponse(404, 'NOT_FOUND', 'The requested resource does not exist');
+  };
+  routes = options.routes(dispatch);
+
+  const server = createServer((req, res) => {
+    void handle(req, res).catch((error: unknown) => {
+      process.stderr.write(`local org: ${(error as Error).stack ?? String(error)}\n`);
+      if (!res.headersSent) send(res, errorToResponse(error), ctx);
+    });
+  });
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const body = await readBody(req);
+    const { path } = collapsePath(req.url ?? '/');
+    if (ctx.faults.latencyMs > 0) {
+      await sleep(ctx.faults.latencyMs);
+    }
+    const fault = path.startsWith('/services/') ? faults.forRequest() : undefined;
+    if (fault === 'reset') {
+      req.socket.destroy();
+      return;
+    }
+    if (fault === 'unavailable') {
+      send(res, errorResponse(503, 'SERVER_UNAVAILABLE', 'Server unavailable (injected by the local org fault settings). Retry later.'), ctx);
+      return;
+    }
+    if (!path.startsWith('/services/')) {
+      send(res, errorResponse(404, 'NOT_FOUND', 'The requested resource does not exist'), ctx);
+      return;
+    }
+    if (!authorized(req.headers.authorization, options.accessToken)) {
+      send(res, errorResponse(401, 'INVALID_SESSION_ID', 'Session expired or invalid'), ctx);
+      return;
+    }
+    if (fault === 'request-limit' || ctx.apiCalls.used >= ctx.apiCalls.max) {
+      send(res, errorResponse(403, 'REQUEST_LIMIT_EXCEEDED', `TotalRequests Limit exceeded. (${ctx.apiCalls.used}/${ctx.apiCalls.max} API calls used today)`), ctx);
+      return;
+    }
+    ctx.apiCalls.used++;
+    const response = await dispatch({ method: req.method ?? 'GET', url: req.url ?? '/', body, headers: req.headers });
+    send(res, response, ctx);
+  }
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port, '127.0.0.1', () => resolve());
+  });
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  ctx.instanceUrl = url;
+  return {
+    url,
+    dispatch,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+}
+
+function authorized(header: string | undefined, token: string): boolean {
+  const match = /^(?:Bearer|OAuth)\s+(.+)$/i.exec(header ?? '');
+  return match?.[1]?.trim() === token;
+}
+
+async function readBody(req: IncomingMessage): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) {
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks);
+}
+
+export function errorToResponse(error: unknown): RouteResponse {
+  if (error instanceof ApiError) {
+    return error.toResponse();
+  }
+  if (error instanceof SoqlError) {
+    return errorResponse(400, error.errorCode, error.message);
+  }
+  process.stderr.write(`local org: ${(error as Error).stack ?? String(error)}\n`);
+  return errorResponse(500, 'UNKNOWN_EXCEPTION', `The local org failed on this request: ${(error as Error).message}`);
+}
+
+function send(res: ServerResponse, response: RouteResponse, ctx: OrgContext): void {
+  const headers: Record<string, string> = {
+    'Sforce-Limit-Info': `api-usage=${ctx.apiCalls.used}/${ctx.apiCalls.max}`,
+    ...response.headers,
+  };
+  let payload: string | Buffer | undefined;
+  if (response.body === undefined) {
+    payload = undefined;
+  } else if (typeof response.body === 'string' || Buffer.isBuffer(response.body)) {
+    payload = response.body;
+    headers['Content-Type'] ??= 'text/plain; charset=UTF-8';
+  } else {
+    payload = JSON.stringify(response.body);
+    headers['Content-Type'] ??= 'application/json;charset=UTF-8';
+  }
+  res.writeHead(response.status, headers);
+  res.end(payload);
+}

@@ -1,0 +1,118 @@
+// `sf social interactions import`: parses flags, gets the Connection, hands off to
+// interactions/import.ts and prints the counts. Progress goes to stderr and is silent with --json.
+import { resolve } from 'node:path';
+import { Messages } from '@salesforce/core';
+import { Flags, SfCommand } from '@salesforce/sf-plugins-core';
+import { DEFAULT_BULK_THRESHOLD } from '../../../mappings/apply.js';
+import { toSfError } from '../../../mappings/sfError.js';
+import { importFailed, importInteractions, type ImportResult } from '../../../interactions/import.js';
+import { INTERACTION_OUTCOMES } from '../../../interactions/plan.js';
+import { DEFAULT_CONTINUATION_MINUTES } from '../../../interactions/thread.js';
+
+Messages.importMessagesDirectoryFromMetaUrl(import.meta.url);
+const messages = Messages.loadMessages('@social-bridge/plugin-social', 'social.interactions.import');
+
+export type { ImportResult } from '../../../interactions/import.js';
+
+export default class Import extends SfCommand<ImportResult> {
+  public static override readonly summary = messages.getMessage('summary');
+  public static override readonly description = messages.getMessage('description');
+  public static override readonly examples = messages.getMessages('examples');
+
+  public static override readonly flags = {
+    'target-org': Flags.requiredOrg(),
+    'api-version': Flags.orgApiVersion(),
+    file: Flags.file({
+      char: 'f',
+      summary: messages.getMessage('flags.file.summary'),
+      description: messages.getMessage('flags.file.description'),
+      required: true,
+      exists: true,
+    }),
+    mapping: Flags.file({
+      char: 'm',
+      summary: messages.getMessage('flags.mapping.summary'),
+      description: messages.getMessage('flags.mapping.description'),
+      exists: true,
+    }),
+    'dry-run': Flags.boolean({ summary: messages.getMessage('flags.dry-run.summary'), default: false }),
+    'results-dir': Flags.directory({
+      summary: messages.getMessage('flags.results-dir.summary'),
+      default: 'social-import-results',
+    }),
+    'continuation-minutes': Flags.integer({
+      summary: messages.getMessage('flags.continuation-minutes.summary'),
+      default: DEFAULT_CONTINUATION_MINUTES,
+      min: 0,
+    }),
+    'bulk-threshold': Flags.integer({
+      summary: messages.getMessage('flags.bulk-threshold.summary'),
+      default: DEFAULT_BULK_THRESHOLD,
+      min: 0,
+      hidden: true,
+    }),
+  };
+
+  public async run(): Promise<ImportResult> {
+    const { flags } = await this.parse(Import);
+    const connection = flags['target-org'].getConnection(flags['api-version']);
+    this.spinner.start('Importing interactions', undefined, { stdout: false });
+    let result: ImportResult;
+    try {
+      result = await importInteractions({
+        file: flags.file,
+        connection,
+        ...(flags.mapping ? { mappingFile: flags.mapping } : {}),
+        dryRun: flags['dry-run'],
+        resultsDir: resolve(flags['results-dir']),
+        bulkThreshold: flags['bulk-threshold'],
+        continuationMinutes: flags['continuation-minutes'],
+        onProgress: (message) => {
+          this.spinner.status = message;
+        },
+      });
+    } catch (error) {
+      this.spinner.stop('failed');
+      throw toSfError(messages, error);
+    }
+    this.spinner.stop();
+
+    this.styledHeader(messages.getMessage('counts.title', [result.file, result.columns]));
+    this.table({
+      data: INTERACTION_OUTCOMES.map((outcome) => ({ outcome, rows: result.counts[outcome] })),
+      columns: ['outcome', 'rows'],
+    });
+    this.log(
+      messages.getMessage('info.identities', [
+        result.identities.distinct,
+        result.identities.onRecords,
+        result.identities.written,
+        result.identities.counts.linked,
+        result.identities.counts.suggested,
+      ]),
+    );
+    if (result.warnings > 0)
+      this.warn(messages.getMessage('warning.truncated', [result.warnings, result.resultsDir ?? '']));
+    if (result.dryRun) {
+      this.log(messages.getMessage('info.dryRun', [result.changes]));
+    } else if (result.changes === 0 && !importFailed(result)) {
+      this.log(messages.getMessage('info.rerun'));
+    } else if (result.changes === 0) {
+      this.log(messages.getMessage('info.nothingWritten', [result.resultsDir ?? '']));
+    } else {
+      this.logSuccess(messages.getMessage('info.done', [result.changes, result.threads, result.resultsDir ?? '']));
+    }
+    if (importFailed(result)) {
+      this.warn(
+        messages.getMessage('warning.failures', [
+          result.counts.rejected,
+          result.counts.failed,
+          result.resultsDir ?? '(dry run: no results written)',
+          result.problems.slice(0, 10).join('\n'),
+        ]),
+      );
+      process.exitCode = 1;
+    }
+    return result;
+  }
+}

@@ -1,0 +1,173 @@
+// One batch of the import's second pass: read what the org holds for the batch's posts, plan each
+// post's write (plan.ts) with its identity, thread and status, apply the writes (sObject Collections,
+// or Bulk API 2.0 above the threshold) and turn every row into its result line. Rows already decided
+// (rejected, duplicate) pass through, so the batch's lines keep the file's order.
+import type { OrgClient, SaveOutcome } from '../mappings/org.js';
+import type { RejectedRow } from '../mappings/sources/row.js';
+import { inListQueries } from '../mappings/soql.js';
+import type { SettledIdentity } from './identities.js';
+import type { ChannelInfo, Interaction } from './interaction.js';
+import type { Outline } from './outline.js';
+import { INTERACTION_FIELDS, planInteraction, type ExistingInteraction } from './plan.js';
+import type { ResultLine } from './results.js';
+import { initialStatus } from './status.js';
+import { IMPORT_QUERY_BUDGET } from './queryBudget.js';
+import type { ThreadAssignment } from './thread.js';
+
+export type BatchEntry = { kind: 'done'; line: ResultLine } | { kind: 'plan'; interaction: Interaction };
+
+export interface BatchContext {
+  identities: ReadonlyMap<string, SettledIdentity>;
+  outlines: ReadonlyMap<string, Outline>;
+  threads: ReadonlyMap<string, ThreadAssignment>;
+  /** First response times of inbound posts answered in the file (status.ts firstResponses). */
+  answered: ReadonlyMap<string, number>;
+  channels: ReadonlyMap<string, ChannelInfo>;
+  displayPath: string;
+}
+
+export interface PlannedBatch {
+  lines: ResultLine[];
+  writes: Array<Record<string, unknown>>;
+  /** Line index -> write index, for the lines whose post is written. */
+  writeOf: Map<number, number>;
+}
+
+export async function readExisting(org: OrgClient, externalIds: string[]): Promise<Map<string, ExistingInteraction>> {
+  const wanted = new Set(externalIds);
+  const existing = new Map<string, ExistingInteraction>();
+  const select = `SELECT ${INTERACTION_FIELDS.join(', ')} FROM Social_Interaction__c WHERE External_Id__c`;
+  for (const query of inListQueries(select, wanted, '', IMPORT_QUERY_BUDGET)) {
+    for (const record of await org.queryAll<ExistingInteraction>(query)) {
+      // SOQL compares text case-insensitively; the external id is case-sensitive.
+      if (wanted.has(record.External_Id__c)) existing.set(record.External_Id__c, record);
+    }
+  }
+  return existing;
+}
+
+/** Pure: the batch's result lines and writes, given what the org holds. */
+export function planBatch(
+  entries: readonly BatchEntry[],
+  existing: ReadonlyMap<string, ExistingInteraction>,
+  context: BatchContext,
+): PlannedBatch {
+  const planned: PlannedBatch = { lines: [], writes: [], writeOf: new Map() };
+  for (const entry of entries) {
+    if (entry.kind === 'done') {
+      planned.lines.push(entry.line);
+      continue;
+    }
+    const { interaction } = entry;
+    const identity = interaction.identity ? context.identities.get(interaction.identity.externalId) : undefined;
+    const base = resultBase(interaction, identity, context.displayPath);
+    if (identity?.error !== undefined) {
+      const outcome = identity.outcome === 'rejected' ? 'rejected' : 'failed';
+      planned.lines.push({ ...base, outcome, reason: identity.error });
+      continue;
+    }
+    const thread = context.threads.get(interaction.externalId);
+    const current = existing.get(interaction.externalId);
+    const status =
+      interaction.postedAtMs !== undefined
+        ? initialStatus(
+            { ...interaction, postedAtMs: interaction.postedAtMs },
+            context.channels.get(interaction.network)?.responseSlaMinutes,
+            context.answered.get(interaction.externalId),
+          )
+        : undefined;
+    const plan = planInteraction({
+      interaction,
+      ...(current ? { existing: current } : {}),
+      link: identity?.link ?? {},
+      ...(thread ? { thread } : {}),
+      ...(status ? { status } : {}),
+    });
+    const why = [plan.reason, thread && !current ? `thread: ${thread.rule}` : undefined];
+    if (plan.fields !== undefined) {
+      planned.writeOf.set(planned.lines.length, planned.writes.length);
+      planned.writes.push({ External_Id__c: interaction.externalId, ...plan.fields });
+    }
+    planned.lines.push({
+      ...base,
+      outcome: plan.outcome,
+      recordId: current?.Id ?? '',
+      threadKey: String(current?.Thread_Key__c ?? plan.fields?.Thread_Key__c ?? ''),
+      status: String(plan.fields?.Status__c ?? current?.Status__c ?? ''),
+      reason: why.filter(Boolean).join('; '),
+    });
+  }
+  return planned;
+}
+
+/** Writes the batch and marks each written line with its record id, or as failed with the org's error. */
+export async function applyBatch(
+  org: OrgClient,
+  planned: PlannedBatch,
+  options: { bulkThreshold: number; onProgress?: (message: string) => void },
+): Promise<{ written: number; usedBulk: boolean }> {
+  const { writes } = planned;
+  if (writes.length === 0) return { written: 0, usedBulk: false };
+  const bulk = writes.length > options.bulkThreshold;
+  options.onProgress?.(`Writing ${writes.length} interaction(s) (${bulk ? 'Bulk API 2.0' : 'sObject Collections'})`);
+  let results: SaveOutcome[];
+  try {
+    results = bulk
+      ? await org.upsertBulk('Social_Interaction__c', 'External_Id__c', writes)
+      : await org.upsertCollections('Social_Interaction__c', 'External_Id__c', writes);
+  } catch (error) {
+    // The request failed as a whole: every row of it failed, and a rerun completes the import.
+    const message = error instanceof Error ? error.message : String(error);
+    results = writes.map(() => ({
+      success: false,
+      error: `the write request failed: ${message}; run the import again`,
+    }));
+  }
+  let written = 0;
+  for (const [lineIndex, writeIndex] of planned.writeOf) {
+    const result = results[writeIndex];
+    const line = planned.lines[lineIndex]!;
+    if (result?.success) {
+      written += 1;
+      if (result.id) line.recordId = result.id;
+    } else {
+      line.reason = `${line.outcome} failed: ${result?.error ?? 'no result'}`;
+      line.outcome = 'failed';
+    }
+  }
+  return { written, usedBulk: bulk };
+}
+
+export function resultBase(interaction: Interaction, identity: SettledIdentity | undefined, file: string): ResultLine {
+  return {
+    file,
+    line: interaction.origin.line,
+    outcome: 'unchanged',
+    externalId: interaction.externalId,
+    recordId: '',
+    identityExternalId: interaction.identity?.externalId ?? '',
+    identityId: identity?.link.identityId ?? '',
+    threadKey: '',
+    status: '',
+    reason: '',
+    warning: interaction.warnings.join('; '),
+  };
+}
+
+export function rejectedLine(rejected: RejectedRow, file: string): ResultLine {
+  const network = rejected.values.network;
+  const postId = rejected.values.postId;
+  return {
+    file,
+    line: rejected.origin.line,
+    outcome: 'rejected',
+    externalId: network !== undefined && postId !== undefined ? `${network.toLowerCase()}:${postId}` : '',
+    recordId: '',
+    identityExternalId: '',
+    identityId: '',
+    threadKey: '',
+    status: '',
+    reason: rejected.reason,
+    warning: '',
+  };
+}

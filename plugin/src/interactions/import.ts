@@ -1,0 +1,298 @@
+// `sf social interactions import`: read -> normalise -> identities -> thread -> plan -> apply -> report.
+// The export is read twice, streaming both times. The first pass keeps a small outline per post (ids,
+// parent, person, time; no body) to settle identities and threads: a reply may come before its parent
+// in the file, and a private message may continue a public post that comes later in the file but earlier
+// in time. The second pass plans and writes batch by batch and writes each row's result as it goes, so
+// memory grows with the number of posts' outlines, not with the bodies.
+import { relative, resolve } from 'node:path';
+import type { Connection } from '@salesforce/core';
+import { DEFAULT_BULK_THRESHOLD } from '../mappings/apply.js';
+import type { Identity } from '../mappings/identity.js';
+import { loadMappingFile, type LoadedMapping } from '../mappings/mappingFile/load.js';
+import { OrgClient } from '../mappings/org.js';
+import type { Outcome } from '../mappings/plan.js';
+import { answerUpdates, readOpenQuestions } from './answers.js';
+import {
+  applyBatch,
+  planBatch,
+  readExisting,
+  rejectedLine,
+  resultBase,
+  type BatchContext,
+  type BatchEntry,
+} from './batch.js';
+import { readChannels } from './channels.js';
+import { chooseColumns } from './columns.js';
+import { settleIdentities } from './identities.js';
+import { isInteraction, toInteraction, type ChannelInfo, type NormaliseContext } from './interaction.js';
+import { threadOutlines } from './orgThreads.js';
+import { remember, type Outline } from './outline.js';
+import { INTERACTION_OUTCOMES, type InteractionOutcome } from './plan.js';
+import { checkExportFile, effectiveColumns, readExport, type ExportFile } from './read.js';
+import { ResultsWriter, type ResultLine } from './results.js';
+import { firstResponses } from './status.js';
+import { DEFAULT_CONTINUATION_MINUTES } from './thread.js';
+
+/** The JSON result of `sf social interactions import` (stable: scripts read it). */
+export interface ImportResult {
+  file: string;
+  mapping?: string;
+  /** "default columns" or "source <name> in <mapping file>". */
+  columns: string;
+  dryRun: boolean;
+  /** Input rows read; the counts add up to it. */
+  rows: number;
+  counts: Record<InteractionOutcome, number>;
+  /** Records created or changed (interactions and identities; planned ones on --dry-run). 0 on a rerun. */
+  changes: number;
+  /**
+   * distinct: identities in the file; onRecords: those Linked to a Contact or Lead, whose interactions
+   * appear on that record; written: created or changed; counts: what the mapping step decided per
+   * identity (without --mapping every identity is "unmatched": no rules ran, existing links are kept).
+   */
+  identities: { distinct: number; onRecords: number; written: number; counts: Record<Outcome, number> };
+  /** Rows imported with a warning (a truncated body). */
+  warnings: number;
+  /** Questions already in the org (Needs_Response) that this export's outbound messages answer: marked Responded. */
+  answeredInOrg: number;
+  /** Distinct thread keys among the imported interactions. */
+  threads: number;
+  apiCalls: number;
+  usedBulk: boolean;
+  /** Where the per-outcome CSVs are; absent on --dry-run. */
+  resultsDir?: string;
+  /** The first problems, as file:line: reason (all of them are in rejected.csv and failed.csv). */
+  problems: string[];
+}
+
+export interface ImportOptions {
+  file: string;
+  connection: Connection;
+  mappingFile?: string;
+  dryRun: boolean;
+  resultsDir: string;
+  bulkThreshold?: number;
+  /** Posts planned and written together; each batch costs one query set and one write set. */
+  batchSize?: number;
+  continuationMinutes?: number;
+  onProgress?: (message: string) => void;
+  now?: () => Date;
+}
+
+export const DEFAULT_BATCH_SIZE = 10_000;
+const SHOWN_PROBLEMS = 20;
+
+export async function importInteractions(options: ImportOptions): Promise<ImportResult> {
+  const progress = options.onProgress ?? (() => undefined);
+  const now = options.now?.() ?? new Date();
+  const org = new OrgClient(options.connection);
+  const loaded: LoadedMapping | undefined = options.mappingFile
+    ? await loadMappingFile(options.mappingFile)
+    : undefined;
+
+  const shown = relative(process.cwd(), resolve(options.file));
+  const columnMapping = chooseColumns(options.file, loaded, options.mappingFile);
+  const exportFile: ExportFile = {
+    path: resolve(options.file),
+    displayPath: shown.startsWith('..') ? resolve(options.file) : shown,
+    mapping: columnMapping,
+  };
+  await checkExportFile(exportFile);
+  const columns = await effectiveColumns(exportFile);
+
+  progress('Reading channels');
+  const channels = await readChannels(org, loaded?.mapping);
+  const context: NormaliseContext = {
+    channels,
+    columns,
+    ...(columnMapping.network !== undefined ? { network: columnMapping.network } : {}),
+    ...(columnMapping.networkValues !== undefined ? { networkValues: columnMapping.networkValues } : {}),
+  };
+
+  // Pass 1: outlines, identities, parents.
+  progress('Reading the export (1/2)');
+  const outlines = new Map<string, Outline>();
+  const identities = new Map<string, Identity>();
+  let rows = 0;
+  for await (const item of readExport(exportFile, columns)) {
+    rows += 1;
+    if (rows % 10_000 === 0) progress(`Reading the export (1/2): ${rows} rows`);
+    if (item.kind === 'rejected') continue;
+    const interaction = toInteraction(item.row, context);
+    if (!isInteraction(interaction)) continue;
+    if (interaction.identity !== undefined && !identities.has(interaction.identity.externalId)) {
+      identities.set(interaction.identity.externalId, interaction.identity);
+    }
+    remember(outlines, interaction);
+  }
+
+  progress(`Settling ${identities.size} identities`);
+  const settlement = await settleIdentities(org, [...identities.values()], {
+    ...(loaded ? { loaded } : {}),
+    ...(options.mappingFile ? { mappingDisplayPath: options.mappingFile } : {}),
+    channels,
+    dryRun: options.dryRun,
+    bulkThreshold: options.bulkThreshold ?? DEFAULT_BULK_THRESHOLD,
+    now: now.toISOString(),
+    onProgress: progress,
+  });
+  identities.clear();
+
+  progress('Threading');
+  const threads = await threadOutlines(
+    org,
+    outlines,
+    settlement.byExternalId,
+    options.continuationMinutes ?? DEFAULT_CONTINUATION_MINUTES,
+  );
+  const threaded = [...outlines].flatMap(([externalId, outline]) => {
+    const thread = threads.get(externalId);
+    return outline.postedAtMs === undefined || thread === undefined
+      ? []
+      : [{ externalId, threadKey: thread.threadKey, direction: outline.direction, postedAtMs: outline.postedAtMs }];
+  });
+  const answered = firstResponses(threaded);
+
+  // Pass 2: plan, apply and report, batch by batch.
+  const writer = options.dryRun ? undefined : await ResultsWriter.open(options.resultsDir);
+  const counts = Object.fromEntries(INTERACTION_OUTCOMES.map((outcome) => [outcome, 0])) as Record<
+    InteractionOutcome,
+    number
+  >;
+  const problems: string[] = [];
+  let changes = settlement.written;
+  let warnings = 0;
+  let usedBulk = settlement.usedBulk;
+  const threadKeys = new Set<string>();
+  const batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
+  const bulkThreshold = options.bulkThreshold ?? DEFAULT_BULK_THRESHOLD;
+
+  const report = async (line: ResultLine): Promise<void> => {
+    counts[line.outcome as InteractionOutcome] += 1;
+    if ((line.outcome === 'rejected' || line.outcome === 'failed') && problems.length < SHOWN_PROBLEMS) {
+      problems.push(`${line.file}:${line.line}: ${line.reason}`);
+    }
+    if (line.warning !== '') warnings += 1;
+    await writer?.write(line);
+  };
+
+  const batchContext: BatchContext = {
+    identities: settlement.byExternalId,
+    outlines,
+    threads,
+    answered,
+    channels,
+    displayPath: exportFile.displayPath,
+  };
+  let batch: BatchEntry[] = [];
+  const flush = async (): Promise<void> => {
+    const ids = batch.flatMap((entry) => (entry.kind === 'plan' ? [entry.interaction.externalId] : []));
+    const planned = planBatch(batch, await readExisting(org, ids), batchContext);
+    if (options.dryRun) {
+      changes += planned.writes.length;
+    } else {
+      const applied = await applyBatch(org, planned, { bulkThreshold, onProgress: progress });
+      changes += applied.written;
+      usedBulk ||= applied.usedBulk;
+    }
+    for (const line of planned.lines) {
+      if (line.threadKey !== '') threadKeys.add(String(line.threadKey));
+      await report(line);
+    }
+    batch = [];
+  };
+
+  try {
+    progress('Importing (2/2)');
+    let line2 = 0;
+    for await (const item of readExport(exportFile, columns)) {
+      line2 += 1;
+      if (line2 % 10_000 === 0) progress(`Importing (2/2): ${line2} of ${rows} rows`);
+      if (item.kind === 'rejected') {
+        batch.push({ kind: 'done', line: rejectedLine(item.rejected, exportFile.displayPath) });
+      } else {
+        const interaction = toInteraction(item.row, context);
+        if (!isInteraction(interaction)) {
+          batch.push({ kind: 'done', line: rejectedLine(interaction, exportFile.displayPath) });
+        } else {
+          const outline = outlines.get(interaction.externalId)!;
+          if (outline.line !== interaction.origin.line) {
+            batch.push({
+              kind: 'done',
+              line: {
+                ...resultBase(interaction, undefined, exportFile.displayPath),
+                outcome: 'duplicate',
+                reason: `the same post (${interaction.externalId}) as line ${outline.line}, which is the row imported${outline.deleted ? ' (with the deletion)' : ''}`,
+              },
+            });
+          } else {
+            if (outline.deleted && !interaction.deleted) {
+              interaction.deleted = true;
+              delete interaction.body;
+            }
+            batch.push({ kind: 'plan', interaction });
+          }
+        }
+      }
+      if (batch.length >= batchSize) await flush();
+    }
+    await flush();
+  } catch (error) {
+    // A failure of the run as a whole (not of a row): leave no half-written results behind.
+    await writer?.abandon();
+    throw error;
+  }
+
+  progress('Marking questions this export answers');
+  const outbound = threaded.filter((message) => message.direction === 'Outbound');
+  const questions = outbound.length > 0 ? await readOpenQuestions(org, new Set(outbound.map((m) => m.threadKey))) : [];
+  const answers = answerUpdates(questions, outbound, new Set(outlines.keys()));
+  let answeredInOrg = answers.length;
+  if (!options.dryRun && answers.length > 0) {
+    const results = await org.upsertCollections('Social_Interaction__c', 'External_Id__c', answers);
+    answeredInOrg = results.filter((result) => result.success).length;
+    changes += answeredInOrg;
+    problems.push(
+      ...results.flatMap((result, index) =>
+        result.success
+          ? []
+          : [`${String(answers[index]!.External_Id__c)}: could not be marked Responded: ${result.error ?? 'failed'}`],
+      ),
+    );
+  } else if (options.dryRun) {
+    changes += answers.length;
+  }
+
+  const resultsDir = writer ? (await writer.close(), writer.dir) : undefined;
+  return {
+    file: options.file,
+    ...(options.mappingFile ? { mapping: options.mappingFile } : {}),
+    columns: columnMapping.describedAs,
+    dryRun: options.dryRun,
+    rows,
+    counts,
+    changes,
+    identities: {
+      distinct: settlement.byExternalId.size,
+      onRecords: [...settlement.byExternalId.values()].filter(
+        (settled) => settled.link.contactId ?? settled.link.leadId,
+      ).length,
+      written: settlement.written,
+      counts: settlement.counts,
+    },
+    warnings,
+    threads: threadKeys.size,
+    answeredInOrg,
+    apiCalls: org.apiCalls,
+    usedBulk,
+    ...(resultsDir ? { resultsDir } : {}),
+    problems,
+  };
+}
+
+/** An import failed when any row was rejected or could not be written. */
+export function importFailed(result: ImportResult): boolean {
+  return result.counts.rejected > 0 || result.counts.failed > 0;
+}
+
+export type { ChannelInfo };
