@@ -7,6 +7,9 @@ import { join } from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
 
 const PREFIX = '\0salesforce:';
+// Gates the stub in lightning-base-components opens but this page cannot honour: element
+// internals (attachInternals) do not exist under synthetic shadow, which the platform also uses.
+const CLOSED_GATES = new Set(['@salesforce/gate/bc.260.enableComboboxElementInternals']);
 const OURS = /^@salesforce\/(label\/c\.|schema\/|user\/|client\/|i18n\/)/;
 
 function readLabels(labelsDir) {
@@ -25,6 +28,9 @@ function readLabels(labelsDir) {
 }
 
 function moduleSource(specifier, labels) {
+    if (CLOSED_GATES.has(specifier)) {
+        return 'export default { isOpen: () => false };';
+    }
     const [, kind, rest] = specifier.match(/^@salesforce\/([^/]+)\/?(.*)$/) ?? [];
     switch (kind) {
         case 'label': {
@@ -62,6 +68,9 @@ export default function salesforceModules({ labelsDir }) {
             labels = readLabels(labelsDir);
         },
         resolveId(source, importer) {
+            if (CLOSED_GATES.has(source)) {
+                return PREFIX + source;
+            }
             const fromBaseComponents = importer?.includes('/lightning-base-components/');
             return OURS.test(source) && !fromBaseComponents ? PREFIX + source : null;
         },
