@@ -2,7 +2,7 @@
 // local org over real HTTP. The org runs in this process; the import runs in a child process so its
 // peak RSS is its own. Prints API calls, records/s and peak RSS for the first import (creates, Bulk API
 // 2.0) and the second (nothing changes). Needs `npx tsc -b` first (it runs the built lib/).
-//   npx node bench/interactions-import.mjs [--rows 100000] [--bulk-threshold 2000]
+//   npx node bench/interactions-import.mjs [--rows 100000] [--bulk-threshold 2000] [--heap-mb 192]
 import { spawn } from 'node:child_process';
 import { createWriteStream } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -16,6 +16,9 @@ const { values: options } = parseArgs({
   options: {
     rows: { type: 'string', default: '100000' },
     'bulk-threshold': { type: 'string', default: '2000' },
+    // Caps the import's heap (e.g. 192) to show what it really retains: V8 collects lazily, so the
+    // peak RSS of an uncapped run includes garbage it had no reason to collect yet.
+    'heap-mb': { type: 'string' },
     child: { type: 'boolean', default: false },
     file: { type: 'string' },
     url: { type: 'string' },
@@ -41,6 +44,13 @@ if (options.child) {
     dryRun: false,
     resultsDir: join(dirname(options.file), `results-${Date.now()}`),
     bulkThreshold: Number(options['bulk-threshold']),
+    // BENCH_TRACE=1 prints the memory at each step of the import, to find what holds it.
+    onProgress: (message) => {
+      if (process.env.BENCH_TRACE) {
+        const { rss, heapUsed } = process.memoryUsage();
+        process.stderr.write(`rss ${Math.round(rss / 1048576)} MB, heap ${Math.round(heapUsed / 1048576)} MB: ${message}\n`);
+      }
+    },
   });
   clearInterval(sampler);
   const seconds = (performance.now() - started) / 1000;
@@ -108,7 +118,8 @@ function child(path, localOrg) {
       '--bulk-threshold',
       options['bulk-threshold'],
     ];
-    const proc = spawn(process.execPath, args, { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
+    const heap = options['heap-mb'] ? [`--max-old-space-size=${options['heap-mb']}`] : [];
+    const proc = spawn(process.execPath, [...heap, ...args], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
     let out = '';
     proc.stdout.on('data', (chunk) => (out += chunk));
     proc.on('exit', (code) =>

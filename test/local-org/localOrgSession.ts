@@ -1,7 +1,23 @@
 // Starts a local org in-process on a free port and opens a jsforce Connection to it over real HTTP.
 
+import { addAbortListener } from 'node:events';
 import { Connection } from 'jsforce';
 import { startLocalOrg, type LocalOrg, type LocalOrgOptions } from '../../local-org/src/main.js';
+
+/**
+ * jest runs tests in a vm context whose Symbol has no `dispose`, while Node's events module (host
+ * realm) keys its disposables by Node's own symbol; undici (jsforce's fetch) then fails with
+ * "removeAbortListener is not a function". Give the test realm the host's symbols.
+ */
+function adoptHostDisposeSymbols(): void {
+  if (typeof Symbol.dispose === 'symbol') return;
+  const disposable = addAbortListener(new AbortController().signal, () => undefined);
+  const [hostDispose] = Object.getOwnPropertySymbols(disposable);
+  if (hostDispose) {
+    Object.defineProperty(Symbol, 'dispose', { value: hostDispose, configurable: true });
+  }
+}
+adoptHostDisposeSymbols();
 
 export interface Session {
   org: LocalOrg;
@@ -17,10 +33,20 @@ export async function startSession(options: LocalOrgOptions = {}): Promise<Sessi
 }
 
 /** A raw HTTP call with the org's token, for status codes and headers jsforce hides. */
-export async function call(org: LocalOrg, method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<{ status: number; headers: Headers; body: unknown }> {
+export async function call(
+  org: LocalOrg,
+  method: string,
+  path: string,
+  body?: unknown,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; headers: Headers; body: unknown }> {
   const response = await fetch(`${org.url}${path}`, {
     method,
-    headers: { authorization: `Bearer ${org.accessToken}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...headers },
+    headers: {
+      authorization: `Bearer ${org.accessToken}`,
+      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      ...headers,
+    },
     body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
   });
   const text = await response.text();
@@ -34,7 +60,7 @@ export async function call(org: LocalOrg, method: string, path: string, body?: u
 }
 
 /** The Salesforce error code of a rejected jsforce call. */
-export async function errorCodeOf(promise: Promise<unknown>): Promise<string> {
+export async function errorCodeOf(promise: PromiseLike<unknown>): Promise<string> {
   try {
     await promise;
   } catch (error) {

@@ -30,7 +30,7 @@ export const ADMIN_ONLY_FIELDS = new Set<string>();
 
 export const PERMISSION_SETS = { rep: 'Social_Bridge_Rep', admin: 'Social_Bridge_Admin' };
 
-function fieldExists(metadata: ForceAppMetadata, object: ObjectMetadata | undefined, field: string): boolean {
+function fieldExists(object: ObjectMetadata | undefined, field: string): boolean {
   return Boolean(object?.fields.has(field)) || STANDARD_FIELDS.has(field);
 }
 
@@ -79,7 +79,7 @@ export function checkLayoutReferences(metadata: ForceAppMetadata): string[] {
   for (const layout of metadata.layouts) {
     const object = metadata.objects.get(layout.object);
     for (const field of layout.fields) {
-      if (!fieldExists(metadata, object, field)) {
+      if (!fieldExists(object, field)) {
         problems.push(
           `layout ${layout.name} names ${layout.object}.${field}, which does not exist in ${whereFields(layout.object)}`,
         );
@@ -89,7 +89,7 @@ export function checkLayoutReferences(metadata: ForceAppMetadata): string[] {
   for (const object of metadata.objects.values()) {
     for (const compactLayout of object.compactLayouts) {
       for (const field of compactLayout.fields) {
-        if (!fieldExists(metadata, object, field)) {
+        if (!fieldExists(object, field)) {
           problems.push(
             `compact layout ${object.name}.${compactLayout.name} names ${object.name}.${field}, which does not exist in ${whereFields(object.name)}`,
           );
@@ -98,7 +98,7 @@ export function checkLayoutReferences(metadata: ForceAppMetadata): string[] {
     }
     for (const listView of object.listViews) {
       for (const field of [...listView.columns, ...listView.filterFields]) {
-        if (!STANDARD_LIST_COLUMNS.has(field) && !fieldExists(metadata, object, field)) {
+        if (!STANDARD_LIST_COLUMNS.has(field) && !fieldExists(object, field)) {
           problems.push(
             `list view ${object.name}.${listView.name} names ${object.name}.${field}, which does not exist in ${whereFields(object.name)}`,
           );
@@ -135,6 +135,10 @@ export function checkPermissionSetCoverage(metadata: ForceAppMetadata): string[]
   return problems;
 }
 
+/** Platform limits on a field's help text and description. */
+const MAX_HELP_TEXT = 510;
+const MAX_DESCRIPTION = 1000;
+
 export function checkFieldDefinitions(metadata: ForceAppMetadata): string[] {
   const problems: string[] = [];
   for (const object of metadata.objects.values()) {
@@ -142,9 +146,17 @@ export function checkFieldDefinitions(metadata: ForceAppMetadata): string[] {
       const qualified = `${object.name}.${field.name}`;
       if (!field.inlineHelpText?.trim()) {
         problems.push(`field ${qualified} has no inlineHelpText: every field explains itself to the user`);
+      } else if (field.inlineHelpText.length > MAX_HELP_TEXT) {
+        problems.push(
+          `field ${qualified} has ${field.inlineHelpText.length} characters of inlineHelpText; the platform allows ${MAX_HELP_TEXT}`,
+        );
       }
       if (!field.description?.trim()) {
         problems.push(`field ${qualified} has no description`);
+      } else if (field.description.length > MAX_DESCRIPTION) {
+        problems.push(
+          `field ${qualified} has ${field.description.length} characters of description; the platform allows ${MAX_DESCRIPTION}`,
+        );
       }
       if (field.restrictedPicklist === false) {
         problems.push(`picklist ${qualified} is not restricted: add <restricted>true</restricted> to its valueSet`);
@@ -177,10 +189,89 @@ export function checkExternalIds(metadata: ForceAppMetadata): string[] {
   });
 }
 
+/**
+ * Every object has one page layout that shows each of its custom fields, and a required field is
+ * marked Required there (an Edit behaviour on a required field misleads whoever edits the layout).
+ */
+export function checkLayoutCoverage(metadata: ForceAppMetadata): string[] {
+  const problems: string[] = [];
+  for (const object of metadata.objects.values()) {
+    const layouts = metadata.layouts.filter((layout) => layout.object === object.name);
+    if (layouts.length === 0) {
+      problems.push(`object ${object.name} has no page layout in force-app/main/default/layouts`);
+    }
+    for (const layout of layouts) {
+      for (const field of object.fields.values()) {
+        const behaviour = layout.behaviours.get(field.name);
+        if (behaviour === undefined) {
+          problems.push(`layout ${layout.name} leaves out ${object.name}.${field.name}: add it to a section`);
+        } else if (field.required && behaviour !== 'Required') {
+          problems.push(
+            `layout ${layout.name} shows required field ${object.name}.${field.name} as ${behaviour}: make it Required`,
+          );
+        }
+      }
+    }
+  }
+  return problems;
+}
+
+/** Prefix the app uses for standard object tabs, e.g. `standard-Contact`. */
+const STANDARD_TAB_PREFIX = 'standard-';
+
+/**
+ * Tabs show objects that exist, every object has a tab, and the app and the permission sets name
+ * only tabs and apps that exist in force-app (or standard tabs of the known standard objects).
+ */
+export function checkTabReferences(metadata: ForceAppMetadata): string[] {
+  const problems: string[] = [];
+  const tabs = new Set(metadata.tabs.map((tab) => tab.name));
+  const tabExists = (tab: string): boolean =>
+    tabs.has(tab) ||
+    (tab.startsWith(STANDARD_TAB_PREFIX) && STANDARD_OBJECTS.has(tab.slice(STANDARD_TAB_PREFIX.length)));
+  for (const tab of metadata.tabs) {
+    if (tab.customObject && !metadata.objects.has(tab.name)) {
+      problems.push(`tab ${tab.name} shows object ${tab.name}, which does not exist in force-app/main/default/objects`);
+    }
+  }
+  for (const object of metadata.objects.keys()) {
+    if (!tabs.has(object)) {
+      problems.push(`object ${object} has no tab in force-app/main/default/tabs: reps could not open its list views`);
+    }
+  }
+  for (const application of metadata.applications) {
+    for (const tab of application.tabs) {
+      if (!tabExists(tab)) {
+        problems.push(`app ${application.name} lists tab ${tab}, which does not exist in force-app/main/default/tabs`);
+      }
+    }
+  }
+  const applications = new Set(metadata.applications.map((application) => application.name));
+  for (const permissionSet of metadata.permissionSets) {
+    for (const tab of permissionSet.tabs) {
+      if (!tabExists(tab)) {
+        problems.push(
+          `permission set ${permissionSet.name} sets visibility of tab ${tab}, which does not exist in force-app/main/default/tabs`,
+        );
+      }
+    }
+    for (const application of permissionSet.applications) {
+      if (!applications.has(application)) {
+        problems.push(
+          `permission set ${permissionSet.name} makes app ${application} visible, which does not exist in force-app/main/default/applications`,
+        );
+      }
+    }
+  }
+  return problems;
+}
+
 export function checkAll(metadata: ForceAppMetadata): string[] {
   return [
     ...checkPermissionSetReferences(metadata),
     ...checkLayoutReferences(metadata),
+    ...checkLayoutCoverage(metadata),
+    ...checkTabReferences(metadata),
     ...checkPermissionSetCoverage(metadata),
     ...checkFieldDefinitions(metadata),
     ...checkExternalIds(metadata),

@@ -29,22 +29,50 @@ export interface ObjectMetadata {
   listViews: { name: string; columns: string[]; filterFields: string[] }[];
 }
 
+export interface ObjectPermission {
+  object: string;
+  read: boolean;
+  create: boolean;
+  edit: boolean;
+  delete: boolean;
+  viewAll: boolean;
+  modifyAll: boolean;
+}
+
 export interface PermissionSetMetadata {
   name: string;
   fields: { field: string; readable: boolean; editable: boolean }[];
   objects: string[];
+  objectPermissions: ObjectPermission[];
+  tabs: string[];
+  applications: string[];
 }
 
 export interface LayoutMetadata {
   name: string;
   object: string;
   fields: string[];
+  /** Field name to layout behaviour (Edit, Required, Readonly). */
+  behaviours: Map<string, string>;
+}
+
+export interface TabMetadata {
+  name: string;
+  /** The custom object the tab shows, when it is an object tab. */
+  customObject: boolean;
+}
+
+export interface ApplicationMetadata {
+  name: string;
+  tabs: string[];
 }
 
 export interface ForceAppMetadata {
   objects: Map<string, ObjectMetadata>;
   permissionSets: PermissionSetMetadata[];
   layouts: LayoutMetadata[];
+  tabs: TabMetadata[];
+  applications: ApplicationMetadata[];
   labels: Set<string>;
 }
 
@@ -61,6 +89,9 @@ const ALWAYS_ARRAYS = new Set([
   'layoutItems',
   'labels',
   'value',
+  'tabSettings',
+  'applicationVisibilities',
+  'tabs',
 ]);
 const parser = new XMLParser({ isArray: (name) => ALWAYS_ARRAYS.has(name), parseTagValue: false });
 
@@ -138,23 +169,46 @@ export async function readForceApp(forceAppDir: string): Promise<ForceAppMetadat
         editable: isTrue(permission.editable),
       })),
       objects: list<any>(xml.objectPermissions).map((permission) => permission.object),
+      objectPermissions: list<any>(xml.objectPermissions).map((permission) => ({
+        object: permission.object,
+        read: isTrue(permission.allowRead),
+        create: isTrue(permission.allowCreate),
+        edit: isTrue(permission.allowEdit),
+        delete: isTrue(permission.allowDelete),
+        viewAll: isTrue(permission.viewAllRecords),
+        modifyAll: isTrue(permission.modifyAllRecords),
+      })),
+      tabs: list<any>(xml.tabSettings).map((setting) => setting.tab),
+      applications: list<any>(xml.applicationVisibilities).map((visibility) => visibility.application),
     };
   });
   const layouts = filesIn(join(mdapi, 'layouts'), '.layout').map((file) => {
     const name = file.replace(/\.layout$/, '');
     const xml = parse(join(mdapi, 'layouts', file)).Layout ?? {};
-    const fields = list<any>(xml.layoutSections)
+    const items = list<any>(xml.layoutSections)
       .flatMap((section) => list<any>(section.layoutColumns))
       .flatMap((column) => list<any>(column.layoutItems))
-      .map((item) => item.field)
-      .filter((field): field is string => typeof field === 'string');
-    return { name, object: name.split('-')[0] as string, fields };
+      .filter((item) => typeof item.field === 'string');
+    return {
+      name,
+      object: name.split('-')[0] as string,
+      fields: items.map((item) => item.field as string),
+      behaviours: new Map(items.map((item) => [item.field as string, String(item.behavior)])),
+    };
   });
+  const tabs = filesIn(join(mdapi, 'tabs'), '.tab').map((file) => ({
+    name: file.replace(/\.tab$/, ''),
+    customObject: isTrue(parse(join(mdapi, 'tabs', file)).CustomTab?.customObject),
+  }));
+  const applications = filesIn(join(mdapi, 'applications'), '.app').map((file) => ({
+    name: file.replace(/\.app$/, ''),
+    tabs: list<string>(parse(join(mdapi, 'applications', file)).CustomApplication?.tabs),
+  }));
   const labels = new Set<string>();
   for (const file of filesIn(join(mdapi, 'labels'), '.labels')) {
     for (const label of list<any>(parse(join(mdapi, 'labels', file)).CustomLabels?.labels)) {
       labels.add(label.fullName);
     }
   }
-  return { objects, permissionSets, layouts, labels };
+  return { objects, permissionSets, layouts, tabs, applications, labels };
 }

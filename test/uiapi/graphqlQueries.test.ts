@@ -189,6 +189,74 @@ describe('field values', () => {
   });
 });
 
+describe('child relationship paging', () => {
+  const CHILD_PAGE = `query children($contact: Contact_Filter, $after: String) { uiapi { query { Contact(where: $contact) { edges { node {
+    Social_Interactions__r(first: 1, after: $after, orderBy: { Posted_At__c: { order: ASC } }) { edges { node { Id } } pageInfo { endCursor } }
+  } } } } } }`;
+
+  it('pages the children of one parent record', async () => {
+    const first = await graphql(store, CHILD_PAGE, { contact: { Id: { eq: ids.ana } } });
+    const cursor = (nodesOf(first, 'Contact')[0]!.Social_Interactions__r as unknown as ConnectionView).pageInfo
+      .endCursor;
+    const second = await graphql(store, CHILD_PAGE, { contact: { Id: { eq: ids.ana } }, after: cursor });
+    expect(second.errors).toEqual([]);
+    expect(
+      (nodesOf(second, 'Contact')[0]!.Social_Interactions__r as unknown as ConnectionView).edges.map(
+        (edge) => edge.node.Id,
+      ),
+    ).toEqual([ids.question]);
+  });
+
+  it('refuses to page children while the parent query returns several records', async () => {
+    const body = await graphql(store, CHILD_PAGE, { contact: { AccountId: { eq: ids.acme } }, after: 'djE6MA==' });
+    expect(body.errors[0]!.message).toContain('limited to one record');
+    expect(body.errors[0]!.path).toEqual(['uiapi', 'query', 'Contact', 'edges', 0, 'node', 'Social_Interactions__r']);
+  });
+});
+
+describe('polymorphic lookups', () => {
+  it('reads Task.Who through the Record interface with inline fragments', async () => {
+    create(store, 'Task', { Subject: 'Call back', WhoId: ids.ana, Status: 'Not Started', Priority: 'Normal' });
+    const body = await graphql(
+      store,
+      `
+        {
+          uiapi {
+            query {
+              Task {
+                edges {
+                  node {
+                    Subject {
+                      value
+                    }
+                    Who {
+                      ApiName
+                      DisplayValue
+                      ... on Contact {
+                        Email {
+                          value
+                        }
+                        LastName {
+                          value
+                        }
+                      }
+                    }
+                  }
+                }
+              }
+            }
+          }
+        }
+      `,
+    );
+    expect(body.errors).toEqual([]);
+    expect(nodesOf(body, 'Task')[0]).toEqual({
+      Subject: { value: 'Call back' },
+      Who: { ApiName: 'Contact', DisplayValue: 'Ana Ruiz', Email: { value: null }, LastName: { value: 'Ruiz' } },
+    });
+  });
+});
+
 describe('where', () => {
   it('compares text case-insensitively with eq, ne, in, nin and like', async () => {
     expect(await idsWhere({ Network__c: { eq: 'x' } })).toEqual([ids.question, ids.complaint]);

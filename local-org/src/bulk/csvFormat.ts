@@ -23,7 +23,11 @@ export function checkDialect(columnDelimiter: unknown, lineEnding: unknown): Csv
   const delimiter = columnDelimiter === undefined ? 'COMMA' : String(columnDelimiter);
   const ending = lineEnding === undefined ? 'LF' : String(lineEnding);
   if (!DELIMITERS[delimiter]) {
-    throw new ApiError(400, 'INVALIDJOB', `columnDelimiter ${delimiter} is not one of ${Object.keys(DELIMITERS).join(', ')}.`);
+    throw new ApiError(
+      400,
+      'INVALIDJOB',
+      `columnDelimiter ${delimiter} is not one of ${Object.keys(DELIMITERS).join(', ')}.`,
+    );
   }
   if (ending !== 'LF' && ending !== 'CRLF') {
     throw new ApiError(400, 'INVALIDJOB', `lineEnding ${ending} is not LF or CRLF.`);

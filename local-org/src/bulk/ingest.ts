@@ -72,13 +72,16 @@ function jobInfo(job: IngestJob, full: boolean): Record<string, unknown> {
 }
 
 /** How one CSV column writes into a record: a field, or a parent found by its external id (`Contact__r.Email`). */
-type ColumnWriter = { kind: 'field'; name: string } | { kind: 'parent'; lookup: FieldSchema; parent: ObjectSchema; key: FieldSchema };
+type ColumnWriter =
+  { kind: 'field'; name: string } | { kind: 'parent'; lookup: FieldSchema; parent: ObjectSchema; key: FieldSchema };
 
 function columnWriters(ctx: OrgContext, job: IngestJob): ColumnWriter[] {
   return job.header.map((column) => {
     const [relationship, keyName] = column.split('.');
     if (keyName !== undefined) {
-      const lookup = [...job.object.fields.values()].find((field) => field.relationshipName?.toLowerCase() === relationship!.toLowerCase());
+      const lookup = [...job.object.fields.values()].find(
+        (field) => field.relationshipName?.toLowerCase() === relationship!.toLowerCase(),
+      );
       const parent = lookup ? findObject(ctx.store.schema, lookup.referenceTo[0] ?? '') : undefined;
       const key = parent ? findField(parent, keyName) : undefined;
       if (!lookup || !parent || !key || !(key.externalId || key.idLookup)) {
@@ -113,13 +116,16 @@ function processRow(ctx: OrgContext, job: IngestJob, writers: ColumnWriter[], ro
       if (parents.length !== 1) {
         return {
           success: false,
-          errors: [{
-            statusCode: parents.length === 0 ? 'INVALID_FIELD' : 'DUPLICATE_EXTERNAL_ID',
-            message: parents.length === 0
-              ? `Foreign key external ID: ${value} not found for field ${writer.key.name} in entity ${writer.parent.name}`
-              : `Foreign key external ID: ${value} matched more than one ${writer.parent.name}`,
-            fields: [writer.lookup.name],
-          }],
+          errors: [
+            {
+              statusCode: parents.length === 0 ? 'INVALID_FIELD' : 'DUPLICATE_EXTERNAL_ID',
+              message:
+                parents.length === 0
+                  ? `Foreign key external ID: ${value} not found for field ${writer.key.name} in entity ${writer.parent.name}`
+                  : `Foreign key external ID: ${value} matched more than one ${writer.parent.name}`,
+              fields: [writer.lookup.name],
+            },
+          ],
         };
       }
       fields[writer.lookup.name] = parents[0]!.Id;
@@ -130,7 +136,11 @@ function processRow(ctx: OrgContext, job: IngestJob, writers: ColumnWriter[], ro
     case 'insert':
       return ctx.store.create(job.object.name, fields);
     case 'update': {
-      if (!id) return { success: false, errors: [{ statusCode: 'MISSING_ARGUMENT', message: 'Id not specified in an update call', fields: ['Id'] }] };
+      if (!id)
+        return {
+          success: false,
+          errors: [{ statusCode: 'MISSING_ARGUMENT', message: 'Id not specified in an update call', fields: ['Id'] }],
+        };
       const { Id: _id, ...rest } = fields;
       return ctx.store.update(job.object.name, id, rest);
     }
@@ -142,12 +152,21 @@ function processRow(ctx: OrgContext, job: IngestJob, writers: ColumnWriter[], ro
         return ctx.store.upsert(job.object.name, 'Id', id, rest);
       }
       if (typeof key !== 'string') {
-        return { success: false, errors: [{ statusCode: 'MISSING_ARGUMENT', message: `${keyField.name} not specified`, fields: [keyField.name] }] };
+        return {
+          success: false,
+          errors: [
+            { statusCode: 'MISSING_ARGUMENT', message: `${keyField.name} not specified`, fields: [keyField.name] },
+          ],
+        };
       }
       return ctx.store.upsert(job.object.name, keyField.name, key, fields);
     }
     default:
-      if (!id) return { success: false, errors: [{ statusCode: 'MISSING_ARGUMENT', message: 'Id not specified in a delete call', fields: ['Id'] }] };
+      if (!id)
+        return {
+          success: false,
+          errors: [{ statusCode: 'MISSING_ARGUMENT', message: 'Id not specified in a delete call', fields: ['Id'] }],
+        };
       return ctx.store.delete(id);
   }
 }
@@ -166,14 +185,22 @@ async function processJob(ctx: OrgContext, job: IngestJob): Promise<void> {
   try {
     const parsed = job.uploads.map((upload) => parseCsv(upload, job.dialect));
     if (parsed.length === 0) {
-      finish('Failed', 'InvalidBatch : No data was uploaded for this job. Upload CSV with PUT .../batches before setting the state to UploadComplete.');
+      finish(
+        'Failed',
+        'InvalidBatch : No data was uploaded for this job. Upload CSV with PUT .../batches before setting the state to UploadComplete.',
+      );
       return;
     }
     job.header = parsed[0]!.header;
     rows = parsed.flatMap((part) => part.rows);
     writers = columnWriters(ctx, job);
-    if (job.operation === 'upsert' && !job.header.some((column) => column.toLowerCase() === job.externalIdFieldName!.toLowerCase())) {
-      throw new Error(`InvalidBatch : Field name not found : ${job.externalIdFieldName} (the external id column is required for upsert)`);
+    if (
+      job.operation === 'upsert' &&
+      !job.header.some((column) => column.toLowerCase() === job.externalIdFieldName!.toLowerCase())
+    ) {
+      throw new Error(
+        `InvalidBatch : Field name not found : ${job.externalIdFieldName} (the external id column is required for upsert)`,
+      );
     }
   } catch (error) {
     finish('Failed', (error as Error).message);
@@ -214,7 +241,11 @@ export function ingestRoutes(): Route[] {
       const body = jsonObject(request.body);
       const object = typeof body.object === 'string' ? findObject(ctx.store.schema, body.object) : undefined;
       if (!object) {
-        throw new ApiError(400, 'INVALIDJOB', `InvalidJob : Invalid object: ${String(body.object)}. Name an object of the org, e.g. Social_Identity__c.`);
+        throw new ApiError(
+          400,
+          'INVALIDJOB',
+          `InvalidJob : Invalid object: ${String(body.object)}. Name an object of the org, e.g. Social_Identity__c.`,
+        );
       }
       const operation = OPERATIONS.find((name) => name === body.operation);
       if (!operation) {
@@ -222,9 +253,14 @@ export function ingestRoutes(): Route[] {
       }
       let externalIdFieldName: string | undefined;
       if (operation === 'upsert') {
-        const field = typeof body.externalIdFieldName === 'string' ? findField(object, body.externalIdFieldName) : undefined;
+        const field =
+          typeof body.externalIdFieldName === 'string' ? findField(object, body.externalIdFieldName) : undefined;
         if (!field || !(field.externalId || field.idLookup)) {
-          throw new ApiError(400, 'INVALIDJOB', `InvalidJob : upsert needs externalIdFieldName naming an external id field of ${object.name} (got ${String(body.externalIdFieldName)}).`);
+          throw new ApiError(
+            400,
+            'INVALIDJOB',
+            `InvalidJob : upsert needs externalIdFieldName naming an external id field of ${object.name} (got ${String(body.externalIdFieldName)}).`,
+          );
         }
         externalIdFieldName = field.name;
       }
@@ -262,7 +298,11 @@ export function ingestRoutes(): Route[] {
     dataRoute('PUT', `${base}/(?<job>\\w+)/batches`, (request) => {
       const job = jobOf(request.params.job);
       if (job.state !== 'Open') {
-        throw new ApiError(409, 'INVALIDJOBSTATE', `Job ${job.id} is ${job.state}: data can only be uploaded while it is Open.`);
+        throw new ApiError(
+          409,
+          'INVALIDJOBSTATE',
+          `Job ${job.id} is ${job.state}: data can only be uploaded while it is Open.`,
+        );
       }
       job.uploads.push(request.body.toString('utf8'));
       return { status: 201 };
@@ -286,11 +326,18 @@ export function ingestRoutes(): Route[] {
       }
       return { status: 200, body: jobInfo(job, false) };
     }),
-    dataRoute('GET', `${base}/(?<job>\\w+)`, (request) => ({ status: 200, body: jobInfo(jobOf(request.params.job), true) })),
+    dataRoute('GET', `${base}/(?<job>\\w+)`, (request) => ({
+      status: 200,
+      body: jobInfo(jobOf(request.params.job), true),
+    })),
     dataRoute('DELETE', `${base}/(?<job>\\w+)`, (request) => {
       const job = jobOf(request.params.job);
       if (job.state === 'Open' || job.state === 'UploadComplete' || job.state === 'InProgress') {
-        throw new ApiError(409, 'INVALIDJOBSTATE', `Job ${job.id} is ${job.state}; abort it or let it finish before deleting.`);
+        throw new ApiError(
+          409,
+          'INVALIDJOBSTATE',
+          `Job ${job.id} is ${job.state}; abort it or let it finish before deleting.`,
+        );
       }
       jobs.delete(job.id);
       return { status: 204 };
@@ -305,8 +352,12 @@ export function ingestRoutes(): Route[] {
     }),
     dataRoute('GET', `${base}/(?<job>\\w+)/unprocessedrecords`, (request) => {
       const job = jobOf(request.params.job);
-      const unprocessed = job.state === 'Aborted' && job.processed === 0 ? job.uploads.flatMap((upload) => parseCsv(upload, job.dialect).rows) : job.unprocessed;
-      const header = job.header.length > 0 ? job.header : job.uploads[0] ? parseCsv(job.uploads[0], job.dialect).header : [];
+      const unprocessed =
+        job.state === 'Aborted' && job.processed === 0
+          ? job.uploads.flatMap((upload) => parseCsv(upload, job.dialect).rows)
+          : job.unprocessed;
+      const header =
+        job.header.length > 0 ? job.header : job.uploads[0] ? parseCsv(job.uploads[0], job.dialect).header : [];
       return csvAnswer(writeCsv(header, unprocessed, job.dialect));
     }),
   ];

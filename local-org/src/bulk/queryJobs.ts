@@ -52,7 +52,14 @@ function info(job: QueryJob, full: boolean): Record<string, unknown> {
     apiVersion: Number(job.apiVersion),
     lineEnding: job.dialect.lineEnding,
     columnDelimiter: job.dialect.columnDelimiter,
-    ...(full ? { jobType: 'V2Query', numberRecordsProcessed: job.state === 'JobComplete' ? job.rows.length : 0, retries: 0, totalProcessingTime: 0 } : {}),
+    ...(full
+      ? {
+          jobType: 'V2Query',
+          numberRecordsProcessed: job.state === 'JobComplete' ? job.rows.length : 0,
+          retries: 0,
+          totalProcessingTime: 0,
+        }
+      : {}),
   };
 }
 
@@ -67,16 +74,28 @@ export function queryJobRoutes(): Route[] {
   return [
     dataRoute('POST', base, (request, ctx) => {
       const body = jsonObject(request.body);
-      const operation = body.operation === 'queryAll' ? 'queryAll' : body.operation === 'query' || body.operation === undefined ? 'query' : undefined;
+      const operation =
+        body.operation === 'queryAll'
+          ? 'queryAll'
+          : body.operation === 'query' || body.operation === undefined
+            ? 'query'
+            : undefined;
       if (!operation) {
         throw new ApiError(400, 'INVALIDJOB', `operation must be query or queryAll (got ${String(body.operation)}).`);
       }
       if (typeof body.query !== 'string') {
-        throw new ApiError(400, 'INVALIDJOB', 'A query job needs "query", e.g. {"operation":"query","query":"SELECT Id FROM Contact"}.');
+        throw new ApiError(
+          400,
+          'INVALIDJOB',
+          'A query job needs "query", e.g. {"operation":"query","query":"SELECT Id FROM Contact"}.',
+        );
       }
       const compiled = compileQuery(ctx.store.schema, ctx.store, body.query, { apiVersion: apiVersion(request) });
       if (compiled.countOnly || compiled.columns.some((column) => column.kind === 'count')) {
-        throw new SoqlError('MALFORMED_QUERY', 'Bulk API query jobs do not support aggregate functions such as COUNT().');
+        throw new SoqlError(
+          'MALFORMED_QUERY',
+          'Bulk API query jobs do not support aggregate functions such as COUNT().',
+        );
       }
       if (compiled.offset > 0) {
         throw new SoqlError('MALFORMED_QUERY', 'Bulk API query jobs do not support OFFSET.');
@@ -93,7 +112,9 @@ export function queryJobRoutes(): Route[] {
         state: 'UploadComplete',
         createdDate: formatDateTime(new Date()),
         createdById: ctx.userId,
-        header: paths.map((path) => [...path.steps.map((step) => step.field.relationshipName!), path.field.name].join('.')),
+        header: paths.map((path) =>
+          [...path.steps.map((step) => step.field.relationshipName!), path.field.name].join('.'),
+        ),
         // The snapshot is taken now, as a real job reads the data it started with.
         rows: records.map((record) => paths.map((path) => csvValue(readPath(ctx.store, record, path)))),
       };
@@ -103,8 +124,14 @@ export function queryJobRoutes(): Route[] {
       });
       return { status: 200, body: info(job, false) };
     }),
-    dataRoute('GET', base, () => ({ status: 200, body: { done: true, records: [...jobs.values()].map((job) => info(job, false)), nextRecordsUrl: null } })),
-    dataRoute('GET', `${base}/(?<job>\\w+)`, (request) => ({ status: 200, body: info(jobOf(request.params.job), true) })),
+    dataRoute('GET', base, () => ({
+      status: 200,
+      body: { done: true, records: [...jobs.values()].map((job) => info(job, false)), nextRecordsUrl: null },
+    })),
+    dataRoute('GET', `${base}/(?<job>\\w+)`, (request) => ({
+      status: 200,
+      body: info(jobOf(request.params.job), true),
+    })),
     dataRoute('PATCH', `${base}/(?<job>\\w+)`, (request) => {
       const job = jobOf(request.params.job);
       if (jsonObject(request.body).state !== 'Aborted') {
@@ -120,7 +147,11 @@ export function queryJobRoutes(): Route[] {
     dataRoute('GET', `${base}/(?<job>\\w+)/results`, (request) => {
       const job = jobOf(request.params.job);
       if (job.state !== 'JobComplete') {
-        throw new ApiError(400, 'INVALIDJOBSTATE', `Job ${job.id} is ${job.state}; results are ready when it is JobComplete.`);
+        throw new ApiError(
+          400,
+          'INVALIDJOBSTATE',
+          `Job ${job.id} is ${job.state}; results are ready when it is JobComplete.`,
+        );
       }
       const locator = request.query.get('locator');
       const start = locator && locator !== 'null' ? Number(Buffer.from(locator, 'base64url').toString('utf8')) : 0;
@@ -131,7 +162,10 @@ export function queryJobRoutes(): Route[] {
       const rows = job.rows.slice(start, start + (maxRecords > 0 ? maxRecords : DEFAULT_PAGE));
       const end = start + rows.length;
       const next = end < job.rows.length ? Buffer.from(String(end)).toString('base64url') : 'null';
-      return csvAnswer(writeCsv(job.header, rows, job.dialect), { 'Sforce-Locator': next, 'Sforce-NumberOfRecords': String(rows.length) });
+      return csvAnswer(writeCsv(job.header, rows, job.dialect), {
+        'Sforce-Locator': next,
+        'Sforce-NumberOfRecords': String(rows.length),
+      });
     }),
   ];
 }

@@ -7,7 +7,8 @@ import type { SaveError } from './store.js';
 
 export type Coerced = { ok: true; value: unknown } | { ok: false; error: SaveError };
 
-const DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?)?\s*(Z|[+-]\d{2}:?\d{2})?$/i;
+const DATE_TIME =
+  /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?)?\s*(Z|[+-]\d{2}:?\d{2})?$/i;
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 /** Salesforce's REST format for date-times: `2026-11-18T14:02:00.000+0000`. */
@@ -23,8 +24,19 @@ export function parseDateTime(value: string): Date | undefined {
   }
   const [, year, month, day, hour = '00', minute = '00', second = '00', fraction = '0', zone = 'Z'] = match;
   const millis = Number(fraction.slice(0, 3).padEnd(3, '0'));
-  const offset = zone.toUpperCase() === 'Z' ? 0 : (zone.startsWith('-') ? -1 : 1) * (Number(zone.slice(1, 3)) * 60 + Number(zone.slice(-2)));
-  const utc = Date.UTC(Number(year), Number(month) - 1, Number(day), Number(hour), Number(minute), Number(second), millis);
+  const offset =
+    zone.toUpperCase() === 'Z'
+      ? 0
+      : (zone.startsWith('-') ? -1 : 1) * (Number(zone.slice(1, 3)) * 60 + Number(zone.slice(-2)));
+  const utc = Date.UTC(
+    Number(year),
+    Number(month) - 1,
+    Number(day),
+    Number(hour),
+    Number(minute),
+    Number(second),
+    millis,
+  );
   const date = new Date(utc - offset * 60_000);
   return Number.isNaN(date.getTime()) || Number(month) > 12 || Number(day) > 31 ? undefined : date;
 }
@@ -34,7 +46,11 @@ function fail(statusCode: string, message: string, field: FieldSchema): Coerced 
 }
 
 function wrongType(field: FieldSchema, value: unknown): Coerced {
-  return fail('INVALID_TYPE_ON_FIELD_IN_RECORD', `${field.label}: value not of required type: ${display(value)}`, field);
+  return fail(
+    'INVALID_TYPE_ON_FIELD_IN_RECORD',
+    `${field.label}: value not of required type: ${display(value)}`,
+    field,
+  );
 }
 
 function display(value: unknown): string {
@@ -97,7 +113,11 @@ function coerceNumber(field: FieldSchema, value: unknown): Coerced {
   const rounded = Math.round(number * factor) / factor;
   const integerDigits = (field.precision || 18) - scale;
   if (Math.abs(Math.trunc(rounded)) >= 10 ** integerDigits) {
-    return fail('NUMBER_OUTSIDE_VALID_RANGE', `${field.label}: value outside of valid range on numeric field: ${display(value)}`, field);
+    return fail(
+      'NUMBER_OUTSIDE_VALID_RANGE',
+      `${field.label}: value outside of valid range on numeric field: ${display(value)}`,
+      field,
+    );
   }
   return { ok: true, value: rounded };
 }
@@ -145,8 +165,16 @@ function coerceText(field: FieldSchema, value: unknown): Coerced {
   if (field.type === 'email' && !EMAIL.test(text)) {
     return fail('INVALID_EMAIL_ADDRESS', `${field.label}: invalid email address: ${text}`, field);
   }
-  if (field.type === 'picklist' && field.restrictedPicklist && !field.picklistValues.some((entry) => entry.active && entry.value === text)) {
-    return fail('INVALID_OR_NULL_FOR_RESTRICTED_PICKLIST', `${field.label}: bad value for restricted picklist field: ${text}`, field);
+  if (
+    field.type === 'picklist' &&
+    field.restrictedPicklist &&
+    !field.picklistValues.some((entry) => entry.active && entry.value === text)
+  ) {
+    return fail(
+      'INVALID_OR_NULL_FOR_RESTRICTED_PICKLIST',
+      `${field.label}: bad value for restricted picklist field: ${text}`,
+      field,
+    );
   }
   return { ok: true, value: text };
 }

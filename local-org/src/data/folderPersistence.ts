@@ -30,7 +30,9 @@ export class FolderPersistence {
     try {
       snapshot = JSON.parse(readFileSync(this.recordsFile, 'utf8')) as StoreSnapshot;
     } catch (error) {
-      throw new Error(`${this.recordsFile} is not a readable local org snapshot (${(error as Error).message}). Delete the folder to start fresh.`);
+      throw new Error(
+        `${this.recordsFile} is not a readable local org snapshot (${(error as Error).message}). Delete the folder to start fresh.`,
+      );
     }
     this.store.restore(snapshot);
     return true;

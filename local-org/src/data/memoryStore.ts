@@ -2,7 +2,7 @@
 // unique and external-id indexes, a recycle bin, undo for all-or-none work and change notification
 // (persistence listens to it). Implements the RecordStore contract every surface writes through.
 
-import { findField, findObject, type FieldSchema, type ObjectSchema, type OrgSchema } from '../schema/model.js';
+import { findField, type FieldSchema, type ObjectSchema, type OrgSchema } from '../schema/model.js';
 import { coerceFieldValue, formatDateTime } from './fieldValues.js';
 import { makeId, toId18 } from './ids.js';
 import type { RecordStore, SaveError, SaveResult, StoredRecord } from './store.js';
@@ -19,7 +19,10 @@ export interface StoreOptions {
 /** Everything needed to rebuild the store, as persisted by `--data DIR`. */
 export interface StoreSnapshot {
   version: 1;
-  objects: Record<string, { nextSequence: number; autoNumbers: Record<string, number>; records: StoredRecord[]; deleted: StoredRecord[] }>;
+  objects: Record<
+    string,
+    { nextSequence: number; autoNumbers: Record<string, number>; records: StoredRecord[]; deleted: StoredRecord[] }
+  >;
 }
 
 interface ObjectTable {
@@ -122,9 +125,13 @@ export class MemoryStore implements RecordStore {
     const index = table.indexes.get(field.name.toLowerCase());
     if (index) {
       const ids = index.get(indexKey(field, value)) ?? new Set<string>();
-      return [...ids].map((id) => table.records.get(id)).filter((record): record is StoredRecord => record !== undefined);
+      return [...ids]
+        .map((id) => table.records.get(id))
+        .filter((record): record is StoredRecord => record !== undefined);
     }
-    return [...table.records.values()].filter((record) => record[field.name] !== null && indexKey(field, String(record[field.name])) === indexKey(field, value));
+    return [...table.records.values()].filter(
+      (record) => record[field.name] !== null && indexKey(field, String(record[field.name])) === indexKey(field, value),
+    );
   }
 
   create(objectName: string, fields: Record<string, unknown>): SaveResult {
@@ -203,14 +210,24 @@ export class MemoryStore implements RecordStore {
     const { Id: bodyId, id: lowerId, ...rest } = fields as Record<string, unknown> & { id?: unknown };
     const givenId = bodyId ?? lowerId;
     if (givenId !== undefined && givenId !== null && toId18(String(givenId)) !== id18) {
-      return failure('INVALID_ID_FIELD', `Id in the body (${String(givenId)}) does not match the record being updated (${id18}).`, ['Id']);
+      return failure(
+        'INVALID_ID_FIELD',
+        `Id in the body (${String(givenId)}) does not match the record being updated (${id18}).`,
+        ['Id'],
+      );
     }
     const values = this.readInput(table.schema, rest, 'update');
     if (!values.ok) {
       return values.result;
     }
     const now = formatDateTime(this.now());
-    const record = { ...existing, ...values.values, LastModifiedDate: now, LastModifiedById: this.userId, SystemModstamp: now } as StoredRecord;
+    const record = {
+      ...existing,
+      ...values.values,
+      LastModifiedDate: now,
+      LastModifiedById: this.userId,
+      SystemModstamp: now,
+    } as StoredRecord;
     derive(table.schema, record, existing, now);
     const problem = this.checkRecord(table, record, Object.keys(values.values));
     if (problem) {
@@ -227,11 +244,19 @@ export class MemoryStore implements RecordStore {
     }
     const field = findField(table.schema, externalIdField);
     if (!field || !(field.externalId || field.idLookup)) {
-      return failure('INVALID_FIELD', `Field ${externalIdField} is not an external id or idLookup field of ${table.schema.name}.`, [externalIdField]);
+      return failure(
+        'INVALID_FIELD',
+        `Field ${externalIdField} is not an external id or idLookup field of ${table.schema.name}.`,
+        [externalIdField],
+      );
     }
     const { [field.name]: bodyValue, ...rest } = withRealCase(table.schema, fields);
     if (bodyValue !== undefined && bodyValue !== null && String(bodyValue) !== externalId) {
-      return failure('INVALID_FIELD', `${field.name} in the body (${String(bodyValue)}) differs from the upsert key (${externalId}).`, [field.name]);
+      return failure(
+        'INVALID_FIELD',
+        `${field.name} in the body (${String(bodyValue)}) differs from the upsert key (${externalId}).`,
+        [field.name],
+      );
     }
     if (field.type === 'id') {
       return externalId ? this.update(table.schema.name, externalId, rest) : this.create(table.schema.name, rest);
@@ -262,7 +287,9 @@ export class MemoryStore implements RecordStore {
     const table = this.prefixes.get(id18.slice(0, 3));
     const existing = table?.records.get(id18);
     if (!table || !existing) {
-      return table?.deleted.has(id18) ? failure('ENTITY_IS_DELETED', 'entity is deleted') : failure('INVALID_CROSS_REFERENCE_KEY', `invalid cross reference id: ${id}`);
+      return table?.deleted.has(id18)
+        ? failure('ENTITY_IS_DELETED', 'entity is deleted')
+        : failure('INVALID_CROSS_REFERENCE_KEY', `invalid cross reference id: ${id}`);
     }
     const fault = this.writeFault?.(table.schema.name, 'delete');
     if (fault) {
@@ -353,7 +380,9 @@ export class MemoryStore implements RecordStore {
   private table(objectName: string): ObjectTable {
     const table = this.tables.get(objectName.toLowerCase());
     if (!table) {
-      throw new Error(`The local org has no object ${objectName}. Add its metadata to force-app or to local-org/src/schema/standardObjects.ts.`);
+      throw new Error(
+        `The local org has no object ${objectName}. Add its metadata to force-app or to local-org/src/schema/standardObjects.ts.`,
+      );
     }
     return table;
   }
@@ -372,7 +401,10 @@ export class MemoryStore implements RecordStore {
       }
       const field = findField(object, name);
       if (!field) {
-        return { ok: false, result: failure('INVALID_FIELD', `No such column '${name}' on sobject of type ${object.name}`, [name]) };
+        return {
+          ok: false,
+          result: failure('INVALID_FIELD', `No such column '${name}' on sobject of type ${object.name}`, [name]),
+        };
       }
       if (operation === 'create' ? !field.createable : !field.updateable) {
         readOnly.push(field.name);
@@ -400,7 +432,13 @@ export class MemoryStore implements RecordStore {
   /** Required fields, references (of the fields the request set) and uniqueness of a record about to be stored. */
   private checkRecord(table: ObjectTable, record: StoredRecord, written: string[]): SaveResult | undefined {
     const missing = [...table.schema.fields.values()]
-      .filter((field) => !field.nillable && field.createable && field.type !== 'boolean' && (record[field.name] === null || record[field.name] === undefined))
+      .filter(
+        (field) =>
+          !field.nillable &&
+          field.createable &&
+          field.type !== 'boolean' &&
+          (record[field.name] === null || record[field.name] === undefined),
+      )
       .map((field) => field.name);
     if (missing.length > 0) {
       return failure('REQUIRED_FIELD_MISSING', `Required fields are missing: [${missing.join(', ')}]`, missing);
@@ -417,7 +455,11 @@ export class MemoryStore implements RecordStore {
         const holders = table.indexes.get(field.name.toLowerCase())?.get(indexKey(field, String(value)));
         const other = holders ? [...holders].find((holder) => holder !== record.Id) : undefined;
         if (other) {
-          return failure('DUPLICATE_VALUE', `duplicate value found: ${field.name} duplicates value on record with id: ${other}`, [field.name]);
+          return failure(
+            'DUPLICATE_VALUE',
+            `duplicate value found: ${field.name} duplicates value on record with id: ${other}`,
+            [field.name],
+          );
         }
       }
     }
@@ -544,7 +586,9 @@ function indexKey(field: FieldSchema, value: string): string {
 }
 
 function withRealCase(object: ObjectSchema, fields: Record<string, unknown>): Record<string, unknown> {
-  return Object.fromEntries(Object.entries(fields).map(([name, value]) => [findField(object, name)?.name ?? name, value]));
+  return Object.fromEntries(
+    Object.entries(fields).map(([name, value]) => [findField(object, name)?.name ?? name, value]),
+  );
 }
 
 function conform(object: ObjectSchema, saved: StoredRecord): StoredRecord {
@@ -559,7 +603,8 @@ function conform(object: ObjectSchema, saved: StoredRecord): StoredRecord {
 function derive(object: ObjectSchema, record: StoredRecord, previous: StoredRecord | undefined, now: string): void {
   const name = object.name;
   if ((name === 'Contact' || name === 'Lead' || name === 'User') && object.fields.has('firstname')) {
-    record.Name = [record.FirstName, record.LastName].filter((part) => typeof part === 'string' && part !== '').join(' ') || null;
+    record.Name =
+      [record.FirstName, record.LastName].filter((part) => typeof part === 'string' && part !== '').join(' ') || null;
   }
   if (name === 'Case') {
     record.IsClosed = record.Status === 'Closed';
@@ -584,4 +629,3 @@ export function formatAutoNumber(format: string, value: number, now: Date): stri
     .replace('{MM}', String(now.getUTCMonth() + 1).padStart(2, '0'))
     .replace('{DD}', String(now.getUTCDate()).padStart(2, '0'));
 }
-

@@ -11,7 +11,14 @@ export const USERNAME = 'admin@social-bridge.local';
 
 export function insertOrgIdentity(store: MemoryStore, now: Date): void {
   const stamp = formatDateTime(now);
-  const audit = { IsDeleted: false, CreatedDate: stamp, CreatedById: USER_ID, LastModifiedDate: stamp, LastModifiedById: USER_ID, SystemModstamp: stamp };
+  const audit = {
+    IsDeleted: false,
+    CreatedDate: stamp,
+    CreatedById: USER_ID,
+    LastModifiedDate: stamp,
+    LastModifiedById: USER_ID,
+    SystemModstamp: stamp,
+  };
   if (!store.get(USER_ID)) {
     store.insertRaw(
       'User',

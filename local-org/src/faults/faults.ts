@@ -69,7 +69,9 @@ export class FaultInjector {
 
   forWrite(objectName: string): SaveError | undefined {
     const settings = this.settings();
-    const chosen = settings.lockRowObjects.length === 0 || settings.lockRowObjects.some((name) => name.toLowerCase() === objectName.toLowerCase());
+    const chosen =
+      settings.lockRowObjects.length === 0 ||
+      settings.lockRowObjects.some((name) => name.toLowerCase() === objectName.toLowerCase());
     if (!chosen) return undefined;
     let fail = false;
     if (settings.lockRowNext > 0) {
@@ -79,7 +81,11 @@ export class FaultInjector {
       fail = true;
     }
     return fail
-      ? { statusCode: 'UNABLE_TO_LOCK_ROW', message: `unable to obtain exclusive access to this record or 1 records: ${objectName}`, fields: [] }
+      ? {
+          statusCode: 'UNABLE_TO_LOCK_ROW',
+          message: `unable to obtain exclusive access to this record or 1 records: ${objectName}`,
+          fields: [],
+        }
       : undefined;
   }
 }

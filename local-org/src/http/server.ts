@@ -55,7 +55,12 @@ export async function startOrgServer(options: OrgServerOptions): Promise<OrgServ
       if (!match) continue;
       pathMatched = true;
       if (route.method !== request.method) continue;
-      const params = Object.fromEntries(Object.entries(match.groups ?? {}).map(([key, value]) => [key, value === undefined ? '' : decodeURIComponent(value)]));
+      const params = Object.fromEntries(
+        Object.entries(match.groups ?? {}).map(([key, value]) => [
+          key,
+          value === undefined ? '' : decodeURIComponent(value),
+        ]),
+      );
       const req = { method: request.method, url: request.url, headers: request.headers } as IncomingMessage;
       try {
         const response = route.handle({ req, path, query, params, body: request.body }, ctx);
@@ -65,7 +70,14 @@ export async function startOrgServer(options: OrgServerOptions): Promise<OrgServ
       }
     }
     return pathMatched
-      ? errorResponse(405, 'METHOD_NOT_ALLOWED', `HTTP Method '${request.method}' not allowed. Allowed are ${routes.filter((route) => route.pattern.test(path)).map((route) => route.method).join(',')}`)
+      ? errorResponse(
+          405,
+          'METHOD_NOT_ALLOWED',
+          `HTTP Method '${request.method}' not allowed. Allowed are ${routes
+            .filter((route) => route.pattern.test(path))
+            .map((route) => route.method)
+            .join(',')}`,
+        )
       : errorResponse(404, 'NOT_FOUND', 'The requested resource does not exist');
   };
   routes = options.routes(dispatch);
@@ -89,7 +101,15 @@ export async function startOrgServer(options: OrgServerOptions): Promise<OrgServ
       return;
     }
     if (fault === 'unavailable') {
-      send(res, errorResponse(503, 'SERVER_UNAVAILABLE', 'Server unavailable (injected by the local org fault settings). Retry later.'), ctx);
+      send(
+        res,
+        errorResponse(
+          503,
+          'SERVER_UNAVAILABLE',
+          'Server unavailable (injected by the local org fault settings). Retry later.',
+        ),
+        ctx,
+      );
       return;
     }
     if (!path.startsWith('/services/')) {
@@ -101,7 +121,15 @@ export async function startOrgServer(options: OrgServerOptions): Promise<OrgServ
       return;
     }
     if (fault === 'request-limit' || ctx.apiCalls.used >= ctx.apiCalls.max) {
-      send(res, errorResponse(403, 'REQUEST_LIMIT_EXCEEDED', `TotalRequests Limit exceeded. (${ctx.apiCalls.used}/${ctx.apiCalls.max} API calls used today)`), ctx);
+      send(
+        res,
+        errorResponse(
+          403,
+          'REQUEST_LIMIT_EXCEEDED',
+          `TotalRequests Limit exceeded. (${ctx.apiCalls.used}/${ctx.apiCalls.max} API calls used today)`,
+        ),
+        ctx,
+      );
       return;
     }
     ctx.apiCalls.used++;

@@ -31,19 +31,34 @@ function readRecords(body: Buffer): { allOrNone: boolean; records: Input[] } {
 
 function checkSize(count: number): void {
   if (count > COLLECTION_LIMIT) {
-    throw new ApiError(400, 'EXCEEDED_ID_LIMIT', `record limit reached. cannot submit more than ${COLLECTION_LIMIT} records into this call (got ${count}).`);
+    throw new ApiError(
+      400,
+      'EXCEEDED_ID_LIMIT',
+      `record limit reached. cannot submit more than ${COLLECTION_LIMIT} records into this call (got ${count}).`,
+    );
   }
 }
 
-const failed = (statusCode: string, message: string, fields: string[] = []): SaveResult => ({ success: false, errors: [{ statusCode, message, fields }] });
+const failed = (statusCode: string, message: string, fields: string[] = []): SaveResult => ({
+  success: false,
+  errors: [{ statusCode, message, fields }],
+});
 
 /** Runs the per-record writes, all-or-none when asked, and shapes the results. */
-function writeAll(ctx: OrgContext, allOrNone: boolean, count: number, write: (index: number) => SaveResult, withCreated: boolean): unknown[] {
+function writeAll(
+  ctx: OrgContext,
+  allOrNone: boolean,
+  count: number,
+  write: (index: number) => SaveResult,
+  withCreated: boolean,
+): unknown[] {
   const run = () => Array.from({ length: count }, (_, index) => write(index));
   const results = allOrNone ? ctx.store.atomically(run, (all) => all.every((result) => result.success)) : run();
   const rolledBack = allOrNone && results.some((result) => !result.success);
   return results.map((result) =>
-    rolledBack && result.success ? { ...(withCreated ? { created: false } : {}), success: false, errors: [ROLLED_BACK] } : collectionResult(result, withCreated),
+    rolledBack && result.success
+      ? { ...(withCreated ? { created: false } : {}), success: false, errors: [ROLLED_BACK] }
+      : collectionResult(result, withCreated),
   );
 }
 
@@ -61,36 +76,53 @@ export function collectionRoutes(): Route[] {
   return [
     dataRoute('POST', '/composite/sobjects', (request, ctx) => {
       const { allOrNone, records } = readRecords(request.body);
-      const body = writeAll(ctx, allOrNone, records.length, (index) => {
-        const record = records[index]!;
-        const type = typeOf(record);
-        if (!type || !findObject(ctx.store.schema, type)) {
-          return failed('INVALID_TYPE', type ? `sObject type '${type}' is not supported.` : 'Each record needs attributes.type, e.g. {"attributes":{"type":"Contact"}}.');
-        }
-        const fields = withoutAttributes(record);
-        if (fields.Id ?? fields.id) {
-          return failed('INVALID_FIELD', 'cannot specify Id in an insert call', ['Id']);
-        }
-        return ctx.store.create(type, fields);
-      }, false);
+      const body = writeAll(
+        ctx,
+        allOrNone,
+        records.length,
+        (index) => {
+          const record = records[index]!;
+          const type = typeOf(record);
+          if (!type || !findObject(ctx.store.schema, type)) {
+            return failed(
+              'INVALID_TYPE',
+              type
+                ? `sObject type '${type}' is not supported.`
+                : 'Each record needs attributes.type, e.g. {"attributes":{"type":"Contact"}}.',
+            );
+          }
+          const fields = withoutAttributes(record);
+          if (fields.Id ?? fields.id) {
+            return failed('INVALID_FIELD', 'cannot specify Id in an insert call', ['Id']);
+          }
+          return ctx.store.create(type, fields);
+        },
+        false,
+      );
       return { status: 200, body };
     }),
     dataRoute('PATCH', '/composite/sobjects', (request, ctx) => {
       const { allOrNone, records } = readRecords(request.body);
-      const body = writeAll(ctx, allOrNone, records.length, (index) => {
-        const record = records[index]!;
-        const type = typeOf(record);
-        const fields = withoutAttributes(record);
-        const id = fields.Id ?? fields.id;
-        if (typeof id !== 'string' || id === '') {
-          return failed('MISSING_ARGUMENT', 'Id not specified in an update call', ['Id']);
-        }
-        const objectName = type ?? ctx.store.get(id)?.objectName;
-        if (!objectName) {
-          return failed('INVALID_CROSS_REFERENCE_KEY', `invalid cross reference id: ${id}`);
-        }
-        return ctx.store.update(objectName, id, fields);
-      }, false);
+      const body = writeAll(
+        ctx,
+        allOrNone,
+        records.length,
+        (index) => {
+          const record = records[index]!;
+          const type = typeOf(record);
+          const fields = withoutAttributes(record);
+          const id = fields.Id ?? fields.id;
+          if (typeof id !== 'string' || id === '') {
+            return failed('MISSING_ARGUMENT', 'Id not specified in an update call', ['Id']);
+          }
+          const objectName = type ?? ctx.store.get(id)?.objectName;
+          if (!objectName) {
+            return failed('INVALID_CROSS_REFERENCE_KEY', `invalid cross reference id: ${id}`);
+          }
+          return ctx.store.update(objectName, id, fields);
+        },
+        false,
+      );
       return { status: 200, body };
     }),
     dataRoute('DELETE', '/composite/sobjects', (request, ctx) => {
@@ -107,13 +139,19 @@ export function collectionRoutes(): Route[] {
       checkSize(ids.length);
       const fields = request.query.get('fields');
       if (!fields) {
-        throw new ApiError(400, 'MISSING_ARGUMENT', 'Retrieving records needs the fields parameter, e.g. ?ids=003...&fields=Id,Name.');
+        throw new ApiError(
+          400,
+          'MISSING_ARGUMENT',
+          'Retrieving records needs the fields parameter, e.g. ?ids=003...&fields=Id,Name.',
+        );
       }
       return {
         status: 200,
         body: ids.map((id) => {
           const found = ctx.store.get(id);
-          return found && found.objectName === object.name ? recordBody(object, found.record, apiVersion(request), fields) : null;
+          return found && found.objectName === object.name
+            ? recordBody(object, found.record, apiVersion(request), fields)
+            : null;
         }),
       };
     }),
@@ -121,7 +159,11 @@ export function collectionRoutes(): Route[] {
       const object = objectOrNotFound(ctx, request.params.object);
       const field = findField(object, request.params.field!);
       if (!field || !(field.externalId || field.idLookup)) {
-        throw new ApiError(400, 'INVALID_FIELD', `Field ${request.params.field} is not an external id or idLookup field of ${object.name}. Upsert needs one, e.g. External_Id__c.`);
+        throw new ApiError(
+          400,
+          'INVALID_FIELD',
+          `Field ${request.params.field} is not an external id or idLookup field of ${object.name}. Upsert needs one, e.g. External_Id__c.`,
+        );
       }
       const { allOrNone, records } = readRecords(request.body);
       const keyOf = (record: Input): string | undefined => {
@@ -136,21 +178,27 @@ export function collectionRoutes(): Route[] {
           seen.set(normalised, (seen.get(normalised) ?? 0) + 1);
         }
       }
-      const body = writeAll(ctx, allOrNone, records.length, (index) => {
-        const record = records[index]!;
-        const type = typeOf(record);
-        if (type && type.toLowerCase() !== object.name.toLowerCase()) {
-          return failed('INVALID_TYPE', `Record type ${type} does not match the upsert object ${object.name}.`);
-        }
-        const key = keyOf(record);
-        if (key === undefined) {
-          return failed('MISSING_ARGUMENT', `${field.name} not specified`, [field.name]);
-        }
-        if ((seen.get(field.caseSensitive ? key : key.toLowerCase()) ?? 0) > 1) {
-          return failed('DUPLICATE_EXTERNAL_ID', `Duplicate external id specified: ${key}`, [field.name]);
-        }
-        return ctx.store.upsert(object.name, field.name, key, withoutAttributes(record));
-      }, true);
+      const body = writeAll(
+        ctx,
+        allOrNone,
+        records.length,
+        (index) => {
+          const record = records[index]!;
+          const type = typeOf(record);
+          if (type && type.toLowerCase() !== object.name.toLowerCase()) {
+            return failed('INVALID_TYPE', `Record type ${type} does not match the upsert object ${object.name}.`);
+          }
+          const key = keyOf(record);
+          if (key === undefined) {
+            return failed('MISSING_ARGUMENT', `${field.name} not specified`, [field.name]);
+          }
+          if ((seen.get(field.caseSensitive ? key : key.toLowerCase()) ?? 0) > 1) {
+            return failed('DUPLICATE_EXTERNAL_ID', `Duplicate external id specified: ${key}`, [field.name]);
+          }
+          return ctx.store.upsert(object.name, field.name, key, withoutAttributes(record));
+        },
+        true,
+      );
       return { status: 200, body };
     }),
   ];

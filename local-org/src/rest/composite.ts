@@ -36,10 +36,15 @@ class MissingReference extends Error {}
 function lookup(results: Map<string, unknown>, expression: string): unknown {
   const [referenceId = '', ...rest] = expression.split('.');
   if (!results.has(referenceId)) {
-    throw new MissingReference(`Invalid reference specified. No value for ${expression} found in ${referenceId}. Provided referenceId ('${referenceId}') must be a previous subrequest's referenceId.`);
+    throw new MissingReference(
+      `Invalid reference specified. No value for ${expression} found in ${referenceId}. Provided referenceId ('${referenceId}') must be a previous subrequest's referenceId.`,
+    );
   }
   let value: unknown = results.get(referenceId);
-  for (const part of rest.join('.').split(/\.|(?=\[)/).filter((segment) => segment !== '')) {
+  for (const part of rest
+    .join('.')
+    .split(/\.|(?=\[)/)
+    .filter((segment) => segment !== '')) {
     const index = /^\[(\d+)\]$/.exec(part);
     const key = index ? Number(index[1]) : part.replace(/\[(\d+)\]$/, '');
     value = value && typeof value === 'object' ? (value as Record<string | number, unknown>)[key] : undefined;
@@ -67,24 +72,44 @@ function resolve(value: unknown, results: Map<string, unknown>): unknown {
   return value;
 }
 
-function runComposite(dispatch: Dispatch, ctx: OrgContext, subrequests: Subrequest[], allOrNone: boolean): SubResponse[] {
+function runComposite(
+  dispatch: Dispatch,
+  ctx: OrgContext,
+  subrequests: Subrequest[],
+  allOrNone: boolean,
+): SubResponse[] {
   const results = new Map<string, unknown>();
   const responses: SubResponse[] = [];
   let failedAt = -1;
   for (const [index, sub] of subrequests.entries()) {
     if (allOrNone && failedAt >= 0) {
-      responses.push({ body: [{ errorCode: 'PROCESSING_HALTED', message: ROLLED_BACK_MESSAGE }], httpHeaders: {}, httpStatusCode: 400, referenceId: sub.referenceId });
+      responses.push({
+        body: [{ errorCode: 'PROCESSING_HALTED', message: ROLLED_BACK_MESSAGE }],
+        httpHeaders: {},
+        httpStatusCode: 400,
+        referenceId: sub.referenceId,
+      });
       continue;
     }
     let response: RouteResponse;
     try {
       const url = resolve(sub.url, results) as string;
       const body = sub.body === undefined ? Buffer.alloc(0) : Buffer.from(JSON.stringify(resolve(sub.body, results)));
-      const headers = Object.fromEntries(Object.entries(sub.httpHeaders ?? {}).map(([key, value]) => [key.toLowerCase(), value]));
+      const headers = Object.fromEntries(
+        Object.entries(sub.httpHeaders ?? {}).map(([key, value]) => [key.toLowerCase(), value]),
+      );
       const answer = dispatch({ method: sub.method.toUpperCase(), url, body, headers });
       if (answer instanceof Promise) {
         void answer.catch(() => undefined);
-        response = { status: 400, body: [{ errorCode: 'INVALID_API_INPUT', message: `The local org cannot run ${sub.method} ${sub.url} inside a composite request; call it directly.` }] };
+        response = {
+          status: 400,
+          body: [
+            {
+              errorCode: 'INVALID_API_INPUT',
+              message: `The local org cannot run ${sub.method} ${sub.url} inside a composite request; call it directly.`,
+            },
+          ],
+        };
       } else {
         response = answer;
       }
@@ -93,14 +118,26 @@ function runComposite(dispatch: Dispatch, ctx: OrgContext, subrequests: Subreque
       response = { status: 400, body: [{ errorCode: 'PROCESSING_HALTED', message: error.message }] };
     }
     results.set(sub.referenceId, response.body);
-    responses.push({ body: response.body ?? null, httpHeaders: response.headers ?? {}, httpStatusCode: response.status, referenceId: sub.referenceId });
+    responses.push({
+      body: response.body ?? null,
+      httpHeaders: response.headers ?? {},
+      httpStatusCode: response.status,
+      referenceId: sub.referenceId,
+    });
     if (response.status >= 400 && failedAt < 0) {
       failedAt = index;
     }
   }
   if (allOrNone && failedAt >= 0) {
     return responses.map((response, index) =>
-      index < failedAt ? { ...response, body: [{ errorCode: 'PROCESSING_HALTED', message: ROLLED_BACK_MESSAGE }], httpHeaders: {}, httpStatusCode: 400 } : response,
+      index < failedAt
+        ? {
+            ...response,
+            body: [{ errorCode: 'PROCESSING_HALTED', message: ROLLED_BACK_MESSAGE }],
+            httpHeaders: {},
+            httpStatusCode: 400,
+          }
+        : response,
     );
   }
   void ctx;
@@ -114,16 +151,27 @@ interface TreeResult {
 }
 
 /** Inserts a record and its children (`Contacts: { records: [...] }`), depth first. */
-function insertTree(ctx: OrgContext, object: ObjectSchema, record: Record<string, unknown>, parent: { field: string; id: string } | undefined, results: TreeResult[]): boolean {
+function insertTree(
+  ctx: OrgContext,
+  object: ObjectSchema,
+  record: Record<string, unknown>,
+  parent: { field: string; id: string } | undefined,
+  results: TreeResult[],
+): boolean {
   const attributes = (record.attributes ?? {}) as { type?: string; referenceId?: string };
   const referenceId = attributes.referenceId ?? `ref${results.length + 1}`;
   const fields: Record<string, unknown> = {};
   const children: Array<{ relationship: string; records: Array<Record<string, unknown>> }> = [];
   for (const [name, value] of Object.entries(record)) {
     if (name === 'attributes') continue;
-    const relationship = (object.childRelationships ?? []).find((entry) => entry.relationshipName.toLowerCase() === name.toLowerCase());
+    const relationship = (object.childRelationships ?? []).find(
+      (entry) => entry.relationshipName.toLowerCase() === name.toLowerCase(),
+    );
     if (relationship && value && typeof value === 'object' && Array.isArray((value as { records?: unknown }).records)) {
-      children.push({ relationship: relationship.relationshipName, records: (value as { records: Array<Record<string, unknown>> }).records });
+      children.push({
+        relationship: relationship.relationshipName,
+        records: (value as { records: Array<Record<string, unknown>> }).records,
+      });
     } else {
       fields[name] = value;
     }
@@ -139,7 +187,8 @@ function insertTree(ctx: OrgContext, object: ObjectSchema, record: Record<string
     const relationship = object.childRelationships!.find((entry) => entry.relationshipName === child.relationship)!;
     const childObject = findObject(ctx.store.schema, relationship.childObject)!;
     for (const childRecord of child.records) {
-      if (!insertTree(ctx, childObject, childRecord, { field: relationship.field, id: result.id }, results)) return false;
+      if (!insertTree(ctx, childObject, childRecord, { field: relationship.field, id: result.id }, results))
+        return false;
     }
   }
   return true;
@@ -167,11 +216,17 @@ export function compositeRoutes(dispatch: Dispatch): Route[] {
         throw new ApiError(400, 'JSON_PARSER_ERROR', 'A composite request needs a non-empty "compositeRequest" array.');
       }
       if (subrequests.length > COMPOSITE_LIMIT) {
-        throw new ApiError(400, 'LIMIT_EXCEEDED', `A composite request can have at most ${COMPOSITE_LIMIT} subrequests (got ${subrequests.length}).`);
+        throw new ApiError(
+          400,
+          'LIMIT_EXCEEDED',
+          `A composite request can have at most ${COMPOSITE_LIMIT} subrequests (got ${subrequests.length}).`,
+        );
       }
       const allOrNone = body.allOrNone === true;
       const run = () => runComposite(dispatch, ctx, subrequests as Subrequest[], allOrNone);
-      const compositeResponse = allOrNone ? ctx.store.atomically(run, (responses) => responses.every((response) => response.httpStatusCode < 400)) : run();
+      const compositeResponse = allOrNone
+        ? ctx.store.atomically(run, (responses) => responses.every((response) => response.httpStatusCode < 400))
+        : run();
       return { status: 200, body: { compositeResponse } };
     }),
     dataRoute('POST', '/composite/tree/(?<object>\\w+)', (request, ctx) => {
@@ -182,16 +237,34 @@ export function compositeRoutes(dispatch: Dispatch): Route[] {
       }
       const total = countTree(body.records);
       if (total > TREE_LIMIT) {
-        throw new ApiError(400, 'LIMIT_EXCEEDED', `A tree request can insert at most ${TREE_LIMIT} records (got ${total}).`);
+        throw new ApiError(
+          400,
+          'LIMIT_EXCEEDED',
+          `A tree request can insert at most ${TREE_LIMIT} records (got ${total}).`,
+        );
       }
       const results: TreeResult[] = [];
       const ok = ctx.store.atomically(
-        () => (body.records as Array<Record<string, unknown>>).every((record) => insertTree(ctx, object, record, undefined, results)),
+        () =>
+          (body.records as Array<Record<string, unknown>>).every((record) =>
+            insertTree(ctx, object, record, undefined, results),
+          ),
         (allInserted) => allInserted,
       );
       return ok
-        ? { status: 201, body: { hasErrors: false, results: results.map(({ referenceId, id }) => ({ referenceId, id })) } }
-        : { status: 400, body: { hasErrors: true, results: results.filter((result) => result.errors).map(({ referenceId, errors }) => ({ referenceId, errors })) } };
+        ? {
+            status: 201,
+            body: { hasErrors: false, results: results.map(({ referenceId, id }) => ({ referenceId, id })) },
+          }
+        : {
+            status: 400,
+            body: {
+              hasErrors: true,
+              results: results
+                .filter((result) => result.errors)
+                .map(({ referenceId, errors }) => ({ referenceId, errors })),
+            },
+          };
     }),
   ];
 }

@@ -58,7 +58,12 @@ export function describeField(field: FieldSchema): Record<string, unknown> {
     custom: field.name.endsWith('__c'),
     defaultValue: field.defaultValue ?? null,
     defaultValueFormula: null,
-    defaultedOnCreate: system || field.autoNumber || field.type === 'boolean' || field.name === 'OwnerId' || (field.defaultValue !== undefined && field.defaultValue !== null),
+    defaultedOnCreate:
+      system ||
+      field.autoNumber ||
+      field.type === 'boolean' ||
+      field.name === 'OwnerId' ||
+      (field.defaultValue !== undefined && field.defaultValue !== null),
     dependentPicklist: false,
     deprecatedAndHidden: false,
     digits: field.type === 'int' ? field.precision : 0,
@@ -74,7 +79,12 @@ export function describeField(field: FieldSchema): Record<string, unknown> {
     idLookup: field.idLookup,
     inlineHelpText: field.inlineHelpText ?? null,
     label: field.label,
-    length: text && field.type !== 'id' && field.type !== 'reference' ? field.length : field.type === 'id' || field.type === 'reference' ? 18 : 0,
+    length:
+      text && field.type !== 'id' && field.type !== 'reference'
+        ? field.length
+        : field.type === 'id' || field.type === 'reference'
+          ? 18
+          : 0,
     mask: null,
     maskType: null,
     name: field.name,
@@ -82,7 +92,13 @@ export function describeField(field: FieldSchema): Record<string, unknown> {
     namePointing: field.referenceTo.length > 1,
     nillable: field.nillable,
     permissionable: field.nillable && !system,
-    picklistValues: field.picklistValues.map((entry) => ({ active: entry.active, defaultValue: entry.defaultValue, label: entry.label, validFor: null, value: entry.value })),
+    picklistValues: field.picklistValues.map((entry) => ({
+      active: entry.active,
+      defaultValue: entry.defaultValue,
+      label: entry.label,
+      validFor: null,
+      value: entry.value,
+    })),
     polymorphicForeignKey: field.referenceTo.length > 1,
     precision: field.type === 'int' ? 0 : field.precision,
     queryByDistance: false,
@@ -167,7 +183,10 @@ export function describeRoutes(): Route[] {
       body: {
         encoding: 'UTF-8',
         maxBatchSize: 200,
-        sobjects: [...ctx.store.schema.objects.values()].map((object) => ({ ...objectFlags(object), urls: objectUrls(apiVersion(request), object) })),
+        sobjects: [...ctx.store.schema.objects.values()].map((object) => ({
+          ...objectFlags(object),
+          urls: objectUrls(apiVersion(request), object),
+        })),
       },
     })),
     dataRoute('GET', '/sobjects/(?<object>\\w+)/describe', (request, ctx) => ({
@@ -182,7 +201,10 @@ export function describeRoutes(): Route[] {
         body: {
           objectDescribe: { ...objectFlags(object), urls: objectUrls(apiVersion(request), object) },
           recentItems: recent.map((record) => ({
-            attributes: { type: object.name, url: `/services/data/v${apiVersion(request)}/sobjects/${object.name}/${record.Id}` },
+            attributes: {
+              type: object.name,
+              url: `/services/data/v${apiVersion(request)}/sobjects/${object.name}/${record.Id}`,
+            },
             Id: record.Id,
             Name: record.Name ?? null,
           })),
@@ -193,5 +215,9 @@ export function describeRoutes(): Route[] {
 }
 
 export function unsupportedObject(name: string): ApiError {
-  return new ApiError(400, 'INVALID_TYPE', `sObject type '${name}' is not supported. Custom objects end with __c; the local org knows force-app's objects and User, Organization, Account, Contact, Lead, Case, Task.`);
+  return new ApiError(
+    400,
+    'INVALID_TYPE',
+    `sObject type '${name}' is not supported. Custom objects end with __c; the local org knows force-app's objects and User, Organization, Account, Contact, Lead, Case, Task.`,
+  );
 }

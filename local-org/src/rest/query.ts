@@ -40,7 +40,12 @@ const APEX_TYPES: Record<string, string> = {
   reference: 'Id',
 };
 
-function columnInfo(field: FieldSchema, columnName: string, displayName: string, joinColumns: unknown[] = []): Record<string, unknown> {
+function columnInfo(
+  field: FieldSchema,
+  columnName: string,
+  displayName: string,
+  joinColumns: unknown[] = [],
+): Record<string, unknown> {
   return {
     aggregate: false,
     apexType: APEX_TYPES[field.type] ?? 'String',
@@ -62,7 +67,20 @@ function columnMetadata(columns: Column[]): unknown[] {
   const metadata: Array<Record<string, unknown>> = [];
   for (const column of columns) {
     if (column.kind === 'count') {
-      metadata.push({ aggregate: true, apexType: 'Integer', booleanType: false, columnName: column.alias, custom: false, displayName: column.display, foreignKeyName: null, insertable: false, joinColumns: [], numberType: true, textType: false, updatable: false });
+      metadata.push({
+        aggregate: true,
+        apexType: 'Integer',
+        booleanType: false,
+        columnName: column.alias,
+        custom: false,
+        displayName: column.display,
+        foreignKeyName: null,
+        insertable: false,
+        joinColumns: [],
+        numberType: true,
+        textType: false,
+        updatable: false,
+      });
       continue;
     }
     const { path } = column;
@@ -75,7 +93,10 @@ function columnMetadata(columns: Column[]): unknown[] {
     for (const step of path.steps) {
       const name = step.field.relationshipName!;
       display = display ? `${display}.${name}` : name;
-      let join = siblings.find((entry) => entry.columnName === name && Array.isArray(entry.joinColumns) && (entry.joinColumns as unknown[]).length > 0);
+      let join = siblings.find(
+        (entry) =>
+          entry.columnName === name && Array.isArray(entry.joinColumns) && (entry.joinColumns as unknown[]).length > 0,
+      );
       if (!join) {
         join = { ...columnInfo(step.field, name, display), apexType: null, joinColumns: [] };
         siblings.push(join);
@@ -101,7 +122,9 @@ export function queryRoutes(): Route[] {
     return {
       totalSize: cursor.totalSize,
       done,
-      ...(done ? {} : { nextRecordsUrl: `/services/data/v${apiVersion(request)}/${cursor.resource}/${cursorId}-${end}` }),
+      ...(done
+        ? {}
+        : { nextRecordsUrl: `/services/data/v${apiVersion(request)}/${cursor.resource}/${cursorId}-${end}` }),
       records: rows,
     };
   }
@@ -109,7 +132,11 @@ export function queryRoutes(): Route[] {
   function run(request: RouteRequest, ctx: OrgContext, resource: 'query' | 'queryAll') {
     const soql = request.query.get('q');
     if (!soql) {
-      throw new ApiError(400, 'MALFORMED_QUERY', 'A query needs the q parameter, e.g. /query?q=SELECT+Id+FROM+Contact.');
+      throw new ApiError(
+        400,
+        'MALFORMED_QUERY',
+        'A query needs the q parameter, e.g. /query?q=SELECT+Id+FROM+Contact.',
+      );
     }
     if (request.query.get('explain') !== null) {
       throw new SoqlError('MALFORMED_QUERY', 'The local org has no query plans (explain).');
@@ -121,16 +148,25 @@ export function queryRoutes(): Route[] {
         status: 200,
         body: {
           columnMetadata: columnMetadata(compiled.columns),
-          entityName: compiled.columns.some((column) => column.kind === 'count') ? 'AggregateResult' : compiled.object.name,
+          entityName: compiled.columns.some((column) => column.kind === 'count')
+            ? 'AggregateResult'
+            : compiled.object.name,
           groupBy: false,
-          idSelected: compiled.columns.some((column) => column.kind === 'field' && column.path.steps.length === 0 && column.path.field.name === 'Id'),
+          idSelected: compiled.columns.some(
+            (column) => column.kind === 'field' && column.path.steps.length === 0 && column.path.field.name === 'Id',
+          ),
           keyPrefix: compiled.object.keyPrefix,
         },
       };
     }
     const outcome = runQuery(ctx.store.schema, ctx.store, soql, options);
     const cursorId = `01g8d${String(nextCursor++).padStart(10, '0')}`;
-    const cursor: Cursor = { rows: outcome.records, totalSize: outcome.totalSize, batchSize: batchSize(request), resource };
+    const cursor: Cursor = {
+      rows: outcome.records,
+      totalSize: outcome.totalSize,
+      batchSize: batchSize(request),
+      resource,
+    };
     if (outcome.records.length > cursor.batchSize) {
       cursors.set(cursorId, cursor);
       if (cursors.size > MAX_CURSORS) {
@@ -145,7 +181,11 @@ export function queryRoutes(): Route[] {
     const match = /^(.+)-(\d+)$/.exec(locator);
     const cursor = match ? cursors.get(match[1]!) : undefined;
     if (!match || !cursor) {
-      throw new ApiError(400, 'INVALID_QUERY_LOCATOR', `invalid query locator: ${locator}. Cursors live until their last page is read; run the query again.`);
+      throw new ApiError(
+        400,
+        'INVALID_QUERY_LOCATOR',
+        `invalid query locator: ${locator}. Cursors live until their last page is read; run the query again.`,
+      );
     }
     return { status: 200, body: page(request, match[1]!, cursor, Number(match[2])) };
   }

@@ -18,17 +18,28 @@ function bodyFields(request: RouteRequest): Record<string, unknown> {
   return fields;
 }
 
-export function recordBody(object: ObjectSchema, record: StoredRecord, version: string, fieldList?: string | null): Record<string, unknown> {
+export function recordBody(
+  object: ObjectSchema,
+  record: StoredRecord,
+  version: string,
+  fieldList?: string | null,
+): Record<string, unknown> {
   const names = fieldList
     ? fieldList.split(',').map((name) => {
         const field = findField(object, name.trim());
         if (!field) {
-          throw new ApiError(400, 'INVALID_FIELD', `No such column '${name.trim()}' on entity '${object.name}'. Check the spelling of the field name.`);
+          throw new ApiError(
+            400,
+            'INVALID_FIELD',
+            `No such column '${name.trim()}' on entity '${object.name}'. Check the spelling of the field name.`,
+          );
         }
         return field.name;
       })
     : [...object.fields.values()].map((field) => field.name);
-  const body: Record<string, unknown> = { attributes: { type: object.name, url: recordUrl(version, object.name, record.Id) } };
+  const body: Record<string, unknown> = {
+    attributes: { type: object.name, url: recordUrl(version, object.name, record.Id) },
+  };
   for (const name of names) {
     body[name] = record[name] ?? null;
   }
@@ -49,10 +60,20 @@ function findRecord(ctx: OrgContext, object: ObjectSchema, id: string): StoredRe
   throw notFound();
 }
 
-function byExternalId(ctx: OrgContext, object: ObjectSchema, fieldName: string, value: string, version: string): StoredRecord | RouteResponse {
+function byExternalId(
+  ctx: OrgContext,
+  object: ObjectSchema,
+  fieldName: string,
+  value: string,
+  version: string,
+): StoredRecord | RouteResponse {
   const field = findField(object, fieldName);
   if (!field || !(field.externalId || field.idLookup)) {
-    throw new ApiError(404, 'NOT_FOUND', `Provided external ID field does not exist or is not accessible: ${fieldName}`);
+    throw new ApiError(
+      404,
+      'NOT_FOUND',
+      `Provided external ID field does not exist or is not accessible: ${fieldName}`,
+    );
   }
   const matches = ctx.store.findByExternalId(object.name, field.name, value);
   if (matches.length > 1) {
@@ -93,7 +114,10 @@ export function recordRoutes(): Route[] {
       const found = byExternalId(ctx, object, request.params.field!, request.params.value!, apiVersion(request));
       return 'status' in found && typeof found.status === 'number' && !('Id' in found)
         ? (found as RouteResponse)
-        : { status: 200, body: recordBody(object, found as StoredRecord, apiVersion(request), request.query.get('fields')) };
+        : {
+            status: 200,
+            body: recordBody(object, found as StoredRecord, apiVersion(request), request.query.get('fields')),
+          };
     }),
     dataRoute('DELETE', '/sobjects/(?<object>\\w+)/(?<field>\\w+)/(?<value>[^/]+)', (request, ctx) => {
       const object = objectOrNotFound(ctx, request.params.object);
@@ -109,7 +133,11 @@ export function recordRoutes(): Route[] {
       const version = apiVersion(request);
       const field = findField(object, request.params.field!);
       if (!field || !(field.externalId || field.idLookup)) {
-        throw new ApiError(404, 'NOT_FOUND', `Provided external ID field does not exist or is not accessible: ${request.params.field}`);
+        throw new ApiError(
+          404,
+          'NOT_FOUND',
+          `Provided external ID field does not exist or is not accessible: ${request.params.field}`,
+        );
       }
       const value = request.params.value!;
       const matches = ctx.store.findByExternalId(object.name, field.name, value);

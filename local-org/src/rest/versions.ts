@@ -63,7 +63,15 @@ function userinfo(ctx: OrgContext): Record<string, unknown> {
     profile: `${base}/${ctx.userId}`,
     picture: null,
     address: {},
-    urls: { ...urls, profile: `${base}/${ctx.userId}`, feeds: null, feed_items: null, groups: null, users: null, custom_domain: base },
+    urls: {
+      ...urls,
+      profile: `${base}/${ctx.userId}`,
+      feeds: null,
+      feed_items: null,
+      groups: null,
+      users: null,
+      custom_domain: base,
+    },
     active: true,
     user_type: 'STANDARD',
     language: 'en_US',
@@ -80,10 +88,28 @@ export function versionRoutes(): Route[] {
     { method: 'GET', pattern: /^\/services\/data\/?$/, handle: () => ({ status: 200, body: versionList() }) },
     dataRoute('GET', '', (request) => {
       const base = `/services/data/v${request.params.version}`;
-      const resources = ['sobjects', 'query', 'queryAll', 'composite', 'limits', 'jobs/ingest', 'jobs/query', 'ui-api', 'graphql'];
+      const resources = [
+        'sobjects',
+        'query',
+        'queryAll',
+        'composite',
+        'limits',
+        'jobs/ingest',
+        'jobs/query',
+        'ui-api',
+        'graphql',
+      ];
       return { status: 200, body: Object.fromEntries(resources.map((name) => [name, `${base}/${name}`])) };
     }),
-    { method: 'GET', pattern: /^\/services\/oauth2\/userinfo\/?$/, handle: (_request, ctx) => ({ status: 200, body: userinfo(ctx) }) },
-    { method: 'POST', pattern: /^\/services\/oauth2\/userinfo\/?$/, handle: (_request, ctx) => ({ status: 200, body: userinfo(ctx) }) },
+    {
+      method: 'GET',
+      pattern: /^\/services\/oauth2\/userinfo\/?$/,
+      handle: (_request, ctx) => ({ status: 200, body: userinfo(ctx) }),
+    },
+    {
+      method: 'POST',
+      pattern: /^\/services\/oauth2\/userinfo\/?$/,
+      handle: (_request, ctx) => ({ status: 200, body: userinfo(ctx) }),
+    },
   ];
 }

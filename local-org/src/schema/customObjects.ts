@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
 import { defineField, labelFromName, systemField } from './fieldDefinition.js';
 import { systemFields } from './standardObjects.js';
-import type { FieldSchema, FieldType, ObjectSchema, PicklistValue } from './model.js';
+import type { FieldSchema, FieldType, PicklistValue } from './model.js';
 
 type Xml = Record<string, unknown>;
 
@@ -55,7 +55,11 @@ function readCustomObject(dir: string, name: string): CustomObjectDefinition {
   const childRelationshipNames = new Map<string, string>();
   const cascadeDeletes = new Set<string>();
   const fieldsDir = join(dir, 'fields');
-  const fieldFiles = existsSync(fieldsDir) ? readdirSync(fieldsDir).filter((file) => file.endsWith('.field-meta.xml')).sort() : [];
+  const fieldFiles = existsSync(fieldsDir)
+    ? readdirSync(fieldsDir)
+        .filter((file) => file.endsWith('.field-meta.xml'))
+        .sort()
+    : [];
   for (const file of fieldFiles) {
     const path = join(fieldsDir, file);
     const xml = readXml(path, 'CustomField');
@@ -161,25 +165,38 @@ function customField(xml: Xml, path: string): FieldSchema {
     }
     case 'string':
       if (xmlType === 'AutoNumber') {
-        return systemField(name, type, { ...common, nillable: true, length: 30, autoNumber: true, displayFormat: text(xml.displayFormat) });
+        return systemField(name, type, {
+          ...common,
+          nillable: true,
+          length: 30,
+          autoNumber: true,
+          displayFormat: text(xml.displayFormat),
+        });
       }
-      return defineField(name, type, { ...common, length, idLookup: common.externalId || common.unique, defaultValue: parseDefault(text(xml.defaultValue)) });
+      return defineField(name, type, {
+        ...common,
+        length,
+        idLookup: common.externalId || common.unique,
+        defaultValue: parseDefault(text(xml.defaultValue)),
+      });
     default:
-      return defineField(name, type, { ...common, ...(length ? { length } : {}), defaultValue: parseDefault(text(xml.defaultValue)) });
+      return defineField(name, type, {
+        ...common,
+        ...(length ? { length } : {}),
+        defaultValue: parseDefault(text(xml.defaultValue)),
+      });
   }
 }
 
 function picklistOf(xml: Xml): Partial<FieldSchema> {
   const valueSet = (xml.valueSet ?? {}) as Xml;
   const definition = (valueSet.valueSetDefinition ?? {}) as Xml;
-  const values = ((definition.value as Xml[] | undefined) ?? []).map(
-    (value): PicklistValue => ({
-      value: text(value.fullName) ?? '',
-      label: text(value.label) ?? text(value.fullName) ?? '',
-      active: text(value.isActive) !== 'false',
-      defaultValue: text(value.default) === 'true',
-    }),
-  );
+  const values = ((definition.value as Xml[] | undefined) ?? []).map((value): PicklistValue => ({
+    value: text(value.fullName) ?? '',
+    label: text(value.label) ?? text(value.fullName) ?? '',
+    active: text(value.isActive) !== 'false',
+    defaultValue: text(value.default) === 'true',
+  }));
   const defaultEntry = values.find((value) => value.defaultValue);
   return {
     picklistValues: values,

@@ -46,7 +46,12 @@ export function systemField(name: string, type: FieldType, options: FieldOptions
 }
 
 export function picklist(values: string[], defaultValue?: string): PicklistValue[] {
-  return values.map((value) => ({ value, label: value.replace(/_/g, ' '), active: true, defaultValue: value === defaultValue }));
+  return values.map((value) => ({
+    value,
+    label: value.replace(/_/g, ' '),
+    active: true,
+    defaultValue: value === defaultValue,
+  }));
 }
 
 /** `Link_Status__c` -> "Link Status", `AccountId` -> "Account ID". */

@@ -35,7 +35,12 @@ export function loadOrgSchema(forceAppDir: string): OrgSchema {
   const customByName = new Map(customs.map((custom) => [custom.name, custom]));
   for (const object of objects) {
     for (const field of object.fields.values()) {
-      if (field.type !== 'reference' || field.name === 'CreatedById' || field.name === 'LastModifiedById' || field.name === 'OwnerId') {
+      if (
+        field.type !== 'reference' ||
+        field.name === 'CreatedById' ||
+        field.name === 'LastModifiedById' ||
+        field.name === 'OwnerId'
+      ) {
         continue;
       }
       const custom = customByName.get(object.name);

@@ -83,7 +83,10 @@ export function standardObjects(customObjectNames: string[]): ObjectSchema[] {
         defineField('IsActive', 'boolean', { label: 'Active', defaultValue: true }),
         defineField('TimeZoneSidKey', 'picklist', {
           label: 'Time Zone',
-          picklistValues: picklist(['America/Los_Angeles', 'America/New_York', 'Europe/London', 'Europe/Berlin'], 'America/Los_Angeles'),
+          picklistValues: picklist(
+            ['America/Los_Angeles', 'America/New_York', 'Europe/London', 'Europe/Berlin'],
+            'America/Los_Angeles',
+          ),
           defaultValue: 'America/Los_Angeles',
         }),
         defineField('LanguageLocaleKey', 'picklist', {
@@ -116,7 +119,15 @@ export function standardObjects(customObjectNames: string[]): ObjectSchema[] {
       defineField('Name', 'string', { label: 'Account Name', nillable: false, nameField: true }),
       defineField('Type', 'picklist', { picklistValues: picklist(['Prospect', 'Customer', 'Partner', 'Other']) }),
       defineField('Industry', 'picklist', {
-        picklistValues: picklist(['Apparel', 'Consulting', 'Education', 'Hospitality', 'Media', 'Retail', 'Technology']),
+        picklistValues: picklist([
+          'Apparel',
+          'Consulting',
+          'Education',
+          'Hospitality',
+          'Media',
+          'Retail',
+          'Technology',
+        ]),
       }),
       defineField('Website', 'url'),
       defineField('Phone', 'phone'),
@@ -134,7 +145,9 @@ export function standardObjects(customObjectNames: string[]): ObjectSchema[] {
       defineField('MobilePhone', 'phone', { label: 'Mobile Phone' }),
       defineField('MailingCity', 'string', { length: 40 }),
       defineField('MailingCountry', 'string', { length: 80 }),
-      defineField('LeadSource', 'picklist', { picklistValues: picklist(['Web', 'Phone Inquiry', 'Partner Referral', 'Social', 'Other']) }),
+      defineField('LeadSource', 'picklist', {
+        picklistValues: picklist(['Web', 'Phone Inquiry', 'Partner Referral', 'Social', 'Other']),
+      }),
       defineField('Description', 'textarea', { length: 32000 }),
     ]),
     standardObject('Lead', '00Q', 'Leads', [
@@ -147,17 +160,34 @@ export function standardObjects(customObjectNames: string[]): ObjectSchema[] {
       defineField('Status', 'picklist', {
         label: 'Lead Status',
         nillable: false,
-        picklistValues: picklist(['Open - Not Contacted', 'Working - Contacted', 'Closed - Converted', 'Closed - Not Converted'], 'Open - Not Contacted'),
+        picklistValues: picklist(
+          ['Open - Not Contacted', 'Working - Contacted', 'Closed - Converted', 'Closed - Not Converted'],
+          'Open - Not Contacted',
+        ),
         defaultValue: 'Open - Not Contacted',
       }),
-      defineField('LeadSource', 'picklist', { picklistValues: picklist(['Web', 'Phone Inquiry', 'Partner Referral', 'Social', 'Other']) }),
+      defineField('LeadSource', 'picklist', {
+        picklistValues: picklist(['Web', 'Phone Inquiry', 'Partner Referral', 'Social', 'Other']),
+      }),
       defineField('IsConverted', 'boolean', { label: 'Converted', updateable: false, defaultValue: false }),
-      systemField('ConvertedContactId', 'reference', { referenceTo: ['Contact'], relationshipName: 'ConvertedContact' }),
-      systemField('ConvertedAccountId', 'reference', { referenceTo: ['Account'], relationshipName: 'ConvertedAccount' }),
+      systemField('ConvertedContactId', 'reference', {
+        referenceTo: ['Contact'],
+        relationshipName: 'ConvertedContact',
+      }),
+      systemField('ConvertedAccountId', 'reference', {
+        referenceTo: ['Account'],
+        relationshipName: 'ConvertedAccount',
+      }),
       defineField('Description', 'textarea', { length: 32000 }),
     ]),
     standardObject('Case', '500', 'Cases', [
-      systemField('CaseNumber', 'string', { label: 'Case Number', length: 30, autoNumber: true, nameField: true, displayFormat: '{00000000}' }),
+      systemField('CaseNumber', 'string', {
+        label: 'Case Number',
+        length: 30,
+        autoNumber: true,
+        nameField: true,
+        displayFormat: '{00000000}',
+      }),
       reference('ContactId', ['Contact'], 'Contact', 'Contact ID'),
       reference('AccountId', ['Account'], 'Account', 'Account ID'),
       defineField('Subject', 'string'),
@@ -166,7 +196,10 @@ export function standardObjects(customObjectNames: string[]): ObjectSchema[] {
         picklistValues: picklist(['New', 'Working', 'Escalated', 'Closed'], 'New'),
         defaultValue: 'New',
       }),
-      defineField('Origin', 'picklist', { label: 'Case Origin', picklistValues: picklist(['Phone', 'Email', 'Web', 'Social']) }),
+      defineField('Origin', 'picklist', {
+        label: 'Case Origin',
+        picklistValues: picklist(['Phone', 'Email', 'Web', 'Social']),
+      }),
       defineField('Priority', 'picklist', {
         picklistValues: picklist(['High', 'Medium', 'Low'], 'Medium'),
         defaultValue: 'Medium',
@@ -183,7 +216,10 @@ export function standardObjects(customObjectNames: string[]): ObjectSchema[] {
       defineField('ActivityDate', 'date', { label: 'Due Date Only' }),
       defineField('Status', 'picklist', {
         nillable: false,
-        picklistValues: picklist(['Not Started', 'In Progress', 'Completed', 'Waiting on someone else', 'Deferred'], 'Not Started'),
+        picklistValues: picklist(
+          ['Not Started', 'In Progress', 'Completed', 'Waiting on someone else', 'Deferred'],
+          'Not Started',
+        ),
         defaultValue: 'Not Started',
       }),
       defineField('Priority', 'picklist', {
@@ -192,7 +228,10 @@ export function standardObjects(customObjectNames: string[]): ObjectSchema[] {
         defaultValue: 'Normal',
       }),
       defineField('Description', 'textarea', { label: 'Comments', length: 32000 }),
-      defineField('TaskSubtype', 'picklist', { picklistValues: picklist(['Task', 'Email', 'Call']), defaultValue: 'Task' }),
+      defineField('TaskSubtype', 'picklist', {
+        picklistValues: picklist(['Task', 'Email', 'Call']),
+        defaultValue: 'Task',
+      }),
       systemField('IsClosed', 'boolean', { label: 'Closed' }),
     ]),
   ];

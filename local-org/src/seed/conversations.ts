@@ -20,7 +20,18 @@ interface Step {
   personalData?: boolean;
 }
 
-const PRODUCTS = ['trail jacket', 'rain shell', 'hiking boots', 'daypack', 'merino base layer', 'espresso grinder', 'gift card', 'loyalty app', 'bike light', 'insulated bottle'];
+const PRODUCTS = [
+  'trail jacket',
+  'rain shell',
+  'hiking boots',
+  'daypack',
+  'merino base layer',
+  'espresso grinder',
+  'gift card',
+  'loyalty app',
+  'bike light',
+  'insulated bottle',
+];
 const PLACES = ['Portland', 'Denver', 'Toronto', 'Berlin', 'Amsterdam', 'London', 'Austin'];
 
 interface Words {
@@ -39,53 +50,151 @@ function words(random: Random, identity: DemoIdentity): Words {
     product: pick(random, PRODUCTS),
     place: pick(random, PLACES),
     first,
-    email: identity.person ? `${identity.person.firstName}.${identity.person.lastName}`.toLowerCase().replace(/[^a-z.]/g, '') + '@example.com' : 'me@example.net',
+    email: identity.person
+      ? `${identity.person.firstName}.${identity.person.lastName}`.toLowerCase().replace(/[^a-z.]/g, '') +
+        '@example.com'
+      : 'me@example.net',
     phone: `+1 555 01${between(random, 10, 99)}`,
   };
 }
 
 type Scenario = (w: Words, random: Random) => Step[];
 
-const pub = (direction: Direction, kind: string, body: string, extra: Partial<Step> = {}): Step => ({ direction, visibility: 'Public', kind, body, ...extra });
-const dm = (direction: Direction, body: string, extra: Partial<Step> = {}): Step => ({ direction, visibility: 'Private', kind: 'Direct Message', body, ...extra });
+const pub = (direction: Direction, kind: string, body: string, extra: Partial<Step> = {}): Step => ({
+  direction,
+  visibility: 'Public',
+  kind,
+  body,
+  ...extra,
+});
+const dm = (direction: Direction, body: string, extra: Partial<Step> = {}): Step => ({
+  direction,
+  visibility: 'Private',
+  kind: 'Direct Message',
+  body,
+  ...extra,
+});
 
 const SCENARIOS: Record<string, Scenario> = {
   question: (w, random) => [
-    pub('Inbound', 'Post', pick(random, [`Does the ${w.product} come in a wide fit? Can't find it on the site.`, `Quick question: is the ${w.product} covered by the lifetime warranty?`, `Anyone know if you ship the ${w.product} to ${w.place}?`]), { intent: 'Question', sentiment: 'Neutral' }),
-    pub('Outbound', 'Reply', `Hi ${w.first}! Yes, it does. Details are on the product page under "Fit & care". Anything else we can help with?`),
-    ...(chance(random, 0.5) ? [pub('Inbound', 'Reply', pick(random, ['Perfect, thanks for the quick answer!', 'Great, ordering now 🙌', 'Thanks!']), { sentiment: 'Positive' })] : []),
+    pub(
+      'Inbound',
+      'Post',
+      pick(random, [
+        `Does the ${w.product} come in a wide fit? Can't find it on the site.`,
+        `Quick question: is the ${w.product} covered by the lifetime warranty?`,
+        `Anyone know if you ship the ${w.product} to ${w.place}?`,
+      ]),
+      { intent: 'Question', sentiment: 'Neutral' },
+    ),
+    pub(
+      'Outbound',
+      'Reply',
+      `Hi ${w.first}! Yes, it does. Details are on the product page under "Fit & care". Anything else we can help with?`,
+    ),
+    ...(chance(random, 0.5)
+      ? [
+          pub(
+            'Inbound',
+            'Reply',
+            pick(random, ['Perfect, thanks for the quick answer!', 'Great, ordering now 🙌', 'Thanks!']),
+            { sentiment: 'Positive' },
+          ),
+        ]
+      : []),
   ],
   complaint: (w, random) => [
-    pub('Inbound', 'Post', pick(random, [`Order #${w.order} has been "processing" for 8 days. Nobody answers email. Not impressed.`, `My ${w.product} fell apart after two weeks. Really disappointed.`, `Third time asking: where is my refund for order ${w.order}?`]), { intent: 'Complaint', sentiment: 'Negative' }),
-    pub('Outbound', 'Reply', `We're sorry, ${w.first}. Could you send us a DM with your order number? We'll look into it right away.`),
-    dm('Inbound', pick(random, [`Order ${w.order}. The email on the order is ${w.email}`, `It's order ${w.order}, you can call me on ${w.phone}`]), { intent: 'Question', sentiment: 'Negative', personalData: true }),
-    dm('Outbound', `Thanks ${w.first}. The parcel was held at the depot; it ships today and we've refunded the shipping cost.`),
+    pub(
+      'Inbound',
+      'Post',
+      pick(random, [
+        `Order #${w.order} has been "processing" for 8 days. Nobody answers email. Not impressed.`,
+        `My ${w.product} fell apart after two weeks. Really disappointed.`,
+        `Third time asking: where is my refund for order ${w.order}?`,
+      ]),
+      { intent: 'Complaint', sentiment: 'Negative' },
+    ),
+    pub(
+      'Outbound',
+      'Reply',
+      `We're sorry, ${w.first}. Could you send us a DM with your order number? We'll look into it right away.`,
+    ),
+    dm(
+      'Inbound',
+      pick(random, [
+        `Order ${w.order}. The email on the order is ${w.email}`,
+        `It's order ${w.order}, you can call me on ${w.phone}`,
+      ]),
+      { intent: 'Question', sentiment: 'Negative', personalData: true },
+    ),
+    dm(
+      'Outbound',
+      `Thanks ${w.first}. The parcel was held at the depot; it ships today and we've refunded the shipping cost.`,
+    ),
     ...(chance(random, 0.6) ? [dm('Inbound', 'Thank you, that was quick.', { sentiment: 'Positive' })] : []),
   ],
   vent: (w) => [
-    pub('Inbound', 'Post', `Still waiting on order ${w.order}. Support asked me to DM and then went silent.`, { intent: 'Complaint', sentiment: 'Negative' }),
+    pub('Inbound', 'Post', `Still waiting on order ${w.order}. Support asked me to DM and then went silent.`, {
+      intent: 'Complaint',
+      sentiment: 'Negative',
+    }),
     pub('Outbound', 'Reply', `Hi ${w.first}, sorry about this. Please DM us so we can sort it out.`),
-    dm('Inbound', `Here you go: order ${w.order}, shipped to ${w.place}.`, { intent: 'Question', sentiment: 'Neutral' }),
+    dm('Inbound', `Here you go: order ${w.order}, shipped to ${w.place}.`, {
+      intent: 'Question',
+      sentiment: 'Neutral',
+    }),
     dm('Outbound', 'Thanks, we have escalated this to our warehouse team.'),
-    pub('Inbound', 'Post', `Two days after "we escalated it" and still nothing on order ${w.order}. Taking my business elsewhere.`, { intent: 'Complaint', sentiment: 'Negative' }),
+    pub(
+      'Inbound',
+      'Post',
+      `Two days after "we escalated it" and still nothing on order ${w.order}. Taking my business elsewhere.`,
+      { intent: 'Complaint', sentiment: 'Negative' },
+    ),
   ],
   praise: (w, random) => [
-    pub('Inbound', pick(random, ['Mention', 'Post']), pick(random, [`Shout-out to the team for the ${w.product}: survived a week of rain in ${w.place}!`, `Best customer service I've had all year. Thank you!`, `Loving my new ${w.product}. Worth every penny.`]), { intent: 'Praise', sentiment: 'Positive' }),
+    pub(
+      'Inbound',
+      pick(random, ['Mention', 'Post']),
+      pick(random, [
+        `Shout-out to the team for the ${w.product}: survived a week of rain in ${w.place}!`,
+        `Best customer service I've had all year. Thank you!`,
+        `Loving my new ${w.product}. Worth every penny.`,
+      ]),
+      { intent: 'Praise', sentiment: 'Positive' },
+    ),
     ...(chance(random, 0.7) ? [pub('Outbound', 'Reply', `This made our day, ${w.first}! Thanks for sharing 💚`)] : []),
   ],
   purchase: (w) => [
-    pub('Inbound', 'Comment', `Do you do team pricing? We'd need about 20 of the ${w.product} for our staff in ${w.place}.`, { intent: 'Purchase_Intent', sentiment: 'Positive' }),
+    pub(
+      'Inbound',
+      'Comment',
+      `Do you do team pricing? We'd need about 20 of the ${w.product} for our staff in ${w.place}.`,
+      { intent: 'Purchase_Intent', sentiment: 'Positive' },
+    ),
     pub('Outbound', 'Reply', `We do! Our team will reach out with a quote. Could you DM us the best email to use?`),
     dm('Inbound', `Sure, ${w.email}`, { intent: 'Purchase_Intent', sentiment: 'Positive', personalData: true }),
   ],
   review: (w, random) => [
-    pub('Inbound', 'Review', pick(random, [`★★★★★ The ${w.product} is exactly as described, fast delivery.`, `★★★☆☆ Good ${w.product}, but delivery took two weeks.`, `★☆☆☆☆ Arrived damaged and the return process is confusing.`]), {
-      intent: 'Other',
-      sentiment: pick(random, ['Positive', 'Mixed', 'Negative']),
-    }),
+    pub(
+      'Inbound',
+      'Review',
+      pick(random, [
+        `★★★★★ The ${w.product} is exactly as described, fast delivery.`,
+        `★★★☆☆ Good ${w.product}, but delivery took two weeks.`,
+        `★☆☆☆☆ Arrived damaged and the return process is confusing.`,
+      ]),
+      {
+        intent: 'Other',
+        sentiment: pick(random, ['Positive', 'Mixed', 'Negative']),
+      },
+    ),
   ],
   accidentalPersonalData: (w) => [
-    pub('Inbound', 'Comment', `Can someone call me about my account? My number is ${w.phone}`, { intent: 'Question', sentiment: 'Neutral', personalData: true }),
+    pub('Inbound', 'Comment', `Can someone call me about my account? My number is ${w.phone}`, {
+      intent: 'Question',
+      sentiment: 'Neutral',
+      personalData: true,
+    }),
     pub('Outbound', 'Reply', `Hi ${w.first}, to protect your privacy we've hidden this comment. We've sent you a DM.`),
     dm('Outbound', `Hi ${w.first}, happy to call you. What time works best?`),
   ],
@@ -166,7 +275,8 @@ export function threadInteractions(random: Random, options: ThreadOptions): Arra
     if (index > 0) postedAt += between(random, 4, 240) * MINUTE;
     if (postedAt > now.getTime()) break;
     let id = postId(random, network, identity, step.visibility === 'Private');
-    while (options.usedIds.has(`${network}:${id}`)) id = postId(random, network, identity, step.visibility === 'Private');
+    while (options.usedIds.has(`${network}:${id}`))
+      id = postId(random, network, identity, step.visibility === 'Private');
     options.usedIds.add(`${network}:${id}`);
     const externalId = `${network}:${id}`;
     threadKey ||= externalId;
@@ -183,7 +293,10 @@ export function threadInteractions(random: Random, options: ThreadOptions): Arra
       Visibility__c: step.visibility,
       Kind__c: step.kind,
       Body__c: step.body,
-      Permalink__c: step.visibility === 'Public' ? channel.Post_URL_Template__c.replace('{handle}', identity.handle).replace('{postId}', id) : null,
+      Permalink__c:
+        step.visibility === 'Public'
+          ? channel.Post_URL_Template__c.replace('{handle}', identity.handle).replace('{postId}', id)
+          : null,
       Posted_At__c: new Date(postedAt).toISOString(),
       Thread_Key__c: threadKey,
       In_Reply_To__c: previousExternalId ?? null,
@@ -206,10 +319,12 @@ function assignStatuses(random: Random, records: Array<Record<string, unknown>>,
       record.Status__c = 'Responded';
       const recent = now.getTime() - posted < 2 * 60 * MINUTE;
       record.Delivery_Status__c = recent && chance(random, 0.5) ? 'Queued' : chance(random, 0.02) ? 'Failed' : 'Sent';
-      if (record.Delivery_Status__c === 'Failed') record.Delivery_Error__c = 'The network rejected the reply: the original post was deleted.';
+      if (record.Delivery_Status__c === 'Failed')
+        record.Delivery_Error__c = 'The network rejected the reply: the original post was deleted.';
       continue;
     }
-    const needsAnswer = record.Intent__c === 'Question' || record.Intent__c === 'Complaint' || record.Intent__c === 'Purchase_Intent';
+    const needsAnswer =
+      record.Intent__c === 'Question' || record.Intent__c === 'Complaint' || record.Intent__c === 'Purchase_Intent';
     if (needsAnswer && record.Visibility__c === 'Public') {
       record.Response_Due_At__c = new Date(posted + slaMinutes * MINUTE).toISOString();
     }

@@ -29,7 +29,11 @@ export interface SeedSummary {
 }
 
 /** Contacts deliberately left without identities: examples/mapping.yaml links them on deploy. */
-const LINKED_BY_EXAMPLES = new Set(['ana.ruiz@example.com', 'marco.rossi@example.com', 'jordan.lee@summit-trail.example.com']);
+const LINKED_BY_EXAMPLES = new Set([
+  'ana.ruiz@example.com',
+  'marco.rossi@example.com',
+  'jordan.lee@summit-trail.example.com',
+]);
 const LEADS_LINKED_BY_EXAMPLES = new Set(['priya.shah@example.com', 'sam.kim@example.org']);
 const NETWORKS = CHANNELS.map((channel) => channel.Network_Key__c);
 const DAY = 86_400_000;
@@ -38,7 +42,9 @@ const HOUR = 3_600_000;
 function create(store: RecordStore, objectName: string, fields: Record<string, unknown>): string {
   const result = store.create(objectName, fields);
   if (!result.success) {
-    throw new Error(`Seeding ${objectName} failed: ${JSON.stringify(result.errors)} for ${JSON.stringify(fields).slice(0, 300)}`);
+    throw new Error(
+      `Seeding ${objectName} failed: ${JSON.stringify(result.errors)} for ${JSON.stringify(fields).slice(0, 300)}`,
+    );
   }
   return result.id;
 }
@@ -55,11 +61,19 @@ export function seedDemoData(store: RecordStore, options: SeedOptions = {}): See
   const userId = (store.list('User')[0]?.Id as string | undefined) ?? '';
 
   const channelIds = CHANNELS.map((channel) => create(store, 'Social_Channel__c', { ...channel, Enabled__c: true }));
-  const accountIds = ACCOUNTS.map((account) => create(store, 'Account', { ...account, Phone: `+1 555 01${between(random, 10, 99)}` }));
-  const contactIds = CONTACTS.map(({ account, ...contact }) => create(store, 'Contact', { ...contact, AccountId: accountIds[account], LeadSource: 'Social' }));
+  const accountIds = ACCOUNTS.map((account) =>
+    create(store, 'Account', { ...account, Phone: `+1 555 01${between(random, 10, 99)}` }),
+  );
+  const contactIds = CONTACTS.map(({ account, ...contact }) =>
+    create(store, 'Contact', { ...contact, AccountId: accountIds[account], LeadSource: 'Social' }),
+  );
   const leadIds = LEADS.map((lead) => create(store, 'Lead', { ...lead }));
   const caseIds = CASES.map(({ contact, ...fields }) =>
-    create(store, 'Case', { ...fields, ContactId: contactIds[contact], AccountId: accountIds[CONTACTS[contact]!.account] }),
+    create(store, 'Case', {
+      ...fields,
+      ContactId: contactIds[contact],
+      AccountId: accountIds[CONTACTS[contact]!.account],
+    }),
   );
 
   // Identities: who is on which network, and how sure we are.
@@ -72,7 +86,12 @@ export function seedDemoData(store: RecordStore, options: SeedOptions = {}): See
   const caseOf = (contactIndex: number) => caseIds[CASES.findIndex((entry) => entry.contact === contactIndex)];
   CONTACTS.forEach((contact, index) => {
     if (LINKED_BY_EXAMPLES.has(contact.Email)) return;
-    const person: Person = { firstName: contact.FirstName, lastName: contact.LastName, contactId: contactIds[index], accountId: accountIds[contact.account] };
+    const person: Person = {
+      firstName: contact.FirstName,
+      lastName: contact.LastName,
+      contactId: contactIds[index],
+      accountId: accountIds[contact.account],
+    };
     if (index === 0) {
       const maya: IdentityPlan[] = [
         { network: 'x', status: 'Linked', advocate: true },
@@ -86,7 +105,9 @@ export function seedDemoData(store: RecordStore, options: SeedOptions = {}): See
       return;
     }
     const statusOf = () => (chance(random, 0.85) ? 'Linked' : 'Suggested');
-    plansFor(random, between(random, 1, 3), statusOf).forEach((plan) => addIdentity(plan, person, between(random, 1, 4), caseOf(index)));
+    plansFor(random, between(random, 1, 3), statusOf).forEach((plan) =>
+      addIdentity(plan, person, between(random, 1, 4), caseOf(index)),
+    );
   });
   LEADS.forEach((lead, index) => {
     if (LEADS_LINKED_BY_EXAMPLES.has(lead.Email) || index % 2 === 1) return;
@@ -134,7 +155,11 @@ export function seedDemoData(store: RecordStore, options: SeedOptions = {}): See
   // A few follow-up tasks reps created from interactions.
   for (const [index, contactId] of contactIds.slice(0, 6).entries()) {
     create(store, 'Task', {
-      Subject: pick(random, ['Follow up on social complaint', 'Send team pricing quote', 'Thank advocate with a discount code']),
+      Subject: pick(random, [
+        'Follow up on social complaint',
+        'Send team pricing quote',
+        'Thank advocate with a discount code',
+      ]),
       WhoId: contactId,
       WhatId: accountIds[CONTACTS[index]!.account],
       ActivityDate: new Date(now.getTime() + between(random, -3, 7) * DAY).toISOString().slice(0, 10),
@@ -144,7 +169,16 @@ export function seedDemoData(store: RecordStore, options: SeedOptions = {}): See
   }
 
   const counts = Object.fromEntries(
-    ['Social_Channel__c', 'Account', 'Contact', 'Lead', 'Case', 'Social_Identity__c', 'Social_Interaction__c', 'Task'].map((name) => [name, store.list(name).length]),
+    [
+      'Social_Channel__c',
+      'Account',
+      'Contact',
+      'Lead',
+      'Case',
+      'Social_Identity__c',
+      'Social_Interaction__c',
+      'Task',
+    ].map((name) => [name, store.list(name).length]),
   );
   return {
     busiestContactId: contactIds[0]!,

@@ -47,9 +47,19 @@ export function networkUserId(random: Random, network: string): string {
 export function handleFor(random: Random, network: string, first: string, last: string): string {
   const f = first.toLowerCase().replace(/[^a-z]/g, '');
   const l = last.toLowerCase().replace(/[^a-z]/g, '');
-  const styles = [`${f}_${l}`, `${f}${l}`, `${f}.${l}`, `${f}${l.charAt(0)}${between(random, 1, 99)}`, `${f.charAt(0)}${l}`];
+  const styles = [
+    `${f}_${l}`,
+    `${f}${l}`,
+    `${f}.${l}`,
+    `${f}${l.charAt(0)}${between(random, 1, 99)}`,
+    `${f.charAt(0)}${l}`,
+  ];
   const handle = pick(random, styles);
-  return network === 'x' || network === 'reddit' ? handle.replace(/\./g, '_') : network === 'linkedin' ? `${f}-${l}-${characters(random, ALNUM, 4)}` : handle;
+  return network === 'x' || network === 'reddit'
+    ? handle.replace(/\./g, '_')
+    : network === 'linkedin'
+      ? `${f}-${l}-${characters(random, ALNUM, 4)}`
+      : handle;
 }
 
 export interface IdentityPlan {
@@ -58,7 +68,14 @@ export interface IdentityPlan {
   advocate?: boolean;
 }
 
-export function identityFields(random: Random, plan: IdentityPlan, person: Person | undefined, linkedById: string, now: Date, usedIds: Set<string>): DemoIdentity {
+export function identityFields(
+  random: Random,
+  plan: IdentityPlan,
+  person: Person | undefined,
+  linkedById: string,
+  now: Date,
+  usedIds: Set<string>,
+): DemoIdentity {
   const first = person?.firstName ?? pick(random, ['night', 'trail', 'coffee', 'pixel', 'urban', 'quiet', 'sunny']);
   const last = person?.lastName ?? pick(random, ['owl', 'runner', 'lover', 'fox', 'maker', 'reader', 'cyclist']);
   let userId = networkUserId(random, plan.network);
@@ -67,9 +84,18 @@ export function identityFields(random: Random, plan: IdentityPlan, person: Perso
   const handle = handleFor(random, plan.network, first, last);
   const channel = channelByKey(plan.network);
   const linked = plan.status === 'Linked' || plan.status === 'Suggested';
-  const target = person?.contactId ? { Contact__c: person.contactId } : person?.leadId ? { Lead__c: person.leadId } : {};
+  const target = person?.contactId
+    ? { Contact__c: person.contactId }
+    : person?.leadId
+      ? { Lead__c: person.leadId }
+      : {};
   const source = pick(random, ['Mapping', 'Mapping', 'Mapping', 'Rep', 'Import'] as const);
-  const rule = source === 'Mapping' ? pick(random, ['same-email', 'same-email', 'same-handle', 'lead-email']) : source === 'Import' ? 'crm-export-2026-09' : null;
+  const rule =
+    source === 'Mapping'
+      ? pick(random, ['same-email', 'same-email', 'same-handle', 'lead-email'])
+      : source === 'Import'
+        ? 'crm-export-2026-09'
+        : null;
   const fields: Record<string, unknown> = {
     Name: `@${handle} (${plan.network})`,
     External_Id__c: `${plan.network}:${userId}`,
@@ -81,17 +107,30 @@ export function identityFields(random: Random, plan: IdentityPlan, person: Perso
     Followers__c: Math.round(Math.exp(random() * 10)),
     Link_Status__c: plan.status,
     Is_Advocate__c: plan.advocate ?? false,
-    Advocate_Note__c: plan.advocate ? pick(random, ['Regularly answers other customers in the community', 'Posted three unboxing videos this quarter', 'Recommends us to friends every month']) : null,
+    Advocate_Note__c: plan.advocate
+      ? pick(random, [
+          'Regularly answers other customers in the community',
+          'Posted three unboxing videos this quarter',
+          'Recommends us to friends every month',
+        ])
+      : null,
   };
   if (linked || plan.status === 'Rejected') {
     Object.assign(fields, plan.status === 'Rejected' ? {} : target, {
       Link_Source__c: plan.status === 'Suggested' ? 'Mapping' : source,
       Matched_By_Rule__c: plan.status === 'Suggested' ? 'same-phone' : rule,
       Linked_By__c: plan.status === 'Linked' ? linkedById : null,
-      Linked_At__c: plan.status === 'Linked' ? new Date(now.getTime() - between(random, 5, 200) * 86_400_000).toISOString() : null,
-      Link_Note__c: plan.status === 'Rejected' ? 'Different person with the same name (checked the profile photo and city)' : null,
+      Linked_At__c:
+        plan.status === 'Linked' ? new Date(now.getTime() - between(random, 5, 200) * 86_400_000).toISOString() : null,
+      Link_Note__c:
+        plan.status === 'Rejected' ? 'Different person with the same name (checked the profile photo and city)' : null,
     });
   }
-  return { fields, network: plan.network, handle, person: linked ? person : undefined, advocate: plan.advocate ?? false };
+  return {
+    fields,
+    network: plan.network,
+    handle,
+    person: linked ? person : undefined,
+    advocate: plan.advocate ?? false,
+  };
 }
-

@@ -19,9 +19,17 @@ export interface FieldPath {
   field: FieldSchema;
 }
 
-export function resolveFieldPath(schema: OrgSchema, object: ObjectSchema, text: string, objectAlias?: string): FieldPath {
+export function resolveFieldPath(
+  schema: OrgSchema,
+  object: ObjectSchema,
+  text: string,
+  objectAlias?: string,
+): FieldPath {
   let parts = text.split('.');
-  if (parts.length > 1 && (parts[0]!.toLowerCase() === object.name.toLowerCase() || parts[0]!.toLowerCase() === objectAlias?.toLowerCase())) {
+  if (
+    parts.length > 1 &&
+    (parts[0]!.toLowerCase() === object.name.toLowerCase() || parts[0]!.toLowerCase() === objectAlias?.toLowerCase())
+  ) {
     parts = parts.slice(1);
   }
   const steps: RelationshipStep[] = [];
@@ -37,25 +45,35 @@ export function resolveFieldPath(schema: OrgSchema, object: ObjectSchema, text: 
           "If you are attempting to use a custom relationship, be sure to append the '__r' after the custom relationship name.",
       );
     }
-    const targets = field.referenceTo.map((name) => findObject(schema, name)).filter((target): target is ObjectSchema => target !== undefined);
+    const targets = field.referenceTo
+      .map((name) => findObject(schema, name))
+      .filter((target): target is ObjectSchema => target !== undefined);
     steps.push({ field, targets });
     candidates = targets;
   }
   const last = parts.at(-1)!;
   const field = candidates.map((candidate) => findField(candidate, last)).find((found) => found !== undefined);
   if (!field) {
-    throw new SoqlError('INVALID_FIELD', `No such column '${last}' on entity '${candidates[0]!.name}'. Check the spelling of the field name; field names are API names such as Contact__c.`);
+    throw new SoqlError(
+      'INVALID_FIELD',
+      `No such column '${last}' on entity '${candidates[0]!.name}'. Check the spelling of the field name; field names are API names such as Contact__c.`,
+    );
   }
   return { text, steps, field };
 }
 
 /** The parent records along a path, or undefined where a lookup is empty. */
-export function followPath(store: RecordStore, record: StoredRecord, path: FieldPath): Array<{ objectName: string; record: StoredRecord } | undefined> {
+export function followPath(
+  store: RecordStore,
+  record: StoredRecord,
+  path: FieldPath,
+): Array<{ objectName: string; record: StoredRecord } | undefined> {
   const chain: Array<{ objectName: string; record: StoredRecord } | undefined> = [];
   let current: StoredRecord | undefined = record;
   for (const step of path.steps) {
     const id: unknown = current?.[step.field.name];
-    const parent: { objectName: string; record: StoredRecord } | undefined = typeof id === 'string' ? store.get(id) : undefined;
+    const parent: { objectName: string; record: StoredRecord } | undefined =
+      typeof id === 'string' ? store.get(id) : undefined;
     chain.push(parent);
     current = parent?.record;
   }

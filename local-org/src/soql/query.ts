@@ -2,7 +2,12 @@
 // filter, sort, page and shape rows the way the REST query resource returns them. Anything the local
 // org does not implement is a MALFORMED_QUERY error, never a silently different answer.
 
-import { parseQuery, type FieldType as SelectField, type OrderByClause, type Query } from '@jetstreamapp/soql-parser-js';
+import {
+  parseQuery,
+  type FieldType as SelectField,
+  type OrderByClause,
+  type Query,
+} from '@jetstreamapp/soql-parser-js';
 import type { RecordStore, StoredRecord } from '../data/store.js';
 import { findObject, type FieldSchema, type ObjectSchema, type OrgSchema } from '../schema/model.js';
 import { followPath, readPath, resolveFieldPath, type FieldPath } from './fieldPath.js';
@@ -12,7 +17,8 @@ import { compileWhere, type Predicate } from './whereClause.js';
 export const MAX_SOQL_LENGTH = 100_000;
 const MAX_OFFSET = 2000;
 
-export type Column = { kind: 'field'; path: FieldPath } | { kind: 'count'; alias: string; display: string; path?: FieldPath };
+export type Column =
+  { kind: 'field'; path: FieldPath } | { kind: 'count'; alias: string; display: string; path?: FieldPath };
 
 export interface CompiledQuery {
   object: ObjectSchema;
@@ -40,7 +46,10 @@ export interface QueryOptions {
 
 function parse(soql: string): Query {
   if (soql.length > MAX_SOQL_LENGTH) {
-    throw new SoqlError('MALFORMED_QUERY', `SOQL statements cannot be longer than ${MAX_SOQL_LENGTH} characters (this one has ${soql.length}). Split the IN list into several queries.`);
+    throw new SoqlError(
+      'MALFORMED_QUERY',
+      `SOQL statements cannot be longer than ${MAX_SOQL_LENGTH} characters (this one has ${soql.length}). Split the IN list into several queries.`,
+    );
   }
   try {
     return parseQuery(soql);
@@ -49,10 +58,18 @@ function parse(soql: string): Query {
   }
 }
 
-export function compileQuery(schema: OrgSchema, store: RecordStore, soql: string | Query, options: QueryOptions): CompiledQuery {
+export function compileQuery(
+  schema: OrgSchema,
+  store: RecordStore,
+  soql: string | Query,
+  options: QueryOptions,
+): CompiledQuery {
   const query = typeof soql === 'string' ? parse(soql) : soql;
   const unsupported = (what: string): never => {
-    throw new SoqlError('MALFORMED_QUERY', `The local org does not support ${what} in SOQL. Rewrite the query without it or extend local-org/src/soql/.`);
+    throw new SoqlError(
+      'MALFORMED_QUERY',
+      `The local org does not support ${what} in SOQL. Rewrite the query without it or extend local-org/src/soql/.`,
+    );
   };
   if (query.groupBy) unsupported('GROUP BY');
   if (query.having) unsupported('HAVING');
@@ -61,7 +78,10 @@ export function compileQuery(schema: OrgSchema, store: RecordStore, soql: string
   if (!query.sObject) unsupported('a query without FROM');
   const object = findObject(schema, query.sObject!);
   if (!object) {
-    throw new SoqlError('INVALID_TYPE', `sObject type '${query.sObject}' is not supported. If you are attempting to use a custom object, be sure to append the '__c' after the entity name.`);
+    throw new SoqlError(
+      'INVALID_TYPE',
+      `sObject type '${query.sObject}' is not supported. If you are attempting to use a custom object, be sure to append the '__c' after the entity name.`,
+    );
   }
   const alias = query.sObjectAlias;
   const columns: Column[] = [];
@@ -78,7 +98,12 @@ export function compileQuery(schema: OrgSchema, store: RecordStore, soql: string
         }
         return [{ kind: 'field', path: resolveFieldPath(schema, object!, selected.field, alias) }];
       case 'FieldRelationship':
-        return [{ kind: 'field', path: resolveFieldPath(schema, object!, [...selected.relationships, selected.field].join('.'), alias) }];
+        return [
+          {
+            kind: 'field',
+            path: resolveFieldPath(schema, object!, [...selected.relationships, selected.field].join('.'), alias),
+          },
+        ];
       case 'FieldFunctionExpression': {
         const name = selected.functionName.toUpperCase();
         if (name === 'FIELDS') {
@@ -115,7 +140,10 @@ export function compileQuery(schema: OrgSchema, store: RecordStore, soql: string
   const aggregates = columns.filter((column) => column.kind === 'count');
   if (aggregates.length > 0 && aggregates.length !== columns.length) {
     const plain = columns.find((column) => column.kind === 'field');
-    throw new SoqlError('MALFORMED_QUERY', `Field must be grouped or aggregated: ${plain?.kind === 'field' ? plain.path.field.name : ''}`);
+    throw new SoqlError(
+      'MALFORMED_QUERY',
+      `Field must be grouped or aggregated: ${plain?.kind === 'field' ? plain.path.field.name : ''}`,
+    );
   }
   const now = options.now ?? new Date();
   const where = query.where
@@ -129,7 +157,10 @@ export function compileQuery(schema: OrgSchema, store: RecordStore, soql: string
           const inner = compileQuery(schema, store, subquery, options);
           const first = inner.columns[0];
           if (inner.columns.length !== 1 || first?.kind !== 'field') {
-            throw new SoqlError('MALFORMED_QUERY', 'A semi-join subquery selects exactly one field, e.g. (SELECT Contact__c FROM Social_Identity__c).');
+            throw new SoqlError(
+              'MALFORMED_QUERY',
+              'A semi-join subquery selects exactly one field, e.g. (SELECT Contact__c FROM Social_Identity__c).',
+            );
           }
           return matchingRecords(store, inner, false).map((record) => readPath(store, record, first.path));
         },
@@ -145,7 +176,8 @@ export function compileQuery(schema: OrgSchema, store: RecordStore, soql: string
       throw new SoqlError('INVALID_FIELD', `field '${path.field.name}' can not be sorted in a query call`);
     }
     const descending = clause.order === 'DESC';
-    return { path, descending, nullsFirst: clause.nulls ? clause.nulls === 'FIRST' : !descending };
+    // Salesforce sorts nulls first by default, whatever the direction.
+    return { path, descending, nullsFirst: clause.nulls ? clause.nulls === 'FIRST' : true };
   });
   if (query.offset !== undefined && query.offset > MAX_OFFSET) {
     throw new SoqlError('NUMBER_OUTSIDE_VALID_RANGE', `Maximum SOQL offset allowed is ${MAX_OFFSET}`);
@@ -157,17 +189,25 @@ function sortValue(field: FieldSchema, value: unknown): string | number | boolea
   if (value === null || value === undefined) {
     return null;
   }
-  return typeof value === 'string' && field.type !== 'id' && field.type !== 'reference' ? value.toLowerCase() : (value as number | boolean | string);
+  return typeof value === 'string' && field.type !== 'id' && field.type !== 'reference'
+    ? value.toLowerCase()
+    : (value as number | boolean | string);
 }
 
 /** Records that pass the WHERE clause, sorted, with OFFSET and LIMIT applied. */
 export function matchingRecords(store: RecordStore, compiled: CompiledQuery, includeDeleted: boolean): StoredRecord[] {
-  let records = [...store.list(compiled.object.name), ...(includeDeleted ? store.listDeleted(compiled.object.name) : [])];
+  let records = [
+    ...store.list(compiled.object.name),
+    ...(includeDeleted ? store.listDeleted(compiled.object.name) : []),
+  ];
   if (compiled.where) {
     records = records.filter(compiled.where);
   }
   if (compiled.orderBy.length > 0) {
-    const keyed = records.map((record) => ({ record, keys: compiled.orderBy.map((order) => sortValue(order.path.field, readPath(store, record, order.path))) }));
+    const keyed = records.map((record) => ({
+      record,
+      keys: compiled.orderBy.map((order) => sortValue(order.path.field, readPath(store, record, order.path))),
+    }));
     keyed.sort((a, b) => {
       for (const [index, order] of compiled.orderBy.entries()) {
         const left = a.keys[index] ?? null;
@@ -191,8 +231,16 @@ export function recordUrl(apiVersion: string, objectName: string, id: string): s
 }
 
 /** One REST-shaped row with the selected fields, nesting parent fields under relationship names. */
-export function shapeRow(store: RecordStore, record: StoredRecord, objectName: string, columns: Column[], apiVersion: string): Record<string, unknown> {
-  const row: Record<string, unknown> = { attributes: { type: objectName, url: recordUrl(apiVersion, objectName, record.Id) } };
+export function shapeRow(
+  store: RecordStore,
+  record: StoredRecord,
+  objectName: string,
+  columns: Column[],
+  apiVersion: string,
+): Record<string, unknown> {
+  const row: Record<string, unknown> = {
+    attributes: { type: objectName, url: recordUrl(apiVersion, objectName, record.Id) },
+  };
   for (const column of columns) {
     if (column.kind !== 'field') continue;
     const path = column.path;
@@ -212,7 +260,9 @@ export function shapeRow(store: RecordStore, record: StoredRecord, objectName: s
       }
       let nested = holder[name] as Record<string, unknown> | null | undefined;
       if (!nested) {
-        nested = { attributes: { type: parent.objectName, url: recordUrl(apiVersion, parent.objectName, parent.record.Id) } };
+        nested = {
+          attributes: { type: parent.objectName, url: recordUrl(apiVersion, parent.objectName, parent.record.Id) },
+        };
         holder[name] = nested;
       }
       holder = nested;
@@ -235,7 +285,9 @@ export function runQuery(schema: OrgSchema, store: RecordStore, soql: string, op
     const row: Record<string, unknown> = { attributes: { type: 'AggregateResult' } };
     for (const column of compiled.columns) {
       if (column.kind === 'count') {
-        row[column.alias] = column.path ? records.filter((record) => readPath(store, record, column.path!) !== null).length : records.length;
+        row[column.alias] = column.path
+          ? records.filter((record) => readPath(store, record, column.path!) !== null).length
+          : records.length;
       }
     }
     return { compiled, totalSize: 1, records: [row] };
@@ -243,6 +295,8 @@ export function runQuery(schema: OrgSchema, store: RecordStore, soql: string, op
   return {
     compiled,
     totalSize: records.length,
-    records: records.map((record) => shapeRow(store, record, compiled.object.name, compiled.columns, options.apiVersion)),
+    records: records.map((record) =>
+      shapeRow(store, record, compiled.object.name, compiled.columns, options.apiVersion),
+    ),
   };
 }

@@ -22,13 +22,18 @@ export interface WhereContext {
   semiJoin(query: Query): unknown[];
 }
 
-type Token = { kind: 'open' } | { kind: 'close' } | { kind: 'op'; op: 'AND' | 'OR' | 'NOT' } | { kind: 'cond'; cond: Condition | ValueQueryCondition };
+type Token =
+  | { kind: 'open' }
+  | { kind: 'close' }
+  | { kind: 'op'; op: 'AND' | 'OR' | 'NOT' }
+  | { kind: 'cond'; cond: Condition | ValueQueryCondition };
 
 function tokenize(where: WhereClause): Token[] {
   const tokens: Token[] = [];
   let node: WhereClause | undefined = where;
   while (node) {
-    const left = node.left as (Condition & { openParen?: number; closeParen?: number; field?: string; fn?: unknown }) | null;
+    const left = node.left as
+      (Condition & { openParen?: number; closeParen?: number; field?: string; fn?: unknown }) | null;
     if (left) {
       for (let index = 0; index < (left.openParen ?? 0); index++) {
         tokens.push({ kind: 'open' });
@@ -54,7 +59,10 @@ export function compileWhere(where: WhereClause, context: WhereContext): Predica
   let position = 0;
   const peek = (): Token | undefined => tokens[position];
   const malformed = (): never => {
-    throw new SoqlError('MALFORMED_QUERY', 'unexpected token in WHERE clause: check parentheses and AND/OR/NOT placement.');
+    throw new SoqlError(
+      'MALFORMED_QUERY',
+      'unexpected token in WHERE clause: check parentheses and AND/OR/NOT placement.',
+    );
   };
   const parseOr = (): Predicate => {
     const parts = [parseAnd()];
@@ -118,7 +126,9 @@ export function unquote(literal: string): string {
   return body.replace(/\\(.)/g, (_, char: string) => ({ n: '\n', r: '\r', t: '\t', b: '\b', f: '\f' })[char] ?? char);
 }
 
-type Literal = { kind: 'value'; value: string | number | boolean | null } | { kind: 'range'; start: number | string; end: number | string };
+type Literal =
+  | { kind: 'value'; value: string | number | boolean | null }
+  | { kind: 'range'; start: number | string; end: number | string };
 
 function literalFor(field: FieldSchema, raw: string, type: string | undefined, context: WhereContext): Literal {
   const wrongType = (expected: string): never => {
@@ -136,10 +146,17 @@ function literalFor(field: FieldSchema, raw: string, type: string | undefined, c
     }
     const range = dateLiteralRange(raw, context.now);
     if (!range) {
-      throw new SoqlError('MALFORMED_QUERY', `The local org does not support the date literal ${raw}; use a date-time value or a supported literal such as LAST_N_DAYS:n.`);
+      throw new SoqlError(
+        'MALFORMED_QUERY',
+        `The local org does not support the date literal ${raw}; use a date-time value or a supported literal such as LAST_N_DAYS:n.`,
+      );
     }
     return field.type === 'date'
-      ? { kind: 'range', start: new Date(range.start).toISOString().slice(0, 10), end: new Date(range.end).toISOString().slice(0, 10) }
+      ? {
+          kind: 'range',
+          start: new Date(range.start).toISOString().slice(0, 10),
+          end: new Date(range.end).toISOString().slice(0, 10),
+        }
       : { kind: 'range', start: range.start, end: range.end };
   }
   switch (field.type) {
@@ -152,7 +169,10 @@ function literalFor(field: FieldSchema, raw: string, type: string | undefined, c
       return type === 'INTEGER' || type === 'DECIMAL' ? { kind: 'value', value: Number(raw) } : wrongType('double');
     case 'datetime': {
       if (type === 'DATE') {
-        throw new SoqlError('INVALID_QUERY_FILTER_OPERATOR', `value of filter criterion for field '${field.name}' must be of type dateTime and should not be enclosed in quotes`);
+        throw new SoqlError(
+          'INVALID_QUERY_FILTER_OPERATOR',
+          `value of filter criterion for field '${field.name}' must be of type dateTime and should not be enclosed in quotes`,
+        );
       }
       const date = type === 'DATETIME' ? parseDateTime(raw) : undefined;
       return date ? { kind: 'value', value: date.getTime() } : wrongType('dateTime');
@@ -249,7 +269,10 @@ function matches(operator: string, value: string | number | boolean | null, lite
 
 function compileCondition(condition: Condition | ValueQueryCondition, context: WhereContext): Predicate {
   if (!('field' in condition)) {
-    throw new SoqlError('MALFORMED_QUERY', 'The local org supports conditions on fields only, not on functions such as CALENDAR_YEAR() in WHERE.');
+    throw new SoqlError(
+      'MALFORMED_QUERY',
+      'The local org supports conditions on fields only, not on functions such as CALENDAR_YEAR() in WHERE.',
+    );
   }
   const path = resolveFieldPath(context.schema, context.object, condition.field, context.alias);
   const field = path.field;
@@ -269,7 +292,9 @@ function compileCondition(condition: Condition | ValueQueryCondition, context: W
   const valueCondition = condition as ValueCondition;
   const types = Array.isArray(valueCondition.literalType) ? valueCondition.literalType : [valueCondition.literalType];
   const rawValues = Array.isArray(valueCondition.value) ? valueCondition.value : [valueCondition.value];
-  const literals = rawValues.map((raw, index) => literalFor(field, raw, (types[index] ?? types[0]) as string | undefined, context));
+  const literals = rawValues.map((raw, index) =>
+    literalFor(field, raw, (types[index] ?? types[0]) as string | undefined, context),
+  );
   switch (operator) {
     case 'IN':
     case 'NOT IN': {
@@ -278,7 +303,10 @@ function compileCondition(condition: Condition | ValueQueryCondition, context: W
     }
     case 'LIKE': {
       if (!TEXT_TYPES.has(field.type) && field.type !== 'id' && field.type !== 'reference') {
-        throw new SoqlError('INVALID_QUERY_FILTER_OPERATOR', `invalid operator on field '${field.name}': LIKE applies to text fields`);
+        throw new SoqlError(
+          'INVALID_QUERY_FILTER_OPERATOR',
+          `invalid operator on field '${field.name}': LIKE applies to text fields`,
+        );
       }
       const pattern = likeMatcher(unquote(rawValues[0] ?? "''"));
       return (record) => {
@@ -288,7 +316,10 @@ function compileCondition(condition: Condition | ValueQueryCondition, context: W
     }
     case 'INCLUDES':
     case 'EXCLUDES':
-      throw new SoqlError('MALFORMED_QUERY', `${operator} applies to multi-select picklists, which the local org does not have.`);
+      throw new SoqlError(
+        'MALFORMED_QUERY',
+        `${operator} applies to multi-select picklists, which the local org does not have.`,
+      );
     default: {
       const literal = literals[0]!;
       if (rawValues.length !== 1) {

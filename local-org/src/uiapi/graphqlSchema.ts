@@ -5,6 +5,7 @@
 // A query naming a field force-app does not have therefore fails validation.
 
 import {
+  GraphQLBoolean,
   GraphQLID,
   GraphQLInputObjectType,
   GraphQLInt,
@@ -23,8 +24,20 @@ import { parseDateTime } from '../data/fieldValues.js';
 import { fieldValueView } from './fieldValue.js';
 import { parentOf } from './recordFilter.js';
 import { resolveConnection, type ConnectionArgs } from './recordConnection.js';
+import { PagingError } from './recordPaging.js';
 import type { RecordSource, UiApiContext } from './recordSource.js';
-import { OrderByClause, PageInfo, isFilterable, operatorType, scalars, valueType } from './valueTypes.js';
+import { OrderByClause, operatorType } from './filterTypes.js';
+import { isFilterable, scalars, valueType } from './valueTypes.js';
+
+const PageInfo = new GraphQLObjectType({
+  name: 'PageInfo',
+  fields: {
+    hasNextPage: { type: new GraphQLNonNull(GraphQLBoolean) },
+    hasPreviousPage: { type: new GraphQLNonNull(GraphQLBoolean) },
+    startCursor: { type: GraphQLString },
+    endCursor: { type: GraphQLString },
+  },
+});
 
 interface ObjectTypes {
   record: GraphQLObjectType<RecordSource, UiApiContext>;
@@ -195,6 +208,12 @@ function recordFields(
       type: childTypes.connection,
       args: connectionArgs(childTypes),
       resolve: (source, args, context, info) => {
+        if (args.after && (source.pageSize ?? 1) > 1) {
+          throw new PagingError(
+            `Paging ${child.relationshipName} with 'after' needs its parent ${object.name} query limited to one record (it returned ${source.pageSize}). ` +
+              `Filter the parent by Id, or page the parent and the children in separate queries.`,
+          );
+        }
         const schema = findObject(context.store.schema, childObject)!;
         const children = context.store.list(childObject).filter((record) => record[child.field] === source.record.Id);
         return resolveConnection(schema, children, args, context, info);

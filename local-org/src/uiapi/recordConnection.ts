@@ -38,7 +38,7 @@ export function resolveConnection(
   const end = Math.min(window.offset + window.size, reachable);
   const page = window.offset < end ? sorted.slice(window.offset, end) : [];
   const edges = page.map((record, index) => ({
-    node: { objectName: object.name, record },
+    node: { objectName: object.name, record, pageSize: page.length },
     cursor: encodeCursor(window.offset + index),
   }));
   // Without upperBound, a next page past 4,000 exists but is refused when asked for: the caller

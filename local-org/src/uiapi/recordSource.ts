@@ -6,6 +6,8 @@ import type { RecordStore, StoredRecord } from '../data/store.js';
 export interface RecordSource {
   objectName: string;
   record: StoredRecord;
+  /** Records on the page this one came in: child relationships may page (`after`) only when it is 1. */
+  pageSize?: number;
 }
 
 export interface UiApiContext {

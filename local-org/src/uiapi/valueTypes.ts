@@ -1,20 +1,15 @@
-// The UI API GraphQL building blocks shared by every object: field value types (StringValue,
-// PicklistValue, DateTimeValue, ...), their scalars, the filter operator inputs per field type and
-// the ordering and paging types. Which one a field gets depends only on its FieldSchema.
+// The UI API GraphQL field value types (StringValue, PicklistValue, DateTimeValue, ...) and their
+// scalars. Which value type a field gets, and whether it can be filtered and sorted, depends only on
+// its FieldSchema; filterTypes.ts builds the matching operator inputs.
 
 import {
   GraphQLBoolean,
-  GraphQLEnumType,
   GraphQLID,
-  GraphQLInputObjectType,
   GraphQLInt,
-  GraphQLList,
-  GraphQLNonNull,
   GraphQLObjectType,
   GraphQLScalarType,
   GraphQLString,
   Kind,
-  type GraphQLInputType,
   type ValueNode,
 } from 'graphql';
 import type { FieldSchema } from '../schema/model.js';
@@ -77,7 +72,7 @@ export const scalars = {
   Percent: numberScalar('Percent'),
 };
 
-interface ValueKind {
+export interface ValueKind {
   typeName: string;
   scalar: GraphQLScalarType;
   /** Operator input type name, or undefined when the field type cannot be filtered or sorted. */
@@ -255,103 +250,3 @@ export function valueType(field: Pick<FieldSchema, 'type' | 'length'>): GraphQLO
   }
   return type;
 }
-
-export const ResultOrder = new GraphQLEnumType({ name: 'ResultOrder', values: { ASC: {}, DESC: {} } });
-export const NullOrder = new GraphQLEnumType({ name: 'NullOrder', values: { FIRST: {}, LAST: {} } });
-export const OrderByClause = new GraphQLInputObjectType({
-  name: 'OrderByClause',
-  fields: { order: { type: ResultOrder }, nulls: { type: NullOrder } },
-});
-
-/** The date literals of SOQL that the GraphQL API exposes as an enum. */
-export const DateLiteral = new GraphQLEnumType({
-  name: 'DateLiteral',
-  values: Object.fromEntries(
-    [
-      'TODAY',
-      'YESTERDAY',
-      'TOMORROW',
-      'THIS_WEEK',
-      'LAST_WEEK',
-      'NEXT_WEEK',
-      'THIS_MONTH',
-      'LAST_MONTH',
-      'NEXT_MONTH',
-      'THIS_YEAR',
-      'LAST_YEAR',
-      'NEXT_YEAR',
-      'LAST_90_DAYS',
-      'NEXT_90_DAYS',
-    ].map((name) => [name, {}]),
-  ),
-});
-
-/** Relative ranges: `range: { last_n_days: 7 }` means SOQL's LAST_N_DAYS:7. */
-export const DateRangeInput = new GraphQLInputObjectType({
-  name: 'DateFunctionInput',
-  fields: Object.fromEntries(
-    [
-      'last_n_days',
-      'next_n_days',
-      'last_n_weeks',
-      'next_n_weeks',
-      'last_n_months',
-      'next_n_months',
-      'last_n_years',
-      'next_n_years',
-    ].map((name) => [name, { type: GraphQLInt }]),
-  ),
-});
-
-const temporalInputs = {
-  DateTimeInput: new GraphQLInputObjectType({
-    name: 'DateTimeInput',
-    fields: { value: { type: scalars.DateTime }, literal: { type: DateLiteral }, range: { type: DateRangeInput } },
-  }),
-  DateInput: new GraphQLInputObjectType({
-    name: 'DateInput',
-    fields: { value: { type: scalars.Date }, literal: { type: DateLiteral }, range: { type: DateRangeInput } },
-  }),
-};
-
-const operatorTypes = new Map<string, GraphQLInputObjectType>();
-
-/** `StringOperators { eq ne like lt gt lte gte in nin }` and its siblings, per field type. */
-export function operatorType(field: Pick<FieldSchema, 'type' | 'length'>): GraphQLInputObjectType | undefined {
-  const kind = valueKind(field);
-  if (!kind.operators) {
-    return undefined;
-  }
-  let type = operatorTypes.get(kind.operators);
-  if (!type) {
-    const operand: GraphQLInputType = kind.temporal ? temporalInputs[kind.temporal] : kind.scalar;
-    const fields: Record<string, { type: GraphQLInputType }> = { eq: { type: operand }, ne: { type: operand } };
-    if (kind.ordered) {
-      Object.assign(fields, {
-        lt: { type: operand },
-        gt: { type: operand },
-        lte: { type: operand },
-        gte: { type: operand },
-      });
-    }
-    if (kind.like) {
-      fields.like = { type: kind.scalar };
-    }
-    if (kind.typeName !== 'BooleanValue') {
-      Object.assign(fields, { in: { type: new GraphQLList(operand) }, nin: { type: new GraphQLList(operand) } });
-    }
-    type = new GraphQLInputObjectType({ name: kind.operators, fields });
-    operatorTypes.set(kind.operators, type);
-  }
-  return type;
-}
-
-export const PageInfo = new GraphQLObjectType({
-  name: 'PageInfo',
-  fields: {
-    hasNextPage: { type: new GraphQLNonNull(GraphQLBoolean) },
-    hasPreviousPage: { type: new GraphQLNonNull(GraphQLBoolean) },
-    startCursor: { type: GraphQLString },
-    endCursor: { type: GraphQLString },
-  },
-});

@@ -139,7 +139,7 @@ export async function importInteractions(options: ImportOptions): Promise<Import
   identities.clear();
 
   progress('Threading');
-  const threads = await threadOutlines(
+  const { threads, inOrg } = await threadOutlines(
     org,
     outlines,
     settlement.byExternalId,
@@ -186,7 +186,10 @@ export async function importInteractions(options: ImportOptions): Promise<Import
   };
   let batch: BatchEntry[] = [];
   const flush = async (): Promise<void> => {
-    const ids = batch.flatMap((entry) => (entry.kind === 'plan' ? [entry.interaction.externalId] : []));
+    // Only posts the org held at the start can exist: a first import reads nothing back.
+    const ids = batch.flatMap((entry) =>
+      entry.kind === 'plan' && inOrg.has(entry.interaction.externalId) ? [entry.interaction.externalId] : [],
+    );
     const planned = planBatch(batch, await readExisting(org, ids), batchContext);
     if (options.dryRun) {
       changes += planned.writes.length;

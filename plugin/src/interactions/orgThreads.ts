@@ -28,7 +28,7 @@ export async function threadOutlines(
   outlines: ReadonlyMap<string, Outline>,
   identities: ReadonlyMap<string, SettledIdentity>,
   continuationMinutes: number,
-): Promise<Map<string, ThreadAssignment>> {
+): Promise<{ threads: Map<string, ThreadAssignment>; inOrg: Set<string> }> {
   const wanted = new Set<string>(outlines.keys());
   for (const outline of outlines.values()) if (outline.inReplyTo !== undefined) wanted.add(outline.inReplyTo);
   const records = new Map<string, ThreadRecord>();
@@ -135,5 +135,7 @@ export async function threadOutlines(
       }
     }
   }
-  return assignThreads(items, known, continuationMinutes);
+  // Which of the file's posts the org already holds: the second pass reads only those back.
+  const inOrg = new Set([...records.keys()].filter((externalId) => outlines.has(externalId)));
+  return { threads: assignThreads(items, known, continuationMinutes), inOrg };
 }

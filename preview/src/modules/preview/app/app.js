@@ -25,6 +25,8 @@ export default class App extends LightningElement {
     loadError;
     toasts = [];
     toastCounter = 0;
+    // As an admin would set the design property on a service page: reps see private messages too.
+    showPrivate = true;
 
     connectedCallback() {
         this.onHashChange = () => {

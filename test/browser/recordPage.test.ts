@@ -1,0 +1,127 @@
+// The product as a rep meets it: the preview record page in Debian's Chromium, with the real LWC
+// engine, lightning-base-components and SLDS, reading and writing the local org over HTTP. Each
+// step is checked against the org's records afterwards. Saves the README's screenshots.
+import { existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import type { Browser, Page } from 'playwright-core';
+import { startLocalOrg, type LocalOrg } from '../../local-org/src/localOrg.js';
+import { startPreviewServer, type PreviewServer } from '../../preview/server.mjs';
+import { launchChromium } from './chromium.js';
+
+const root = process.cwd();
+
+/** Re-reads a value until it passes the check or the time is up; returns the last value read. */
+async function eventually<T>(
+  read: () => T | Promise<T>,
+  passes: (value: T) => boolean,
+  timeoutMs = 15_000,
+): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let value = await read();
+  while (!passes(value) && Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    value = await read();
+  }
+  return value;
+}
+const screenshots = join(root, 'docs/screenshots');
+
+describe('record page in Chromium', () => {
+  let org: LocalOrg;
+  let preview: PreviewServer;
+  let browser: Browser;
+  let page: Page;
+  let contactId: string;
+  const pageErrors: string[] = [];
+
+  const interactionsOf = (where: (record: Record<string, unknown>) => boolean) =>
+    org.store.list('Social_Interaction__c').filter((record) => record.Contact__c === contactId && where(record));
+
+  beforeAll(async () => {
+    if (!existsSync(join(root, 'preview/dist/main.js'))) {
+      throw new Error('preview/dist is missing: run `npm run preview:build` (npm test does it first)');
+    }
+    org = await startLocalOrg({ port: 0 });
+    contactId = org.seed?.busiestContactId as string;
+    preview = await startPreviewServer({ org, userId: org.ctx.userId });
+    browser = await launchChromium();
+    page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    page.on('pageerror', (error) => pageErrors.push(error.message));
+    await page.goto(`${preview.url}#/record/${contactId}`);
+    await page.locator('c-social-timeline .thread-item').first().waitFor({ timeout: 30_000 });
+  }, 60_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await preview?.stop();
+    await org?.stop();
+  });
+
+  it('shows the contact, the timeline in threads with the true total, and catch-me-up', async () => {
+    await expect(page.locator('[data-id="record-title"]').textContent()).resolves.toContain('Maya Chen');
+    const total = interactionsOf(() => true).length;
+    await expect(page.locator('c-social-timeline .summary').textContent()).resolves.toContain(`of ${total}`);
+    expect(await page.locator('c-social-timeline .thread-item').count()).toBeGreaterThan(1);
+    await expect(page.locator('c-social-catch-up').textContent()).resolves.toMatch(/Why now/);
+    mkdirSync(screenshots, { recursive: true });
+    await page.screenshot({ path: join(screenshots, 'record-page-desktop.png') });
+    expect(pageErrors).toEqual([]);
+  }, 30_000);
+
+  it('filters by channel to exactly that channel', async () => {
+    await page.getByRole('combobox', { name: 'Channel' }).click();
+    await page.getByRole('option', { name: 'X', exact: true }).click();
+    const onX = interactionsOf((record) => record.Network__c === 'x').length;
+    const summary = () => page.locator('c-social-timeline .summary').textContent();
+    expect(await eventually(summary, (text) => Boolean(text?.includes(`of ${onX}`)))).toContain(`of ${onX}`);
+    await page.getByRole('combobox', { name: 'Channel' }).click();
+    await page.getByRole('option', { name: 'All channels' }).click();
+    const total = interactionsOf(() => true).length;
+    expect(await eventually(summary, (text) => Boolean(text?.includes(`of ${total}`)))).toContain(`of ${total}`);
+  }, 60_000);
+
+  it('pages to the oldest interaction', async () => {
+    const total = interactionsOf(() => true).length;
+    const loadMore = page.locator('c-social-timeline .load-more button');
+    const oldestShown = page.locator('c-social-timeline .reached-oldest');
+    for (let clicks = 0; clicks < 100 && (await oldestShown.count()) === 0; clicks += 1) {
+      if (await loadMore.isEnabled().catch(() => false)) {
+        await loadMore.click();
+      }
+      await page.waitForTimeout(100);
+    }
+    await oldestShown.waitFor({ timeout: 15_000 });
+    expect(await page.locator('c-social-timeline .summary').textContent()).toContain(`${total} of ${total}`);
+    expect(await page.locator('c-social-timeline li.message').count()).toBe(total);
+  }, 120_000);
+
+  it('unlinks an identity with a reason, and the org records who, why and the new status', async () => {
+    const linked = org.store
+      .list('Social_Identity__c')
+      .find((identity) => identity.Contact__c === contactId && identity.Link_Status__c === 'Linked');
+    expect(linked).toBeDefined();
+    const item = page.locator('c-social-identities .linked-item', { hasText: String(linked?.Handle__c) }).first();
+    await item.locator('.unlink button').click();
+    await item.getByLabel('Reason').fill('Not her account: a namesake in Lisbon');
+    await item.locator('.submit-pending button').click();
+    const note = () => org.store.get(linked?.Id as string)?.record.Link_Note__c;
+    expect(await eventually(note, (value) => value === 'Not her account: a namesake in Lisbon')).toBe(
+      'Not her account: a namesake in Lisbon',
+    );
+    const after = org.store.get(linked?.Id as string)?.record;
+    expect(after?.Contact__c ?? null).toBeNull();
+    expect(after?.Link_Status__c).not.toBe('Linked');
+  }, 60_000);
+
+  it('stacks the components in one column at phone width', async () => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.reload();
+    await page.locator('c-social-timeline .thread-item').first().waitFor({ timeout: 30_000 });
+    const timeline = await page.locator('c-social-timeline').boundingBox();
+    const catchUp = await page.locator('c-social-catch-up').boundingBox();
+    expect(timeline && catchUp && catchUp.y > timeline.y).toBe(true);
+    expect(timeline?.width).toBeLessThanOrEqual(390);
+    await page.screenshot({ path: join(screenshots, 'record-page-phone.png') });
+  }, 60_000);
+});
