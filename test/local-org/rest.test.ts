@@ -317,6 +317,55 @@ describe('upsert, composite, limits and auth', () => {
     expect(old.status).toBe(204);
   });
 
+  it('answers 300 with the candidates when an external id matches several records', async () => {
+    const { org } = session;
+    const identity = org.store.list('Social_Identity__c')[0]!;
+    for (const post of ['dup-a', 'dup-b']) {
+      const fields = {
+        External_Id__c: `x:${post}`,
+        Thread_Key__c: 'x:shared-thread',
+        Network__c: 'x',
+        Direction__c: 'Inbound',
+        Visibility__c: 'Public',
+        Posted_At__c: '2026-11-20T10:00:00Z',
+        Identity__c: identity.Id,
+      };
+      expect((await call(org, 'POST', `${base}/sobjects/Social_Interaction__c`, fields)).status).toBe(201);
+    }
+    const response = await call(org, 'PATCH', `${base}/sobjects/Social_Interaction__c/Thread_Key__c/x:shared-thread`, {
+      Status__c: 'Closed',
+    });
+    expect(response.status).toBe(300);
+    expect(response.body).toHaveLength(2);
+    expect((response.body as string[])[0]).toMatch(new RegExp(`^${base}/sobjects/Social_Interaction__c/a`));
+  });
+
+  it('deletes through Collections and clears lookups to the deleted record', async () => {
+    const { org, conn } = session;
+    const contact = await conn.sobject('Contact').create({ LastName: 'Leaving' });
+    const identity = await conn
+      .sobject('Social_Identity__c')
+      .create({
+        Name: '@leaving (x)',
+        External_Id__c: 'x:leaving',
+        Network__c: 'x',
+        Network_User_Id__c: 'leaving',
+        Contact__c: contact.id,
+        Link_Status__c: 'Linked',
+      });
+    const response = await call(
+      org,
+      'DELETE',
+      `${base}/composite/sobjects?ids=${contact.id},003000000000000AAA&allOrNone=false`,
+    );
+    const results = response.body as Array<{ id: string; success: boolean; errors: Array<{ statusCode: string }> }>;
+    expect(results.map((result) => [result.id, result.success])).toEqual([
+      [contact.id, true],
+      ['003000000000000AAA', false],
+    ]);
+    expect(org.store.get(identity.id!)?.record.Contact__c).toBeNull();
+  });
+
   it('runs composite subrequests with references and rolls back on allOrNone', async () => {
     const { org } = session;
     const ok = await call(org, 'POST', `${base}/composite`, {

@@ -72,12 +72,7 @@ function resolve(value: unknown, results: Map<string, unknown>): unknown {
   return value;
 }
 
-function runComposite(
-  dispatch: Dispatch,
-  ctx: OrgContext,
-  subrequests: Subrequest[],
-  allOrNone: boolean,
-): SubResponse[] {
+function runComposite(dispatch: Dispatch, subrequests: Subrequest[], allOrNone: boolean): SubResponse[] {
   const results = new Map<string, unknown>();
   const responses: SubResponse[] = [];
   let failedAt = -1;
@@ -140,7 +135,6 @@ function runComposite(
         : response,
     );
   }
-  void ctx;
   return responses;
 }
 
@@ -223,7 +217,7 @@ export function compositeRoutes(dispatch: Dispatch): Route[] {
         );
       }
       const allOrNone = body.allOrNone === true;
-      const run = () => runComposite(dispatch, ctx, subrequests as Subrequest[], allOrNone);
+      const run = () => runComposite(dispatch, subrequests as Subrequest[], allOrNone);
       const compositeResponse = allOrNone
         ? ctx.store.atomically(run, (responses) => responses.every((response) => response.httpStatusCode < 400))
         : run();

@@ -60,13 +60,14 @@ function findRecord(ctx: OrgContext, object: ObjectSchema, id: string): StoredRe
   throw notFound();
 }
 
+/** The one record an external id names; several answer 300 with their URLs, as real orgs do. */
 function byExternalId(
   ctx: OrgContext,
   object: ObjectSchema,
   fieldName: string,
   value: string,
   version: string,
-): StoredRecord | RouteResponse {
+): { record: StoredRecord } | { choices: RouteResponse } {
   const field = findField(object, fieldName);
   if (!field || !(field.externalId || field.idLookup)) {
     throw new ApiError(
@@ -77,12 +78,12 @@ function byExternalId(
   }
   const matches = ctx.store.findByExternalId(object.name, field.name, value);
   if (matches.length > 1) {
-    return { status: 300, body: matches.map((match) => recordUrl(version, object.name, match.Id)) };
+    return { choices: { status: 300, body: matches.map((match) => recordUrl(version, object.name, match.Id)) } };
   }
   if (!matches[0]) {
     throw notFound();
   }
-  return matches[0];
+  return { record: matches[0] };
 }
 
 export function recordRoutes(): Route[] {
@@ -112,20 +113,17 @@ export function recordRoutes(): Route[] {
     dataRoute('GET', '/sobjects/(?<object>\\w+)/(?<field>\\w+)/(?<value>[^/]+)', (request, ctx) => {
       const object = objectOrNotFound(ctx, request.params.object);
       const found = byExternalId(ctx, object, request.params.field!, request.params.value!, apiVersion(request));
-      return 'status' in found && typeof found.status === 'number' && !('Id' in found)
-        ? (found as RouteResponse)
-        : {
-            status: 200,
-            body: recordBody(object, found as StoredRecord, apiVersion(request), request.query.get('fields')),
-          };
+      return 'choices' in found
+        ? found.choices
+        : { status: 200, body: recordBody(object, found.record, apiVersion(request), request.query.get('fields')) };
     }),
     dataRoute('DELETE', '/sobjects/(?<object>\\w+)/(?<field>\\w+)/(?<value>[^/]+)', (request, ctx) => {
       const object = objectOrNotFound(ctx, request.params.object);
       const found = byExternalId(ctx, object, request.params.field!, request.params.value!, apiVersion(request));
-      if (!('Id' in found)) {
-        return found as RouteResponse;
+      if ('choices' in found) {
+        return found.choices;
       }
-      const result = ctx.store.delete((found as StoredRecord).Id);
+      const result = ctx.store.delete(found.record.Id);
       return result.success ? { status: 204 } : failedWrite(result);
     }),
     dataRoute('PATCH', '/sobjects/(?<object>\\w+)/(?<field>\\w+)/(?<value>[^/]+)', (request, ctx) => {

@@ -43,12 +43,16 @@ export const DateRangeInput = new GraphQLInputObjectType({
     [
       'last_n_days',
       'next_n_days',
+      'n_days_ago',
       'last_n_weeks',
       'next_n_weeks',
+      'n_weeks_ago',
       'last_n_months',
       'next_n_months',
+      'n_months_ago',
       'last_n_years',
       'next_n_years',
+      'n_years_ago',
     ].map((name) => [name, { type: GraphQLInt }]),
   ),
 });

@@ -29,6 +29,7 @@ import type { RecordSource, UiApiContext } from './recordSource.js';
 import { OrderByClause, operatorType } from './filterTypes.js';
 import { isFilterable, scalars, valueType } from './valueTypes.js';
 
+/** The same PageInfo type serves every connection, as in the real schema. */
 const PageInfo = new GraphQLObjectType({
   name: 'PageInfo',
   fields: {

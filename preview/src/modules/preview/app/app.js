@@ -62,7 +62,7 @@ export default class App extends LightningElement {
         }
         const query = data.uiapi.query;
         const options = (objectName, edges, label) =>
-            edges.map(({ node }) => ({ value: node.Id, label: `${objectName}: ${label(node)}`, objectName }));
+            edges.map(({ node }) => ({ value: node.Id, label: `${objectName}: ${label(node)}`, name: label(node) }));
         this.records = [
             ...options('Contact', query.Contact.edges, (node) => node.Name.value),
             ...options('Lead', query.Lead.edges, (node) => node.Name.value),
@@ -83,7 +83,7 @@ export default class App extends LightningElement {
     }
 
     get recordLabel() {
-        return this.records.find((record) => record.value === this.recordId)?.label ?? this.recordId;
+        return this.records.find((record) => record.value === this.recordId)?.name ?? this.recordId;
     }
 
     get hasRecord() {
