@@ -48,7 +48,9 @@ if (options.child) {
     onProgress: (message) => {
       if (process.env.BENCH_TRACE) {
         const { rss, heapUsed } = process.memoryUsage();
-        process.stderr.write(`rss ${Math.round(rss / 1048576)} MB, heap ${Math.round(heapUsed / 1048576)} MB: ${message}\n`);
+        process.stderr.write(
+          `rss ${Math.round(rss / 1048576)} MB, heap ${Math.round(heapUsed / 1048576)} MB: ${message}\n`,
+        );
       }
     },
   });

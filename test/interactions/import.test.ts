@@ -2,6 +2,8 @@
 // a second import that changes nothing, a reply before its parent, a duplicate row, a bad time stamp,
 // an edit and a deletion in a later export, identities linked or suggested by a mapping's rules from a
 // CSV read through a mapping source's columns, the Bulk API 2.0 path, and the command itself.
+// Lets jsforce's HTTP client run inside jest's vm context (see the file); must come first.
+import '../plugin/hostSymbols.js';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -17,18 +19,19 @@ import Import from '../../plugin/src/commands/social/interactions/import.js';
 import { INTERACTION_OUTCOMES } from '../../plugin/src/interactions/plan.js';
 import { OrgClient } from '../../plugin/src/mappings/org.js';
 import { writeFixture } from '../plugin/fixtures.js';
-import { localOrgAvailable, startSession, type LocalOrgSession } from './localOrg.js';
+import type { Connection } from '@salesforce/core';
+import { connectTo, startOrg, type TestOrg } from '../plugin/localOrg.js';
 
-const describeOrg = localOrgAvailable() ? describe : describe.skip;
 const EXAMPLE = fileURLToPath(new URL('../../examples/interactions.ndjson', import.meta.url));
 const pluginRoot = fileURLToPath(new URL('../../plugin/', import.meta.url));
 
-describeOrg('interactions import against the local org', () => {
-  let session: LocalOrgSession;
+describe('interactions import against the local org', () => {
+  let session: { org: TestOrg; connection: Connection };
   let org: OrgClient;
 
   beforeAll(async () => {
-    session = await startSession();
+    const started = await startOrg();
+    session = { org: started, connection: await connectTo(started) };
     org = new OrgClient(session.connection);
     const channels = await org.upsertCollections('Social_Channel__c', 'Network_Key__c', [
       {
@@ -46,7 +49,7 @@ describeOrg('interactions import against the local org', () => {
   }, 60_000);
 
   afterAll(async () => {
-    await session?.stop();
+    await session?.org.stop();
   });
 
   const run = async (file: string, extra: Partial<ImportOptions> = {}): Promise<ImportResult> =>
@@ -224,7 +227,7 @@ describeOrg('interactions import against the local org', () => {
     expect((await run(join(dir, 'answer.ndjson'))).changes).toBe(0);
   }, 60_000);
 
-  it('links, suggests or leaves identities by the mapping rules, reading a CSV through its mapping source', async () => {
+  it('links, suggests or leaves identities by the mapping rules, reading a CSV through its mapping source, and threads across channels', async () => {
     const p = `m${Date.now()}`;
     const account = (await session.connection.sobject('Account').create({ Name: `${p} Corp` })) as { id: string };
     const linked = (await session.connection
@@ -237,6 +240,8 @@ describeOrg('interactions import against the local org', () => {
         'channels:',
         '  - key: x',
         '    name: X',
+        '  - key: instagram',
+        '    name: Instagram',
         'phone:',
         '  defaultCountryCode: "+1"',
         'rules:',
@@ -263,20 +268,23 @@ describeOrg('interactions import against the local org', () => {
         '      body: Text',
         '      postedAt: Date',
         '      intent: Intent',
+        '      kind: Type',
         '    networkValues:',
         '      Twitter: x',
+        '      Instagram: instagram',
       ].join('\n'),
       'export.csv': [
-        'Source,Post ID,Author ID,Author,Email,Phone,Text,Date,Intent',
-        `Twitter,${p}-1,${p}-u1,@ana,${p}.ANA@example.net,,"Hi, I have a question",2026-11-20T09:00:00Z,question`,
-        `Twitter,${p}-2,${p}-u2,@maybe,,(415) 555-9999,Is this you?,2026-11-20T09:05:00Z,`,
-        `Twitter,${p}-3,${p}-u3,@stranger,,,Who are you?,2026-11-20T09:06:00Z,Other`,
+        'Source,Post ID,Author ID,Author,Email,Phone,Text,Date,Intent,Type',
+        `Twitter,${p}-1,${p}-u1,@ana,${p}.ANA@example.net,,"Hi, I have a question",2026-11-20T09:00:00Z,question,Post`,
+        `Twitter,${p}-2,${p}-u2,@maybe,,(415) 555-9999,Is this you?,2026-11-20T09:05:00Z,,Post`,
+        `Twitter,${p}-3,${p}-u3,@stranger,,,Who are you?,2026-11-20T09:06:00Z,Other,Post`,
+        `Instagram,dm-${p}-4,${p}-ig1,ana.ig,${p}.ana@example.net,,"Sending my order number here: 4411",2026-11-20T09:20:00Z,,Direct Message`,
       ].join('\n'),
     });
     const result = await run(join(dir, 'export.csv'), { mappingFile: join(dir, 'mapping.yaml') });
     expect(result.columns).toMatch(/^source listening in /);
-    expect(result.counts).toMatchObject({ created: 3, rejected: 0, failed: 0 });
-    expect(result.identities.counts).toMatchObject({ linked: 1, suggested: 1, unmatched: 1 });
+    expect(result.counts).toMatchObject({ created: 4, rejected: 0, failed: 0 });
+    expect(result.identities.counts).toMatchObject({ linked: 2, suggested: 1, unmatched: 1 });
 
     const identities = await org.queryAll(
       `SELECT External_Id__c, Link_Status__c, Contact__c FROM Social_Identity__c WHERE External_Id__c IN ('x:${p}-u1', 'x:${p}-u2', 'x:${p}-u3') ORDER BY External_Id__c`,
@@ -290,6 +298,11 @@ describeOrg('interactions import against the local org', () => {
     // A suggestion is not a link: the interaction stays off the suggested Contact's timeline.
     expect((await interaction(`x:${p}-2`)).Contact__c).toBeNull();
     expect((await interaction(`x:${p}-3`)).Identity__c).toMatch(/^[a-zA-Z0-9]{18}$/);
+    // Her Instagram identity is linked to the same Contact: the DM continues the public X post.
+    expect(await interaction(`instagram:dm-${p}-4`)).toMatchObject({
+      Contact__c: linked.id,
+      Thread_Key__c: `x:${p}-1`,
+    });
   }, 60_000);
 
   it('writes through Bulk API 2.0 above the threshold with the same results', async () => {
@@ -313,7 +326,7 @@ describeOrg('interactions import against the local org', () => {
   }, 60_000);
 
   it('runs as the sf command: --dry-run writes nothing, --json returns the counts, a rejected row exits 1', async () => {
-    process.env.SF_ORG_INSTANCE_URL = session.url;
+    process.env.SF_ORG_INSTANCE_URL = session.org.url;
     const p = `c${Date.now()}`;
     const dir = await writeFixture({
       'export.ndjson': [
@@ -331,7 +344,7 @@ describeOrg('interactions import against the local org', () => {
       '--file',
       join(dir, 'export.ndjson'),
       '--target-org',
-      session.accessToken,
+      session.org.accessToken,
       '--results-dir',
       join(dir, 'results'),
       '--json',

@@ -173,7 +173,7 @@ describe('deploy against the local org', () => {
     const places = rows.map((row) => `${row.file}:${row.line}`);
     expect(new Set(places).size).toBe(INPUT_ROWS);
     const rejected = rows.find((row) => row.outcome === 'rejected');
-    expect(rejected).toMatchObject({ line: '7', reason: expect.stringContaining('TikTok') });
+    expect(rejected).toMatchObject({ line: '8', reason: expect.stringContaining('TikTok') });
     const linked = rows.filter((row) => row.outcome === 'linked');
     for (const row of linked) expect(row.identityId).toMatch(/^[a-zA-Z0-9]{18}$/);
     expect((await readdir(join(dir, 'results'))).filter((name) => name.endsWith('.partial'))).toEqual([]);
@@ -193,7 +193,7 @@ describe('deploy against the local org', () => {
     const changed = EXPORT.replace('Ana.Mapping+social@Example.com', 'paired.mapping@example.com').replace(/x,1005.*\r\n/, '');
     const dir2 = await writeFixture({ 'mapping.yaml': MAPPING, 'export.csv': changed.replace('+1 415 555 0199', '') });
     const result = await deploy(dir2);
-    expect(result.counts).toMatchObject({ relinked: 1, unchanged: 4 });
+    expect(result.counts).toMatchObject({ relinked: 1, unchanged: 3, unmatched: 1, ambiguous: 1, rejected: 1 });
     const identities = identitiesByExternalId();
     expect(identities.get('x:1001')).toMatchObject({ Contact__c: ids.paired, Link_Status__c: 'Linked' });
     // linked by a rep: the mapping no longer supports it, but leaves it alone
@@ -239,11 +239,14 @@ describe('a deploy that stops half-way', () => {
       deployMapping({ file: join(dir, 'mapping.yaml'), connection, dryRun: false, resultsDir: join(dir, 'results') }),
     ).rejects.toThrow('socket hang up');
     const partial = org.store.list('Social_Identity__c').filter((record) => String(record.External_Id__c).startsWith('x:crash-'));
-    expect(partial.length).toBe(200);
+    // Whole Collections requests went through before the failure; the rest did not.
+    expect(partial.length % 200).toBe(0);
+    expect(partial.length).toBeGreaterThan(0);
+    expect(partial.length).toBeLessThan(450);
 
     const rerun = await deploy(dir);
     expect(rerun.counts).toMatchObject({ unmatched: 450, failed: 0 });
-    expect(rerun.changes).toBe(250);
+    expect(rerun.changes).toBe(450 - partial.length);
     const all = org.store.list('Social_Identity__c').filter((record) => String(record.External_Id__c).startsWith('x:crash-'));
     expect(all).toHaveLength(450);
     expect(new Set(all.map((record) => record.External_Id__c)).size).toBe(450);
@@ -263,7 +266,7 @@ describe('input that cannot be trusted', () => {
     const dir = await writeFixture({ 'mapping.yaml': MAPPING.replace('record: Contact.LastName', 'record: Contact.Nick_Name__c'), 'export.csv': EXPORT });
     await expect(deploy(dir)).rejects.toMatchObject({
       code: 'OrgRejectedQuery',
-      problems: [expect.objectContaining({ line: 21, message: expect.stringContaining('rule same-name') })],
+      problems: [expect.objectContaining({ line: 19, message: expect.stringContaining('rule same-name') })],
     });
   });
 });

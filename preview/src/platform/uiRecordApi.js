@@ -74,8 +74,12 @@ export class getRecord {
         if (!config.recordId) {
             return;
         }
-        const fields = [...fieldNames(config.fields), ...fieldNames(config.optionalFields)].join(',');
-        const result = await callOrg('GET', `/ui-api/records/${encodeURIComponent(config.recordId)}?fields=${fields}`);
+        // Optional fields go separately: the UI API skips those the user cannot see instead of failing.
+        const query = new URLSearchParams({
+            fields: fieldNames(config.fields).join(','),
+            optionalFields: fieldNames(config.optionalFields).join(',')
+        });
+        const result = await callOrg('GET', `/ui-api/records/${encodeURIComponent(config.recordId)}?${query}`);
         this.dataCallback(
             result.ok ? { data: result.body, error: undefined } : { data: undefined, error: fetchError(result) }
         );

@@ -27,7 +27,7 @@ import { OPEN_STATUSES, recordScope } from 'c/socialTimelineFilter';
 import { lastTouchPerChannel, suggestNextSteps } from 'c/socialSuggestions';
 import { describeSuggestion } from 'c/socialSuggestionText';
 import { channelDisplay, interactionView } from 'c/socialTimelineView';
-import { exactTimeText, isoTime, relativeTimeText } from 'c/socialTimeText';
+import { countText, exactTimeText, isoTime, relativeTimeText } from 'c/socialTimeText';
 import { CATCH_UP_QUERY } from './catchUpQuery';
 
 const BATCH = 200;
@@ -158,7 +158,7 @@ export default class SocialCatchUp extends NavigationMixin(LightningElement) {
     }
 
     get summaryText() {
-        return formatLabel(SUMMARY, this.effectiveDays, this.recentTotal);
+        return formatLabel(SUMMARY, this.effectiveDays, countText(this.recentTotal));
     }
 
     get lastTouches() {
@@ -185,7 +185,7 @@ export default class SocialCatchUp extends NavigationMixin(LightningElement) {
     }
 
     get openHeading() {
-        return formatLabel(OPEN_ITEMS, this.openTotal);
+        return formatLabel(OPEN_ITEMS, countText(this.openTotal));
     }
 
     get openItems() {
@@ -200,11 +200,13 @@ export default class SocialCatchUp extends NavigationMixin(LightningElement) {
 
     get moreOpenText() {
         const hidden = this.openTotal - Math.min(this.open.length, OPEN_SHOWN);
-        return hidden > 0 ? formatLabel(MORE_OPEN, hidden) : '';
+        return hidden > 0 ? formatLabel(MORE_OPEN, countText(hidden)) : '';
     }
 
     get openTruncatedText() {
-        return this.openTotal > this.open.length ? formatLabel(OPEN_TRUNCATED, this.open.length, this.openTotal) : '';
+        return this.openTotal > this.open.length
+            ? formatLabel(OPEN_TRUNCATED, countText(this.open.length), countText(this.openTotal))
+            : '';
     }
 
     get suggestions() {

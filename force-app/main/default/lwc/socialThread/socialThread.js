@@ -2,7 +2,6 @@
 // whether something waits for a response, and its messages oldest first.
 import { LightningElement, api } from 'lwc';
 import LAST_ACTIVITY from '@salesforce/label/c.Social_Thread_LastActivity';
-import STARTED_BY from '@salesforce/label/c.Social_Thread_StartedBy';
 import { formatLabel } from 'c/labelFormat';
 
 export default class SocialThread extends LightningElement {
@@ -11,7 +10,7 @@ export default class SocialThread extends LightningElement {
     @api compact = false;
 
     get heading() {
-        return formatLabel(STARTED_BY, this.thread.startedBy);
+        return this.thread.heading;
     }
 
     get lastActivityText() {

@@ -1,4 +1,4 @@
-// Time as reps read it: relative ("5 min ago"), exact in the user's locale and time zone (for
+// Time and counts as reps read them: relative ("5 min ago"), exact in the user's locale and time zone (for
 // hover and screen readers), and durations ("2 h 5 min") for SLA states. Pure apart from labels.
 import LOCALE from '@salesforce/i18n/locale';
 import TIME_ZONE from '@salesforce/i18n/timeZone';
@@ -77,6 +77,19 @@ export function relativeTimeText(time, now) {
         return formatLabel(DAYS_AGO, Math.floor(elapsed / DAY));
     }
     return formatters().dateFormatter.format(new Date(time));
+}
+
+let numberFormatter;
+/** A count as the user's locale writes it: 5,000 in en-US, 5.000 in de-DE. */
+export function countText(count) {
+    if (!numberFormatter) {
+        try {
+            numberFormatter = new Intl.NumberFormat(LOCALE);
+        } catch {
+            numberFormatter = new Intl.NumberFormat();
+        }
+    }
+    return numberFormatter.format(Number(count) || 0);
 }
 
 /** ISO string for a <time datetime> attribute. */

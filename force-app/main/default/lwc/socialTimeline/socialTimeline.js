@@ -34,6 +34,7 @@ import { formatLabel } from 'c/labelFormat';
 import { channelsByKey, nodesOf, toChannel, toInteraction } from 'c/socialInteractionModel';
 import { groupIntoThreads } from 'c/socialThreads';
 import { threadView } from 'c/socialTimelineView';
+import { countText } from 'c/socialTimeText';
 import {
     EMPTY_FILTER,
     buildWhere,
@@ -82,6 +83,11 @@ export default class SocialTimeline extends NavigationMixin(LightningElement) {
 
     filter = { ...EMPTY_FILTER };
     paging = initialPaging();
+    // The request the wire is asked for, as primitives: the wire config must not read `paging`,
+    // which is replaced on every page delivered (LWC re-sends the config whenever anything it read
+    // changes, and a re-sent config would re-deliver the page: a loop).
+    requestAfter = null;
+    requestWindowEnd = null;
     channelList = [];
     displayCount = DEFAULT_PAGE_SIZE;
     isLoading = true;
@@ -180,9 +186,9 @@ export default class SocialTimeline extends NavigationMixin(LightningElement) {
                 filter: this.filter,
                 allowedChannels: this.allowedChannels,
                 showPrivate: this.showPrivate,
-                postedAtOrBefore: this.paging.current.windowEnd
+                postedAtOrBefore: this.requestWindowEnd
             }),
-            ...pagingVariables(this.paging)
+            ...pagingVariables({ after: this.requestAfter })
         };
     }
 
@@ -273,7 +279,7 @@ export default class SocialTimeline extends NavigationMixin(LightningElement) {
     }
 
     get summaryText() {
-        return formatLabel(SHOWING, this.visibleInteractions.length, this.totalCount);
+        return formatLabel(SHOWING, countText(this.visibleInteractions.length), countText(this.totalCount));
     }
 
     get showSummary() {
@@ -286,7 +292,7 @@ export default class SocialTimeline extends NavigationMixin(LightningElement) {
 
     get searchScopeText() {
         return this.isSearching && this.paging.hasMore
-            ? formatLabel(SEARCH_SCOPE, loadedItems(this.paging).length)
+            ? formatLabel(SEARCH_SCOPE, countText(loadedItems(this.paging).length))
             : '';
     }
 
@@ -303,7 +309,7 @@ export default class SocialTimeline extends NavigationMixin(LightningElement) {
     }
 
     get unreachableText() {
-        return this.paging.unreachable ? formatLabel(UNREACHABLE, this.paging.unreachable) : '';
+        return this.paging.unreachable ? formatLabel(UNREACHABLE, countText(this.paging.unreachable)) : '';
     }
 
     get isEmpty() {
@@ -371,6 +377,8 @@ export default class SocialTimeline extends NavigationMixin(LightningElement) {
         if (needsServer && !this.isLoadingMore) {
             this.isLoadingMore = true;
             this.paging = advance(this.paging);
+            this.requestAfter = this.paging.current.after;
+            this.requestWindowEnd = this.paging.current.windowEnd;
         }
     }
 
@@ -387,7 +395,11 @@ export default class SocialTimeline extends NavigationMixin(LightningElement) {
     refreshHandler() {
         const onFirstPage = !this.paging.current.after && !this.paging.current.windowEnd;
         this.displayCount = this.effectivePageSize;
-        if (onFirstPage && this.refreshTimeline) {
+        if (onFirstPage && !this.refreshTimeline) {
+            // Nothing to re-read with (no result delivered yet): the first answer is still coming.
+            return Promise.resolve(true);
+        }
+        if (onFirstPage) {
             this.isLoading = true;
             return Promise.resolve(this.refreshTimeline())
                 .catch((error) => {
@@ -405,6 +417,8 @@ export default class SocialTimeline extends NavigationMixin(LightningElement) {
 
     resetPaging() {
         this.paging = initialPaging();
+        this.requestAfter = null;
+        this.requestWindowEnd = null;
         this.isLoading = true;
         this.isLoadingMore = false;
     }

@@ -113,9 +113,9 @@ export function buildWhere({ scope, filter, allowedChannels = [], showPrivate = 
         clauses.push({ Direction__c: { eq: chosen.direction } });
     }
     if (!showPrivate) {
+        // A remembered "Private" choice cannot apply on a page that shows public messages only.
         clauses.push({ Visibility__c: { eq: 'Public' } });
-    }
-    if (chosen.visibility) {
+    } else if (chosen.visibility) {
         clauses.push({ Visibility__c: { eq: chosen.visibility } });
     }
     if (chosen.status === STATUS_OPEN) {

@@ -89,7 +89,7 @@ export function advance(state) {
     return state.next ? { ...state, current: state.next, next: null } : state;
 }
 
-/** The paging part of the GraphQL variables for the current request. */
-export function pagingVariables(state) {
-    return { first: FETCH_SIZE, after: state.current.after, upperBound: UPPER_BOUND };
+/** The paging part of the GraphQL variables for one request ({ after, windowEnd }). */
+export function pagingVariables(request) {
+    return { first: FETCH_SIZE, after: request.after || null, upperBound: UPPER_BOUND };
 }

@@ -14,6 +14,9 @@ import THREAD_WAITING from '@salesforce/label/c.Social_Timeline_ThreadWaiting';
 import DELIVERY from '@salesforce/label/c.Social_Timeline_Delivery';
 import UNKNOWN_AUTHOR from '@salesforce/label/c.Social_Timeline_UnknownAuthor';
 import ABOUT_CONTACT from '@salesforce/label/c.Social_Timeline_AboutContact';
+import OUR_REPLY_TO from '@salesforce/label/c.Social_Timeline_OurReplyTo';
+import STARTED_BY from '@salesforce/label/c.Social_Thread_StartedBy';
+import STARTED_BY_US from '@salesforce/label/c.Social_Thread_StartedByUs';
 import { formatLabel } from 'c/labelFormat';
 import { SLA_STATE, slaFor } from 'c/socialSla';
 import { bodySegments, safeHref } from 'c/socialBodyText';
@@ -55,11 +58,19 @@ export function slaBadge(interaction, channel, now) {
     }
 }
 
-function authorOf(interaction) {
+/** The customer's side: the identity's handle, else its display name, else the contact. */
+function personOf(interaction) {
     if (interaction.authorHandle) {
         return `@${interaction.authorHandle}`;
     }
     return interaction.authorName || interaction.contactName || UNKNOWN_AUTHOR;
+}
+
+/** Who wrote it: the customer for inbound; for outbound the identity is the person addressed. */
+function authorOf(interaction) {
+    return interaction.direction === 'Outbound'
+        ? formatLabel(OUR_REPLY_TO, personOf(interaction))
+        : personOf(interaction);
 }
 
 /**
@@ -134,7 +145,9 @@ export function threadView(thread, channels, now, options = {}) {
         latestRelative: relativeTimeText(thread.latestAt, now),
         latestExact: exactTimeText(thread.latestAt),
         latestIso: isoTime(thread.latestAt),
-        startedBy: first ? authorOf(first) : '',
+        heading: !first
+            ? ''
+            : formatLabel(first.direction === 'Outbound' ? STARTED_BY_US : STARTED_BY, personOf(first)),
         people: options.showWho ? thread.people.join(', ') : ''
     };
 }

@@ -57,6 +57,15 @@ describe('c-social-catch-up', () => {
         });
     });
 
+    it('does not ask the wire again when data arrives', async () => {
+        createCatchUp();
+        await flushPromises();
+        const requested = graphql.getLastConfig();
+        graphql.emit(catchUp);
+        await flushPromises();
+        expect(graphql.getLastConfig()).toBe(requested);
+    });
+
     it('ranks the next steps and says why now for each', async () => {
         const element = createCatchUp();
         graphql.emit(catchUp);

@@ -54,6 +54,15 @@ describe('c-social-identities', () => {
         expect(graphql.getLastConfig().variables).toEqual({ where: { Lead__c: { eq: '00QHU000000LeadAAA' } } });
     });
 
+    it('does not ask the wire again when data arrives', async () => {
+        createPanel();
+        await flushPromises();
+        const requested = graphql.getLastConfig();
+        graphql.emit(identities);
+        await flushPromises();
+        expect(graphql.getLastConfig()).toBe(requested);
+    });
+
     it('groups identities by link status and shows how each was linked', async () => {
         const { element } = await loaded();
         expect($(element, '.suggested h3').textContent).toBe('Suggested (1)');

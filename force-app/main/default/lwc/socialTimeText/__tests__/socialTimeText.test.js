@@ -1,4 +1,4 @@
-import { durationText, exactTimeText, isoTime, relativeTimeText } from 'c/socialTimeText';
+import { countText, durationText, exactTimeText, isoTime, relativeTimeText } from 'c/socialTimeText';
 
 const NOW = Date.parse('2026-03-04T12:00:00Z');
 const MIN = 60000;
@@ -35,5 +35,11 @@ describe('c/socialTimeText', () => {
         expect(exactTimeText(NOW)).toMatch(/Mar 4, 2026.*4:00/);
         expect(isoTime(NOW)).toBe('2026-03-04T12:00:00.000Z');
         expect(exactTimeText(null)).toBe('');
+    });
+
+    it('writes counts with the locale grouping', () => {
+        expect(countText(5000)).toBe('5,000');
+        expect(countText(7)).toBe('7');
+        expect(countText(undefined)).toBe('0');
     });
 });

@@ -90,6 +90,17 @@ describe('c-social-timeline', () => {
             });
         });
 
+        it('does not ask the wire again when a page arrives (a re-sent config would re-deliver it)', async () => {
+            createTimeline();
+            await flushPromises();
+            const requested = graphql.getLastConfig();
+            graphql.emit(firstPage);
+            await flushPromises();
+            graphql.emit(firstPage);
+            await flushPromises();
+            expect(graphql.getLastConfig()).toBe(requested);
+        });
+
         it('shows threads with the true total and reveals the page size', async () => {
             const element = createTimeline();
             graphql.emit(firstPage);
@@ -394,6 +405,16 @@ describe('c-social-timeline', () => {
             await expect(handler.call(component)).resolves.toBe(true);
             expect(refresh).toHaveBeenCalledTimes(1);
             expect(element).toBeTruthy();
+        });
+
+        it('keeps showing the first page when there is nothing to refresh with yet', async () => {
+            const element = createTimeline();
+            graphql.emit(firstPage);
+            await flushPromises();
+            $(element, 'lightning-button-icon.refresh').click();
+            await flushPromises();
+            expect($(element, 'lightning-spinner')).toBeNull();
+            expect($(element, '.summary').textContent).toBe('Showing 3 of 7 interactions');
         });
 
         it('goes back to the first page and then fetches it fresh when refreshed deeper in', async () => {

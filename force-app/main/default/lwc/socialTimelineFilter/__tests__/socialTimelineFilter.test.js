@@ -81,6 +81,9 @@ describe('c/socialTimelineFilter', () => {
         ).toEqual({
             and: [scope, { Network__c: { in: ['x'] } }, { Visibility__c: { eq: 'Public' } }]
         });
+        expect(buildWhere({ scope, filter: { ...EMPTY_FILTER, visibility: 'Private' }, showPrivate: false })).toEqual({
+            and: [scope, { Visibility__c: { eq: 'Public' } }]
+        });
     });
 
     it('treats a specific status literally', () => {

@@ -49,7 +49,11 @@ function loadEverything(all, cap) {
 
 describe('c/socialTimelinePaging', () => {
     it('asks for upperBound batches the API accepts', () => {
-        expect(pagingVariables(initialPaging())).toEqual({ first: FETCH_SIZE, after: null, upperBound: UPPER_BOUND });
+        expect(pagingVariables(initialPaging().current)).toEqual({
+            first: FETCH_SIZE,
+            after: null,
+            upperBound: UPPER_BOUND
+        });
         expect(FETCH_SIZE).toBeGreaterThanOrEqual(200);
         expect(FETCH_SIZE).toBeLessThanOrEqual(2000);
     });

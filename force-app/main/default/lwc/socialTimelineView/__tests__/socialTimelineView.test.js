@@ -89,9 +89,12 @@ describe('c/socialTimelineView', () => {
             countText: '2 messages',
             waitingText: '1 waiting for a response',
             hopsText: '',
-            startedBy: '@ana_ruiz',
+            heading: 'Conversation started by @ana_ruiz',
             people: 'Ana Ruiz'
         });
         expect(view.interactions[1].deliveryText).toBe('Delivery: Queued');
+        expect(view.interactions[1].author).toBe('Our reply to @ana_ruiz');
+        const [ours] = groupIntoThreads([{ ...base, direction: 'Outbound' }]);
+        expect(threadView(ours, CHANNELS, NOW).heading).toBe('Conversation we started with @ana_ruiz');
     });
 });
