@@ -2,7 +2,7 @@
 // logs an isolated sf CLI into it (state under .sf-home, never your ~/.sf), links the plugin,
 // deploys the example mapping with the real `sf social mappings deploy`, serves the preview record
 // page, and prints what happened and the URL to open. `--once` checks the page answers and exits.
-import { spawnSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -35,13 +35,17 @@ const sfEnv = {
   XDG_CONFIG_HOME: join(sfHome, '.config'),
 };
 
+// Asynchronous on purpose: the local org answers from this same process, so a blocking spawn
+// would leave sf waiting on a server that cannot run.
 function sf(args, extraEnv = {}) {
-  const result = spawnSync(join(root, 'node_modules/.bin/sf'), args, {
-    cwd: root,
-    env: { ...sfEnv, ...extraEnv },
-    encoding: 'utf8',
+  return new Promise((resolve) => {
+    execFile(
+      join(root, 'node_modules/.bin/sf'),
+      args,
+      { cwd: root, env: { ...sfEnv, ...extraEnv }, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 },
+      (error, stdout, stderr) => resolve({ ok: !error, status: error?.code ?? 0, stdout, stderr }),
+    );
   });
-  return { ok: result.status === 0, status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
 function step(title, result) {
@@ -66,15 +70,18 @@ console.log(`ok   local org on ${org.url} (demo data: ${org.store.list('Social_I
 
 let healthy = step(
   `sf CLI logged into the local org as "${ALIAS}" (state in .sf-home)`,
-  sf(['org', 'login', 'access-token', '--instance-url', org.url, '--no-prompt', '--alias', ALIAS, '--set-default'], {
-    SF_ACCESS_TOKEN: org.accessToken,
-  }),
+  await sf(
+    ['org', 'login', 'access-token', '--instance-url', org.url, '--no-prompt', '--alias', ALIAS, '--set-default'],
+    {
+      SF_ACCESS_TOKEN: org.accessToken,
+    },
+  ),
 );
-healthy = step('sf plugins link ./plugin', sf(['plugins', 'link', './plugin', '--no-install'])) && healthy;
+healthy = step('sf plugins link ./plugin', await sf(['plugins', 'link', './plugin', '--no-install'])) && healthy;
 
 const mapping = join(root, 'examples/mapping.yaml');
 if (existsSync(mapping)) {
-  const deploy = sf([
+  const deploy = await sf([
     'social',
     'mappings',
     'deploy',
@@ -98,8 +105,8 @@ if (existsSync(mapping)) {
 }
 
 const exportFile = join(root, 'examples/interactions.ndjson');
-if (existsSync(exportFile) && sf(['social', 'interactions', 'import', '--help']).ok) {
-  const imported = sf([
+if (existsSync(exportFile) && (await sf(['social', 'interactions', 'import', '--help'])).ok) {
+  const imported = await sf([
     'social',
     'interactions',
     'import',
@@ -112,6 +119,14 @@ if (existsSync(exportFile) && sf(['social', 'interactions', 'import', '--help'])
     '--json',
   ]);
   healthy = step('sf social interactions import --file examples/interactions.ndjson', imported) && healthy;
+  const importCounts = jsonResult(imported)?.counts;
+  if (importCounts) {
+    console.log(
+      `     ${Object.entries(importCounts)
+        .map(([outcome, count]) => `${outcome}: ${count}`)
+        .join(', ')}`,
+    );
+  }
 }
 
 const preview = await startPreviewServer({ org, userId: org.ctx.userId, port: Number(options.port) });
@@ -127,8 +142,10 @@ if (options.once) {
   const apiBody = await api.json();
   healthy = step('preview page answers', { ok: page.ok, stdout: await page.text() }) && healthy;
   healthy =
-    step('preview reaches the local org GraphQL', { ok: api.ok && !apiBody.errors, stdout: JSON.stringify(apiBody) }) &&
-    healthy;
+    step('preview reaches the local org GraphQL', {
+      ok: api.ok && !apiBody.errors?.length,
+      stdout: JSON.stringify(apiBody),
+    }) && healthy;
   await preview.stop();
   await org.stop();
   process.exit(healthy ? 0 : 1);

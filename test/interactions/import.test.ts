@@ -1,7 +1,8 @@
 // `sf social interactions import` end to end against the local org over real HTTP: the example export,
 // a second import that changes nothing, a reply before its parent, a duplicate row, a bad time stamp,
 // an edit and a deletion in a later export, identities linked or suggested by a mapping's rules from a
-// CSV read through a mapping source's columns, the Bulk API 2.0 path, and the command itself.
+// CSV read through a mapping source's columns, threading across channels, verbatim and truncated
+// bodies, the Bulk API 2.0 path, and the command itself.
 // Lets jsforce's HTTP client run inside jest's vm context (see the file); must come first.
 import '../plugin/hostSymbols.js';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
@@ -303,6 +304,40 @@ describe('interactions import against the local org', () => {
       Contact__c: linked.id,
       Thread_Key__c: `x:${p}-1`,
     });
+  }, 60_000);
+
+  it('stores bodies verbatim and truncates one over 32,768 characters with a warning on its row', async () => {
+    const p = `w${Date.now()}`;
+    const html = '<script>alert("x")</script><b>bold</b> 😀 مرحبا \u202eevil';
+    const long = `${'é'.repeat(40_000)}`;
+    const dir = await writeFixture({
+      'bodies.ndjson': [
+        JSON.stringify({
+          network: 'x',
+          postId: `${p}-1`,
+          userId: `${p}-u`,
+          postedAt: '2026-11-20T09:00:00Z',
+          body: html,
+        }),
+        JSON.stringify({
+          network: 'x',
+          postId: `${p}-2`,
+          userId: `${p}-u`,
+          postedAt: '2026-11-20T09:01:00Z',
+          body: long,
+        }),
+      ].join('\n'),
+    });
+    const result = await run(join(dir, 'bodies.ndjson'));
+    expect(result).toMatchObject({ warnings: 1, counts: { created: 2 } });
+    expect((await interaction(`x:${p}-1`)).Body__c).toBe(html);
+    expect((await interaction(`x:${p}-2`)).Body__c).toBe('é'.repeat(32_768));
+    const created = parse(await readFile(join(result.resultsDir!, 'created.csv'), 'utf8'), { columns: true }) as Array<
+      Record<string, string>
+    >;
+    expect(created.find((row) => row.line === '2')?.warning).toBe(
+      'body truncated: 40000 characters, Body__c holds 32768; the last 7232 were cut off',
+    );
   }, 60_000);
 
   it('writes through Bulk API 2.0 above the threshold with the same results', async () => {

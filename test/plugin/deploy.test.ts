@@ -103,7 +103,7 @@ function identitiesByExternalId(): Map<string, Record<string, unknown>> {
 async function deploy(dir: string, options: { dryRun?: boolean; bulkThreshold?: number; resultsDir?: string } = {}): Promise<DeployResult> {
   const { result } = await deployMapping({
     file: join(dir, 'mapping.yaml'),
-    connection: await connectTo(org),
+    connection: connectTo(org),
     dryRun: options.dryRun ?? false,
     resultsDir: options.resultsDir ?? join(dir, 'results'),
     ...(options.bulkThreshold !== undefined ? { bulkThreshold: options.bulkThreshold } : {}),
@@ -205,7 +205,7 @@ describe('deploy with Bulk API 2.0', () => {
   it('upserts above the threshold and is idempotent too', async () => {
     const rows = Array.from({ length: 30 }, (_, index) => `x,bulk-${index},bulk_${index},Bulk ${index},,`);
     const dir = await writeFixture({
-      'mapping.yaml': MAPPING.replace(/  - name: confirmed[\s\S]*?(?=removeStaleLinks)/, ''),
+      'mapping.yaml': MAPPING.replace(/  - name: confirmed[\s\S]*?(?=removeStaleLinks)/, '').replace('removeStaleLinks: true', 'removeStaleLinks: false'),
       'export.csv': `Network,Id,Handle,Name,Email,Phone\n${rows.join('\n')}\nx,bulk-ana,ana_bulk,Ana,ana.mapping@example.com,\n`,
     });
     const first = await deploy(dir, { bulkThreshold: 10 });
@@ -223,10 +223,10 @@ describe('a deploy that stops half-way', () => {
   it('is completed by a rerun, without duplicates', async () => {
     const rows = Array.from({ length: 450 }, (_, index) => `x,crash-${index},crash_${index},Crash ${index},,`);
     const dir = await writeFixture({
-      'mapping.yaml': MAPPING.replace(/  - name: confirmed[\s\S]*?(?=removeStaleLinks)/, ''),
+      'mapping.yaml': MAPPING.replace(/  - name: confirmed[\s\S]*?(?=removeStaleLinks)/, '').replace('removeStaleLinks: true', 'removeStaleLinks: false'),
       'export.csv': `Network,Id,Handle,Name,Email,Phone\n${rows.join('\n')}\n`,
     });
-    const connection = await connectTo(org);
+    const connection = connectTo(org);
     const request = connection.request.bind(connection);
     let writes = 0;
     // The network fails after the first Collections request (200 identities) went through.

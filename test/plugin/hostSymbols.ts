@@ -9,6 +9,6 @@ if (Symbol.dispose === undefined) {
   const dispose = Object.getOwnPropertySymbols(disposable).find((symbol) => /dispose/i.test(symbol.description ?? ''));
   if (dispose !== undefined) {
     Object.defineProperty(Symbol, 'dispose', { value: dispose });
-    (disposable as unknown as Record<symbol, () => void>)[dispose]();
+    (disposable as unknown as Record<symbol, (() => void) | undefined>)[dispose]?.();
   }
 }

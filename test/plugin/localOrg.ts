@@ -1,19 +1,18 @@
-// Starts the local org (local-org/src/main.ts) for plugin tests and opens a @salesforce/core
-// Connection to it over HTTP, the way `sf` would after `org login access-token`.
-import { AuthInfo, Connection } from '@salesforce/core';
+// Starts the local org (local-org/src/main.ts) for plugin tests and opens a jsforce Connection to it
+// over HTTP: the library @salesforce/core's Connection extends, so the deploy's HTTP path is the one
+// `sf` uses. Not AuthInfo: it reads and locks auth files under the user's ~/.sfdx, which tests must
+// not depend on (a lock held there by another process makes every AuthInfo.create wait 20 s).
+import { Connection } from '@jsforce/jsforce-node';
 import { startLocalOrg } from '../../local-org/src/main.js';
 
 export type TestOrg = Awaited<ReturnType<typeof startLocalOrg>>;
+
+export const API_VERSION = '62.0';
 
 export async function startOrg(): Promise<TestOrg> {
   return startLocalOrg({ port: 0 });
 }
 
-export async function connectTo(org: TestOrg): Promise<Connection> {
-  const authInfo = await AuthInfo.create({
-    accessTokenOptions: { accessToken: org.accessToken, instanceUrl: org.url, loginUrl: org.url },
-  });
-  const connection = await Connection.create({ authInfo });
-  connection.setApiVersion('62.0');
-  return connection;
+export function connectTo(org: TestOrg): Connection {
+  return new Connection({ instanceUrl: org.url, accessToken: org.accessToken, version: API_VERSION });
 }

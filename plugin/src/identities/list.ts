@@ -1,6 +1,5 @@
 // Reads social identities for `sf social identities list`, optionally those of one Contact.
-import type { Connection } from '@salesforce/core';
-import { OrgClient } from '../mappings/org.js';
+import { OrgClient, type OrgConnection } from '../mappings/org.js';
 import { quoteSoql } from '../mappings/soql.js';
 
 export interface IdentityListEntry {
@@ -21,7 +20,7 @@ export interface IdentityListResult {
   identities: IdentityListEntry[];
 }
 
-export async function listIdentities(connection: Connection, contactId?: string): Promise<IdentityListResult> {
+export async function listIdentities(connection: OrgConnection, contactId?: string): Promise<IdentityListResult> {
   const where = contactId === undefined ? '' : ` WHERE Contact__c = ${quoteSoql(contactId)}`;
   const records = await new OrgClient(connection).queryAll<Record<string, string | null>>(
     `SELECT Id, Name, External_Id__c, Network__c, Handle__c, Contact__c, Lead__c, Link_Status__c, Link_Source__c, Matched_By_Rule__c FROM Social_Identity__c${where} ORDER BY Network__c, Name`,

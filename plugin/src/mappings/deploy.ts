@@ -1,11 +1,10 @@
 // `sf social mappings deploy`: read sources -> resolve against the org -> plan -> apply -> results.
 // The command calls this with a Connection and shows the plan; this module owns the order of the steps
 // and what "done" means: every input row has exactly one outcome, written to the results folder.
-import type { Connection } from '@salesforce/core';
 import { applyPlan, DEFAULT_BULK_THRESHOLD } from './apply.js';
 import type { Identity } from './identity.js';
 import { loadMappingFile } from './mappingFile/load.js';
-import { OrgClient, type SaveOutcome } from './org.js';
+import { OrgClient, type OrgConnection, type SaveOutcome } from './org.js';
 import { buildPlan, countOutcomes, type Outcome, type Plan } from './plan.js';
 import { resolveAgainstOrg } from './resolve.js';
 import { writeResults } from './results.js';
@@ -32,7 +31,7 @@ export interface DeployResult {
 
 export interface DeployOptions {
   file: string;
-  connection: Connection;
+  connection: OrgConnection;
   dryRun: boolean;
   resultsDir: string;
   bulkThreshold?: number;

@@ -28,6 +28,12 @@ interface CollectionSaveResult {
   errors?: Array<{ statusCode?: string; message?: string; fields?: string[] }>;
 }
 
+/**
+ * What the client needs of a connection: the @salesforce/core Connection a command gets from
+ * --target-org is one, and so is a plain jsforce Connection (which it extends), used by tests.
+ */
+export type OrgConnection = Pick<Connection, 'request' | 'bulk2' | 'version'>;
+
 interface RestRequest {
   method: string;
   url: string;
@@ -49,7 +55,7 @@ export class OrgClient {
   private readonly backoffMs: number;
 
   public constructor(
-    private readonly connection: Connection,
+    private readonly connection: OrgConnection,
     options: { attempts?: number; backoffMs?: number } = {},
   ) {
     this.attempts = options.attempts ?? DEFAULT_ATTEMPTS;
@@ -57,7 +63,7 @@ export class OrgClient {
   }
 
   private get base(): string {
-    return `/services/data/v${this.connection.getApiVersion()}`;
+    return `/services/data/v${this.connection.version}`;
   }
 
   /** Runs a query and follows nextRecordsUrl to the end: no silent cap on the number of records. */

@@ -1,0 +1,274 @@
+// The LWCs' GraphQL queries, read from their modules, executed over HTTP against the local org
+// (seeded demo company) with the variables the components send: no errors, and data that makes
+// sense for each page (scope, filters, order, true counts, paging to the oldest interaction).
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { request } from 'node:http';
+import { startLocalOrg, type LocalOrg } from '../../local-org/src/main.js';
+import { findQueryDocuments } from './queryDocuments.js';
+
+const queries = Object.fromEntries(findQueryDocuments().map((document) => [document.exportName, document.text]));
+
+// What the timeline sends (socialTimelinePaging): batches of 200 with a constant upperBound.
+const FETCH_SIZE = 200;
+const UPPER_BOUND = 50000;
+const OPEN_STATUSES = ['New', 'Needs_Response'];
+
+type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+let org: LocalOrg;
+
+/** POST /services/data/v62.0/graphql with the org's token; node:http keeps undici out of jest's vm. */
+function graphql(query: string, variables: Json): Promise<{ data: Json; errors?: Json[] }> {
+  const url = new URL('/services/data/v62.0/graphql', org.url);
+  const payload = JSON.stringify({ query, variables });
+  return new Promise((resolve, reject) => {
+    const req = request(
+      url,
+      {
+        method: 'POST',
+        headers: {
+          Authorization: `Bearer ${org.accessToken}`,
+          'Content-Type': 'application/json',
+          'Content-Length': Buffer.byteLength(payload),
+        },
+      },
+      (res) => {
+        let text = '';
+        res.setEncoding('utf8');
+        res.on('data', (chunk: string) => (text += chunk));
+        res.on('end', () => {
+          try {
+            resolve(JSON.parse(text));
+          } catch {
+            reject(new Error(`HTTP ${res.statusCode}: ${text.slice(0, 300)}`));
+          }
+        });
+      },
+    );
+    req.on('error', reject);
+    req.end(payload);
+  });
+}
+
+async function ok(query: string | undefined, variables: Json): Promise<Json> {
+  expect(query).toBeDefined();
+  const body = await graphql(query!, variables);
+  expect(body.errors ?? []).toEqual([]);
+  return body.data.uiapi.query;
+}
+
+const nodes = (connection: Json): Json[] => connection.edges.map((edge: Json) => edge.node);
+const times = (list: Json[]): number[] => list.map((node) => Date.parse(node.Posted_At__c.value));
+
+/** Every interaction the timeline can reach for `where`, the way the component pages. */
+async function readTimeline(where: Json): Promise<{ all: Json[]; totalCount: number; requests: number }> {
+  const all: Json[] = [];
+  let after: string | null = null;
+  let totalCount = -1;
+  let requests = 0;
+  for (;;) {
+    const query = await ok(queries.TIMELINE_QUERY, { where, first: FETCH_SIZE, after, upperBound: UPPER_BOUND });
+    const connection = query.Social_Interaction__c;
+    if (totalCount < 0) totalCount = connection.totalCount;
+    all.push(...nodes(connection));
+    requests++;
+    if (!connection.pageInfo.hasNextPage) return { all, totalCount, requests };
+    after = connection.pageInfo.endCursor;
+  }
+}
+
+function expectNewestFirst(list: Json[]): void {
+  const posted = times(list);
+  expect(posted.every((time, index) => index === 0 || posted[index - 1]! >= time)).toBe(true);
+}
+
+beforeAll(async () => {
+  org = await startLocalOrg({ port: 0 });
+}, 60_000);
+
+afterAll(async () => {
+  await org?.stop();
+});
+
+describe('socialTimeline queries on the local org', () => {
+  it('reads a contact timeline to the oldest interaction, newest first, with the true count', async () => {
+    const contactId = org.seed!.busiestContactId;
+    const { all, totalCount } = await readTimeline({ Contact__c: { eq: contactId } });
+    expect(totalCount).toBeGreaterThan(0);
+    expect(all).toHaveLength(totalCount);
+    expect(new Set(all.map((node) => node.Id)).size).toBe(totalCount);
+    expect(all.every((node) => node.Contact__c.value === contactId)).toBe(true);
+    expectNewestFirst(all);
+    const first = all[0]!;
+    expect(['Inbound', 'Outbound']).toContain(first.Direction__c.value);
+    expect(first.Contact__r.Name.value).toEqual(expect.any(String));
+    expect(typeof first.Network__c.value).toBe('string');
+    const channels = nodes(
+      (
+        await ok(queries.TIMELINE_QUERY, {
+          where: { Contact__c: { eq: contactId } },
+          first: FETCH_SIZE,
+          after: null,
+          upperBound: UPPER_BOUND,
+        })
+      ).Social_Channel__c,
+    );
+    expect(channels.length).toBeGreaterThan(0);
+    // Every interaction's network has a channel record to take its icon and SLA from.
+    const keys = new Set(channels.map((channel) => channel.Network_Key__c.value));
+    expect(all.filter((node) => !keys.has(node.Network__c.value))).toEqual([]);
+  });
+
+  it('applies the rep filters as the component sends them', async () => {
+    const contactId = org.seed!.busiestContactId;
+    const scope = { Contact__c: { eq: contactId } };
+    const { all: everything } = await readTimeline(scope);
+    const openInbound = everything.filter(
+      (node) => node.Direction__c.value === 'Inbound' && OPEN_STATUSES.includes(node.Status__c.value),
+    );
+    expect(openInbound.length).toBeGreaterThan(0);
+    const network = openInbound[0]!.Network__c.value as string;
+    const { all, totalCount } = await readTimeline({
+      and: [
+        scope,
+        { Network__c: { eq: network } },
+        { Direction__c: { eq: 'Inbound' } },
+        { Status__c: { in: OPEN_STATUSES } },
+      ],
+    });
+    const expected = everything.filter(
+      (node) =>
+        node.Network__c.value === network &&
+        node.Direction__c.value === 'Inbound' &&
+        OPEN_STATUSES.includes(node.Status__c.value),
+    );
+    expect(totalCount).toBe(expected.length);
+    expect(totalCount).toBeLessThan(everything.length);
+    expect(all.map((node) => node.Id)).toEqual(expected.map((node) => node.Id));
+  });
+
+  it('narrows by a date range and by the paging window (Posted_At__c)', async () => {
+    const contactId = org.seed!.busiestContactId;
+    const scope = { Contact__c: { eq: contactId } };
+    const { all: everything } = await readTimeline(scope);
+    const middle = everything[Math.floor(everything.length / 2)]!.Posted_At__c.value as string;
+    const { all: window } = await readTimeline({ and: [scope, { Posted_At__c: { lte: { value: middle } } }] });
+    expect(window.map((node) => node.Id)).toEqual(
+      everything.filter((node) => Date.parse(node.Posted_At__c.value) <= Date.parse(middle)).map((node) => node.Id),
+    );
+    const from = new Date(Date.parse(middle) - 7 * 86_400_000).toISOString();
+    const { all: range } = await readTimeline({
+      and: [scope, { Posted_At__c: { gte: { value: from } } }, { Posted_At__c: { lt: { value: middle } } }],
+    });
+    expect(times(range).every((time) => time >= Date.parse(from) && time < Date.parse(middle))).toBe(true);
+  });
+
+  it('keeps private messages out when the page shows public ones only', async () => {
+    const contactId = org.seed!.busiestContactId;
+    const { all, totalCount } = await readTimeline({
+      and: [{ Contact__c: { eq: contactId } }, { Visibility__c: { eq: 'Public' } }],
+    });
+    expect(totalCount).toBeGreaterThan(0);
+    expect(all.every((node) => node.Visibility__c.value === 'Public')).toBe(true);
+  });
+
+  it('reads every contact of an account, each labelled with its contact', async () => {
+    const accountId = org.seed!.accountIds[0]!;
+    const { all, totalCount } = await readTimeline({ Account__c: { eq: accountId } });
+    expect(all).toHaveLength(totalCount);
+    expect(all.every((node) => node.Contact__r === null || typeof node.Contact__r.Name.value === 'string')).toBe(true);
+  });
+
+  it("reads a case's interactions and its contact's", async () => {
+    const withContact = [];
+    for (const caseId of org.seed!.caseIds) {
+      const cases = nodes((await ok(queries.CASE_CONTACT_QUERY, { caseId })).Case);
+      expect(cases).toHaveLength(1);
+      expect(cases[0]!.Id).toBe(caseId);
+      if (cases[0]!.ContactId.value) withContact.push({ caseId, contactId: cases[0]!.ContactId.value as string });
+    }
+    expect(withContact.length).toBeGreaterThan(0);
+    const { caseId, contactId } = withContact[0]!;
+    const { all } = await readTimeline({ or: [{ Case__c: { eq: caseId } }, { Contact__c: { eq: contactId } }] });
+    const { totalCount: contactOnly } = await readTimeline({ Contact__c: { eq: contactId } });
+    expect(all.length).toBeGreaterThanOrEqual(contactOnly);
+  });
+
+  it('reaches all of 5,000 interactions of one contact with upperBound paging', async () => {
+    const contactId = org.store.create('Contact', { LastName: 'Heavy Poster' });
+    expect(contactId.success).toBe(true);
+    const id = (contactId as { id: string }).id;
+    const start = Date.parse('2026-01-01T00:00:00.000Z');
+    for (let i = 0; i < 5000; i++) {
+      const created = org.store.create('Social_Interaction__c', {
+        External_Id__c: `x:heavy-${i}`,
+        Network__c: 'x',
+        Direction__c: 'Inbound',
+        Visibility__c: 'Public',
+        // Pairs share a timestamp: Id breaks the tie so no page overlaps or skips.
+        Posted_At__c: new Date(start + Math.floor(i / 2) * 60_000).toISOString(),
+        Contact__c: id,
+        Body__c: `Post ${i}`,
+      });
+      expect(created.success).toBe(true);
+    }
+    const { all, totalCount, requests } = await readTimeline({ Contact__c: { eq: id } });
+    expect(totalCount).toBe(5000);
+    expect(new Set(all.map((node) => node.Id)).size).toBe(5000);
+    expect(requests).toBe(25);
+    expect(all[4999]!.Posted_At__c.value).toBe(new Date(start).toISOString());
+    expectNewestFirst(all);
+  }, 60_000);
+});
+
+describe('socialIdentities and socialIdentityLink queries on the local org', () => {
+  it("lists a contact's identities with their link status and the channels to link on", async () => {
+    const contactId = org.seed!.busiestContactId;
+    const query = await ok(queries.IDENTITIES_QUERY, { where: { Contact__c: { eq: contactId } } });
+    const identities = nodes(query.Social_Identity__c);
+    expect(identities.length).toBeGreaterThan(0);
+    expect(query.Social_Identity__c.totalCount).toBe(identities.length);
+    for (const identity of identities) {
+      expect(['Unlinked', 'Linked', 'Suggested', 'Rejected']).toContain(identity.Link_Status__c.value);
+      expect(typeof identity.Network__c.value).toBe('string');
+    }
+    const channels = nodes(query.Social_Channel__c);
+    expect(channels.some((channel) => channel.Enabled__c.value === true)).toBe(true);
+  });
+
+  it('finds an identity by network and handle', async () => {
+    const contactId = org.seed!.busiestContactId;
+    const [known] = nodes(
+      (await ok(queries.IDENTITIES_QUERY, { where: { Contact__c: { eq: contactId } } })).Social_Identity__c,
+    ).filter((identity) => identity.Handle__c.value);
+    expect(known).toBeDefined();
+    const found = nodes(
+      (await ok(queries.IDENTITY_LOOKUP_QUERY, { network: known!.Network__c.value, handle: known!.Handle__c.value }))
+        .Social_Identity__c,
+    );
+    expect(found.map((identity) => identity.Id)).toContain(known!.Id);
+    const none = nodes(
+      (await ok(queries.IDENTITY_LOOKUP_QUERY, { network: 'x', handle: 'nobody_has_this_handle' })).Social_Identity__c,
+    );
+    expect(none).toEqual([]);
+  });
+});
+
+describe('socialCatchUp query on the local org', () => {
+  it('reads the recent window and every open item, with counts that agree with the timeline', async () => {
+    const contactId = org.seed!.busiestContactId;
+    const scope = { Contact__c: { eq: contactId } };
+    const since = new Date(Date.now() - 30 * 86_400_000).toISOString();
+    const open = { and: [scope, { Direction__c: { eq: 'Inbound' } }, { Status__c: { in: OPEN_STATUSES } }] };
+    const query = await ok(queries.CATCH_UP_QUERY, {
+      recent: { and: [scope, { Posted_At__c: { gte: { value: since } } }] },
+      open,
+      first: 200,
+    });
+    expect(times(nodes(query.recent)).every((time) => time >= Date.parse(since))).toBe(true);
+    expect(nodes(query.open).every((node) => OPEN_STATUSES.includes(node.Status__c.value))).toBe(true);
+    const { totalCount } = await readTimeline(open);
+    expect(query.open.totalCount).toBe(totalCount);
+    expect(nodes(query.Social_Channel__c).length).toBeGreaterThan(0);
+  });
+});
