@@ -343,16 +343,14 @@ describe('upsert, composite, limits and auth', () => {
   it('deletes through Collections and clears lookups to the deleted record', async () => {
     const { org, conn } = session;
     const contact = await conn.sobject('Contact').create({ LastName: 'Leaving' });
-    const identity = await conn
-      .sobject('Social_Identity__c')
-      .create({
-        Name: '@leaving (x)',
-        External_Id__c: 'x:leaving',
-        Network__c: 'x',
-        Network_User_Id__c: 'leaving',
-        Contact__c: contact.id,
-        Link_Status__c: 'Linked',
-      });
+    const identity = await conn.sobject('Social_Identity__c').create({
+      Name: '@leaving (x)',
+      External_Id__c: 'x:leaving',
+      Network__c: 'x',
+      Network_User_Id__c: 'leaving',
+      Contact__c: contact.id,
+      Link_Status__c: 'Linked',
+    });
     const response = await call(
       org,
       'DELETE',

@@ -100,7 +100,10 @@ function identitiesByExternalId(): Map<string, Record<string, unknown>> {
   return map;
 }
 
-async function deploy(dir: string, options: { dryRun?: boolean; bulkThreshold?: number; resultsDir?: string } = {}): Promise<DeployResult> {
+async function deploy(
+  dir: string,
+  options: { dryRun?: boolean; bulkThreshold?: number; resultsDir?: string } = {},
+): Promise<DeployResult> {
   const { result } = await deployMapping({
     file: join(dir, 'mapping.yaml'),
     connection: connectTo(org),
@@ -153,17 +156,40 @@ describe('deploy against the local org', () => {
     expect(first.rows).toBe(INPUT_ROWS);
     expect(first.apiCalls).toBeLessThanOrEqual(12);
     const identities = identitiesByExternalId();
-    expect(identities.get('x:1001')).toMatchObject({ Contact__c: ids.ana, Link_Status__c: 'Linked', Link_Source__c: 'Mapping', Matched_By_Rule__c: 'same-email', Handle__c: 'ana_m' });
+    expect(identities.get('x:1001')).toMatchObject({
+      Contact__c: ids.ana,
+      Link_Status__c: 'Linked',
+      Link_Source__c: 'Mapping',
+      Matched_By_Rule__c: 'same-email',
+      Handle__c: 'ana_m',
+    });
     expect(identities.get('x:1002')).toMatchObject({ Link_Status__c: 'Unlinked' });
     expect(identities.get('x:1002')?.Contact__c ?? null).toBeNull();
     expect(String(identities.get('x:1002')?.Link_Note__c)).toContain('2 Contacts');
-    expect(identities.get('x:1003')).toMatchObject({ Contact__c: ids.tricky, Link_Status__c: 'Suggested', Matched_By_Rule__c: 'same-name' });
-    expect(identities.get('x:1004')).toMatchObject({ Contact__c: ids.phone, Link_Status__c: 'Suggested', Matched_By_Rule__c: 'same-phone' });
+    expect(identities.get('x:1003')).toMatchObject({
+      Contact__c: ids.tricky,
+      Link_Status__c: 'Suggested',
+      Matched_By_Rule__c: 'same-name',
+    });
+    expect(identities.get('x:1004')).toMatchObject({
+      Contact__c: ids.phone,
+      Link_Status__c: 'Suggested',
+      Matched_By_Rule__c: 'same-phone',
+    });
     expect(identities.get('x:1005')).toMatchObject({ Link_Status__c: 'Unlinked' });
-    expect(identities.get('instagram:1007')).toMatchObject({ Lead__c: ids.lead, Link_Status__c: 'Linked', Matched_By_Rule__c: 'lead-email' });
-    expect(identities.get('instagram:9001')).toMatchObject({ Contact__c: ids.paired, Matched_By_Rule__c: 'pairs:confirmed' });
+    expect(identities.get('instagram:1007')).toMatchObject({
+      Lead__c: ids.lead,
+      Link_Status__c: 'Linked',
+      Matched_By_Rule__c: 'lead-email',
+    });
+    expect(identities.get('instagram:9001')).toMatchObject({
+      Contact__c: ids.paired,
+      Matched_By_Rule__c: 'pairs:confirmed',
+    });
     expect(identities.has('tiktok:1006')).toBe(false);
-    const channels = org.store.list('Social_Channel__c').filter((channel) => ['x', 'instagram'].includes(String(channel.Network_Key__c)));
+    const channels = org.store
+      .list('Social_Channel__c')
+      .filter((channel) => ['x', 'instagram'].includes(String(channel.Network_Key__c)));
     expect(channels).toHaveLength(2);
   });
 
@@ -183,14 +209,25 @@ describe('deploy against the local org', () => {
     const before = org.store.list('Social_Identity__c').length;
     const second = await deploy(dir);
     expect(second.changes).toBe(0);
-    expect(second.counts).toMatchObject({ linked: 0, relinked: 0, suggested: 0, unchanged: 5, ambiguous: 1, unmatched: 1, rejected: 1 });
+    expect(second.counts).toMatchObject({
+      linked: 0,
+      relinked: 0,
+      suggested: 0,
+      unchanged: 5,
+      ambiguous: 1,
+      unmatched: 1,
+      rejected: 1,
+    });
     expect(org.store.list('Social_Identity__c')).toHaveLength(before);
   });
 
   it('relinks and removes only the links it made when the sources change', async () => {
     const identity = identitiesByExternalId().get('x:1004')!;
     org.store.update('Social_Identity__c', String(identity.Id), { Link_Source__c: 'Rep', Link_Status__c: 'Linked' });
-    const changed = EXPORT.replace('Ana.Mapping+social@Example.com', 'paired.mapping@example.com').replace(/x,1005.*\r\n/, '');
+    const changed = EXPORT.replace('Ana.Mapping+social@Example.com', 'paired.mapping@example.com').replace(
+      /x,1005.*\r\n/,
+      '',
+    );
     const dir2 = await writeFixture({ 'mapping.yaml': MAPPING, 'export.csv': changed.replace('+1 415 555 0199', '') });
     const result = await deploy(dir2);
     expect(result.counts).toMatchObject({ relinked: 1, unchanged: 3, unmatched: 1, ambiguous: 1, rejected: 1 });
@@ -205,7 +242,10 @@ describe('deploy with Bulk API 2.0', () => {
   it('upserts above the threshold and is idempotent too', async () => {
     const rows = Array.from({ length: 30 }, (_, index) => `x,bulk-${index},bulk_${index},Bulk ${index},,`);
     const dir = await writeFixture({
-      'mapping.yaml': MAPPING.replace(/  - name: confirmed[\s\S]*?(?=removeStaleLinks)/, '').replace('removeStaleLinks: true', 'removeStaleLinks: false'),
+      'mapping.yaml': MAPPING.replace(/  - name: confirmed[\s\S]*?(?=removeStaleLinks)/, '').replace(
+        'removeStaleLinks: true',
+        'removeStaleLinks: false',
+      ),
       'export.csv': `Network,Id,Handle,Name,Email,Phone\n${rows.join('\n')}\nx,bulk-ana,ana_bulk,Ana,ana.mapping@example.com,\n`,
     });
     const first = await deploy(dir, { bulkThreshold: 10 });
@@ -219,11 +259,59 @@ describe('deploy with Bulk API 2.0', () => {
   });
 });
 
+describe('unmatched identities with create-lead', () => {
+  it('creates one Lead per identity with its link, in one transaction each, and none on a rerun', async () => {
+    const mapping = MAPPING.replace(/  - name: confirmed[\s\S]*?(?=removeStaleLinks)/, '').replace(
+      'removeStaleLinks: true',
+      'removeStaleLinks: false\nunmatched: create-lead\nlead:\n  company: "Social: {network}"\n  leadSource: Web',
+    );
+    const dir = await writeFixture({
+      'mapping.yaml': mapping,
+      'export.csv':
+        'Network,Id,Handle,Name,Email,Phone\nx,lead-1,newbie,Nia Newcomer,nia@example.net,\ninstagram,lead-2,solo,,,\n',
+    });
+    const leadsBefore = org.store.list('Lead').length;
+    const first = await deploy(dir);
+    expect(first.counts).toMatchObject({ leadCreated: 2, failed: 0 });
+    const leads = org.store.list('Lead').slice(leadsBefore);
+    expect(leads).toHaveLength(2);
+    expect(leads[0]).toMatchObject({
+      FirstName: 'Nia',
+      LastName: 'Newcomer',
+      Company: 'Social: x',
+      LeadSource: 'Web',
+      Email: 'nia@example.net',
+    });
+    expect(leads[1]).toMatchObject({ LastName: 'solo', Company: 'Social: instagram' });
+    const identities = identitiesByExternalId();
+    expect(identities.get('x:lead-1')).toMatchObject({
+      Lead__c: leads[0]!.Id,
+      Link_Status__c: 'Linked',
+      Link_Source__c: 'Mapping',
+      Matched_By_Rule__c: 'unmatched:create-lead',
+    });
+    const rows = await resultRows(join(dir, 'results'));
+    expect(rows.find((row) => row.externalId === 'x:lead-1')).toMatchObject({
+      outcome: 'leadCreated',
+      recordObject: 'Lead',
+      recordId: leads[0]!.Id,
+    });
+
+    const second = await deploy(dir);
+    expect(second.changes).toBe(0);
+    expect(second.counts).toMatchObject({ unchanged: 2, leadCreated: 0 });
+    expect(org.store.list('Lead')).toHaveLength(leadsBefore + 2);
+  });
+});
+
 describe('a deploy that stops half-way', () => {
   it('is completed by a rerun, without duplicates', async () => {
     const rows = Array.from({ length: 450 }, (_, index) => `x,crash-${index},crash_${index},Crash ${index},,`);
     const dir = await writeFixture({
-      'mapping.yaml': MAPPING.replace(/  - name: confirmed[\s\S]*?(?=removeStaleLinks)/, '').replace('removeStaleLinks: true', 'removeStaleLinks: false'),
+      'mapping.yaml': MAPPING.replace(/  - name: confirmed[\s\S]*?(?=removeStaleLinks)/, '').replace(
+        'removeStaleLinks: true',
+        'removeStaleLinks: false',
+      ),
       'export.csv': `Network,Id,Handle,Name,Email,Phone\n${rows.join('\n')}\n`,
     });
     const connection = connectTo(org);
@@ -232,13 +320,16 @@ describe('a deploy that stops half-way', () => {
     // The network fails after the first Collections request (200 identities) went through.
     connection.request = ((options: Parameters<typeof request>[0]) => {
       const method = typeof options === 'string' ? 'GET' : (options.method ?? 'GET');
-      if (method !== 'GET' && ++writes > 2) return Promise.reject(new Error('socket hang up')) as ReturnType<typeof request>;
+      if (method !== 'GET' && ++writes > 2)
+        return Promise.reject(new Error('socket hang up')) as ReturnType<typeof request>;
       return request(options);
     }) as typeof connection.request;
     await expect(
       deployMapping({ file: join(dir, 'mapping.yaml'), connection, dryRun: false, resultsDir: join(dir, 'results') }),
     ).rejects.toThrow('socket hang up');
-    const partial = org.store.list('Social_Identity__c').filter((record) => String(record.External_Id__c).startsWith('x:crash-'));
+    const partial = org.store
+      .list('Social_Identity__c')
+      .filter((record) => String(record.External_Id__c).startsWith('x:crash-'));
     // Whole Collections requests went through before the failure; the rest did not.
     expect(partial.length % 200).toBe(0);
     expect(partial.length).toBeGreaterThan(0);
@@ -247,7 +338,9 @@ describe('a deploy that stops half-way', () => {
     const rerun = await deploy(dir);
     expect(rerun.counts).toMatchObject({ unmatched: 450, failed: 0 });
     expect(rerun.changes).toBe(450 - partial.length);
-    const all = org.store.list('Social_Identity__c').filter((record) => String(record.External_Id__c).startsWith('x:crash-'));
+    const all = org.store
+      .list('Social_Identity__c')
+      .filter((record) => String(record.External_Id__c).startsWith('x:crash-'));
     expect(all).toHaveLength(450);
     expect(new Set(all.map((record) => record.External_Id__c)).size).toBe(450);
   });
@@ -256,14 +349,23 @@ describe('a deploy that stops half-way', () => {
 describe('input that cannot be trusted', () => {
   it('writes nothing when a CSV row is short', async () => {
     const before = org.store.list('Social_Identity__c').length;
-    const dir = await writeFixture({ 'mapping.yaml': MAPPING, 'export.csv': 'Network,Id,Handle,Name,Email,Phone\nx,short-1,a,A,,\nx,short-2\n' });
-    await expect(deploy(dir)).rejects.toMatchObject({ code: 'MalformedSource', problems: [expect.objectContaining({ line: 3 })] });
+    const dir = await writeFixture({
+      'mapping.yaml': MAPPING,
+      'export.csv': 'Network,Id,Handle,Name,Email,Phone\nx,short-1,a,A,,\nx,short-2\n',
+    });
+    await expect(deploy(dir)).rejects.toMatchObject({
+      code: 'MalformedSource',
+      problems: [expect.objectContaining({ line: 3 })],
+    });
     expect(org.store.list('Social_Identity__c')).toHaveLength(before);
     await expect(stat(join(dir, 'results'))).rejects.toThrow();
   });
 
   it('points at the rule when the org has no such field', async () => {
-    const dir = await writeFixture({ 'mapping.yaml': MAPPING.replace('record: Contact.LastName', 'record: Contact.Nick_Name__c'), 'export.csv': EXPORT });
+    const dir = await writeFixture({
+      'mapping.yaml': MAPPING.replace('record: Contact.LastName', 'record: Contact.Nick_Name__c'),
+      'export.csv': EXPORT,
+    });
     await expect(deploy(dir)).rejects.toMatchObject({
       code: 'OrgRejectedQuery',
       problems: [expect.objectContaining({ line: 19, message: expect.stringContaining('rule same-name') })],

@@ -1,8 +1,8 @@
-// Starts the local org (local-org/src/main.ts) for plugin tests and opens a jsforce Connection to it
-// over HTTP: the library @salesforce/core's Connection extends, so the deploy's HTTP path is the one
-// `sf` uses. Not AuthInfo: it reads and locks auth files under the user's ~/.sfdx, which tests must
-// not depend on (a lock held there by another process makes every AuthInfo.create wait 20 s).
-import { Connection } from '@jsforce/jsforce-node';
+// Starts the local org (local-org/src/main.ts) for plugin tests and opens a @salesforce/core
+// Connection to it over HTTP, the class `flags['target-org'].getConnection()` returns, so requests go
+// through the same jsforce stack as under `sf`.
+import type { AuthInfo } from '@salesforce/core';
+import { Connection } from '@salesforce/core';
 import { startLocalOrg } from '../../local-org/src/main.js';
 
 export type TestOrg = Awaited<ReturnType<typeof startLocalOrg>>;
@@ -13,6 +13,15 @@ export async function startOrg(): Promise<TestOrg> {
   return startLocalOrg({ port: 0 });
 }
 
+/**
+ * Built directly, not with AuthInfo.create: that reads and locks auth files under the user's
+ * ~/.sfdx, which tests must not depend on (a lock left there by another process makes every
+ * AuthInfo.create wait 20 s). The Connection only asks its AuthInfo for the username when built.
+ */
 export function connectTo(org: TestOrg): Connection {
-  return new Connection({ instanceUrl: org.url, accessToken: org.accessToken, version: API_VERSION });
+  const authInfo = { getUsername: () => 'plugin-tests@social-bridge.local' } as unknown as AuthInfo;
+  return new Connection({
+    authInfo,
+    connectionOptions: { instanceUrl: org.url, accessToken: org.accessToken, version: API_VERSION },
+  });
 }

@@ -240,7 +240,13 @@ function decide(
 
   if (resolution.kind === 'match') {
     const status = resolution.action === 'link' ? 'Linked' : 'Suggested';
-    const link = linkFields(resolution.target, status, resolution.rule);
+    // A Lead this tool created is then found by a Lead rule on the next run; the link stays credited
+    // to its creation, so that run changes nothing.
+    const createdLead =
+      existing?.Matched_By_Rule__c === CREATE_LEAD_RULE &&
+      currentTarget !== undefined &&
+      sameRecord(currentTarget, resolution.target);
+    const link = linkFields(resolution.target, status, createdLead ? CREATE_LEAD_RULE : resolution.rule);
     let outcome: Outcome;
     if (
       hasMappingLink &&

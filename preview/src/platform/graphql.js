@@ -53,7 +53,8 @@ export class graphql {
         if (requested !== this.config || !this.connected) {
             return undefined;
         }
-        const emitted = { ...result };
+        // As lightning/graphql does, each result carries refresh(): components re-read with it.
+        const emitted = { ...result, refresh: () => this.fetch() };
         adapterByResult.set(emitted, this);
         this.dataCallback(emitted);
         return emitted;

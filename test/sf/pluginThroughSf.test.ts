@@ -1,0 +1,139 @@
+// The plugin as an admin runs it: linked into the official sf CLI, logged into the local org by
+// access token, deploying the example mapping and importing the example export. Checks what sf
+// prints (--json), what lands in the org, and that a second run changes nothing.
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'csv-parse/sync';
+import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
+import { startLocalOrg, type LocalOrg } from '../../local-org/src/localOrg.js';
+import { expectSuccess, isolatedSf, loginByAccessToken, repoRoot, type SfCli } from '../support/sfCli.js';
+
+jest.setTimeout(120_000);
+
+const mapping = join(repoRoot, 'examples/mapping.yaml');
+const exportFile = join(repoRoot, 'examples/interactions.ndjson');
+
+interface DeployJson {
+  rows: number;
+  counts: Record<string, number>;
+  changes: number;
+  resultsDir?: string;
+}
+
+/** Records in every results CSV of a folder (a parser, so quoted newlines count once). */
+function resultRows(dir: string): number {
+  return readdirSync(dir)
+    .filter((name) => name.endsWith('.csv'))
+    .reduce((rows, name) => rows + (parse(readFileSync(join(dir, name)), { columns: true }) as unknown[]).length, 0);
+}
+
+describe('sf social … through the real sf binary', () => {
+  let org: LocalOrg;
+  let sf: SfCli;
+  let alias: string;
+
+  beforeAll(async () => {
+    org = await startLocalOrg({ port: 0 });
+    sf = isolatedSf();
+    alias = await loginByAccessToken(sf, org);
+    expectSuccess(await sf.run(['plugins', 'link', join(repoRoot, 'plugin'), '--no-install']));
+  });
+
+  afterAll(async () => {
+    await org?.stop();
+  });
+
+  it('lists the social commands in sf help', async () => {
+    const help = expectSuccess(await sf.run(['social', 'mappings', 'deploy', '--help']));
+    expect(help.stdout).toContain('--target-org');
+    expect(help.stdout).toContain('--dry-run');
+  });
+
+  it('validates the example offline', async () => {
+    const run = expectSuccess(await sf.run(['social', 'mappings', 'validate', '--file', mapping, '--json']));
+    expect(run.json?.status).toBe(0);
+  });
+
+  it('deploys the example, accounts for every row, and changes nothing the second time', async () => {
+    const identitiesBefore = org.store.list('Social_Identity__c').length;
+    const dryRun = expectSuccess(
+      await sf.run(['social', 'mappings', 'deploy', '--file', mapping, '--target-org', alias, '--dry-run', '--json']),
+    );
+    expect(org.store.list('Social_Identity__c').length).toBe(identitiesBefore);
+
+    const resultsDir = join(sf.home, 'results-1');
+    const first = expectSuccess(
+      await sf.run([
+        'social',
+        'mappings',
+        'deploy',
+        '--file',
+        mapping,
+        '--target-org',
+        alias,
+        '--results-dir',
+        resultsDir,
+        '--json',
+      ]),
+    ).json?.result as DeployJson;
+    expect((dryRun.json?.result as DeployJson).counts).toEqual(first.counts);
+    expect(first.changes).toBeGreaterThan(0);
+    expect(Object.values(first.counts).reduce((sum, count) => sum + count, 0)).toBe(first.rows);
+    expect(resultRows(resultsDir)).toBe(first.rows);
+    const linked = org.store
+      .list('Social_Identity__c')
+      .filter((identity) => identity.Link_Source__c === 'Mapping' && identity.Link_Status__c === 'Linked');
+    expect(linked.length).toBeGreaterThanOrEqual(first.counts.linked ?? 0);
+
+    const second = expectSuccess(
+      await sf.run([
+        'social',
+        'mappings',
+        'deploy',
+        '--file',
+        mapping,
+        '--target-org',
+        alias,
+        '--results-dir',
+        join(sf.home, 'results-2'),
+        '--json',
+      ]),
+    ).json?.result as DeployJson;
+    expect(second.changes).toBe(0);
+    expect(second.rows).toBe(first.rows);
+  });
+
+  it('imports the example export once, and a second import changes nothing', async () => {
+    const before = org.store.list('Social_Interaction__c').length;
+    const first = expectSuccess(
+      await sf.run(['social', 'interactions', 'import', '--file', exportFile, '--target-org', alias, '--json']),
+    ).json?.result as DeployJson;
+    const afterFirst = org.store.list('Social_Interaction__c').length;
+    expect(afterFirst).toBeGreaterThan(before);
+    expect(Object.values(first.counts).reduce((sum, count) => sum + count, 0)).toBe(first.rows);
+
+    expectSuccess(
+      await sf.run(['social', 'interactions', 'import', '--file', exportFile, '--target-org', alias, '--json']),
+    );
+    expect(org.store.list('Social_Interaction__c').length).toBe(afterFirst);
+  });
+
+  it('fails with the file, line and column of a bad mapping, and writes nothing', async () => {
+    const dir = mkdtempSync(join(sf.home, 'bad-'));
+    writeFileSync(join(dir, 'mapping.yaml'), 'version: 1\nchannels:\n  - key: [unclosed\n');
+    const identitiesBefore = org.store.list('Social_Identity__c').length;
+    const run = await sf.run([
+      'social',
+      'mappings',
+      'deploy',
+      '--file',
+      join(dir, 'mapping.yaml'),
+      '--target-org',
+      alias,
+      '--json',
+    ]);
+    expect(run.code).not.toBe(0);
+    expect(run.stdout).toMatch(/mapping\.yaml:\d+:\d+/);
+    expect(org.store.list('Social_Identity__c').length).toBe(identitiesBefore);
+  });
+});
