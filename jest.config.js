@@ -24,6 +24,7 @@ module.exports = {
       roots: ['<rootDir>/test'],
       testMatch: ['**/*.test.ts'],
       testEnvironment: 'node',
+      setupFiles: ['<rootDir>/test/support/jestRealm.ts'],
       extensionsToTreatAsEsm: ['.ts'],
       moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
       transform: {

@@ -3,8 +3,6 @@
 // an edit and a deletion in a later export, identities linked or suggested by a mapping's rules from a
 // CSV read through a mapping source's columns, threading across channels, verbatim and truncated
 // bodies, the Bulk API 2.0 path, and the command itself.
-// Lets jsforce's HTTP client run inside jest's vm context (see the file); must come first.
-import '../plugin/hostSymbols.js';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';

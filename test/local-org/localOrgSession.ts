@@ -1,23 +1,7 @@
 // Starts a local org in-process on a free port and opens a jsforce Connection to it over real HTTP.
 
-import { addAbortListener } from 'node:events';
 import { Connection } from 'jsforce';
 import { startLocalOrg, type LocalOrg, type LocalOrgOptions } from '../../local-org/src/main.js';
-
-/**
- * jest runs tests in a vm context whose Symbol has no `dispose`, while Node's events module (host
- * realm) keys its disposables by Node's own symbol; undici (jsforce's fetch) then fails with
- * "removeAbortListener is not a function". Give the test realm the host's symbols.
- */
-function adoptHostDisposeSymbols(): void {
-  if (typeof Symbol.dispose === 'symbol') return;
-  const disposable = addAbortListener(new AbortController().signal, () => undefined);
-  const [hostDispose] = Object.getOwnPropertySymbols(disposable);
-  if (hostDispose) {
-    Object.defineProperty(Symbol, 'dispose', { value: hostDispose, configurable: true });
-  }
-}
-adoptHostDisposeSymbols();
 
 export interface Session {
   org: LocalOrg;

@@ -2,7 +2,7 @@
 // Connection to it over HTTP, the class `flags['target-org'].getConnection()` returns, so requests go
 // through the same jsforce stack as under `sf`.
 import type { AuthInfo } from '@salesforce/core';
-import { Connection } from '@salesforce/core';
+import { Connection, Logger } from '@salesforce/core';
 import { startLocalOrg } from '../../local-org/src/main.js';
 
 export type TestOrg = Awaited<ReturnType<typeof startLocalOrg>>;
@@ -20,8 +20,11 @@ export async function startOrg(): Promise<TestOrg> {
  */
 export function connectTo(org: TestOrg): Connection {
   const authInfo = { getUsername: () => 'plugin-tests@social-bridge.local' } as unknown as AuthInfo;
-  return new Connection({
+  const connection = new Connection({
     authInfo,
     connectionOptions: { instanceUrl: org.url, accessToken: org.accessToken, version: API_VERSION },
   });
+  // Connection.create would attach a logger writing to ~/.sf; an in-memory one keeps tests out of $HOME.
+  (connection as unknown as { logger: Logger }).logger = new Logger({ name: 'plugin-tests', useMemoryLogger: true });
+  return connection;
 }
