@@ -36,6 +36,8 @@ export interface DeployOptions {
   resultsDir: string;
   bulkThreshold?: number;
   onProgress?: (message: string) => void;
+  /** Called with the planned outcomes before anything is written (also on --dry-run). */
+  onPlan?: (plan: { counts: Record<Outcome, number>; changes: number }) => void;
   now?: () => Date;
 }
 
@@ -66,6 +68,9 @@ export async function deployMapping(options: DeployOptions): Promise<{ result: D
     now: (options.now?.() ?? new Date()).toISOString(),
   });
 
+  const plannedChanges = plan.identityWrites.length + plan.channelWrites.length + plan.staleUnlinks.length;
+  options.onPlan?.({ counts: countOutcomes(plan.rows), changes: plannedChanges });
+
   const base = {
     file: options.file,
     dryRun: options.dryRun,
@@ -78,7 +83,7 @@ export async function deployMapping(options: DeployOptions): Promise<{ result: D
       result: {
         ...base,
         counts: countOutcomes(plan.rows),
-        changes: plan.identityWrites.length + plan.channelWrites.length + plan.staleUnlinks.length,
+        changes: plannedChanges,
         channels: { ...base.channels, written: plan.channelWrites.length },
         staleLinksRemoved: plan.staleUnlinks.length,
         apiCalls: org.apiCalls,

@@ -5,7 +5,7 @@ import { Messages } from '@salesforce/core';
 import { Flags, SfCommand } from '@salesforce/sf-plugins-core';
 import { DEFAULT_BULK_THRESHOLD } from '../../../mappings/apply.js';
 import { deployFailed, deployMapping, type DeployResult } from '../../../mappings/deploy.js';
-import { OUTCOMES } from '../../../mappings/plan.js';
+import { OUTCOMES, type Outcome } from '../../../mappings/plan.js';
 import { toSfError } from '../../../mappings/sfError.js';
 
 Messages.importMessagesDirectoryFromMetaUrl(import.meta.url);
@@ -13,19 +13,28 @@ const messages = Messages.loadMessages('@social-bridge/plugin-social', 'social.m
 
 export type { DeployResult } from '../../../mappings/deploy.js';
 
-/** How the plan names each outcome (the order of the table). */
-const PLAN_LABELS: Record<(typeof OUTCOMES)[number], string> = {
+/** How the plan names each outcome before it is applied; the issue's seven always show. */
+const PLAN_LABELS: Record<Outcome, string> = {
   linked: 'to link',
   relinked: 'to relink',
   unchanged: 'unchanged',
-  suggested: 'suggested',
+  suggested: 'to suggest',
   ambiguous: 'ambiguous (not linked)',
   unmatched: 'unmatched',
-  unlinked: 'link removed',
-  leadCreated: 'Lead created',
+  unlinked: 'link to remove',
+  leadCreated: 'Lead to create',
   rejected: 'rejected',
   failed: 'failed',
 };
+const ALWAYS_SHOWN: ReadonlySet<Outcome> = new Set([
+  'linked',
+  'relinked',
+  'unchanged',
+  'suggested',
+  'ambiguous',
+  'unmatched',
+  'rejected',
+]);
 
 export default class Deploy extends SfCommand<DeployResult> {
   public static override readonly summary = messages.getMessage('summary');
@@ -69,6 +78,11 @@ export default class Deploy extends SfCommand<DeployResult> {
         onProgress: (message) => {
           this.spinner.status = message;
         },
+        onPlan: ({ counts }) => {
+          this.spinner.pause(() =>
+            this.showCounts(messages.getMessage('plan.title', [flags.file]), counts, PLAN_LABELS),
+          );
+        },
       });
     } catch (error) {
       this.spinner.stop('failed');
@@ -77,23 +91,9 @@ export default class Deploy extends SfCommand<DeployResult> {
     this.spinner.stop();
     const { result } = outcome;
 
-    this.styledHeader(messages.getMessage('plan.title', [result.file]));
-    this.table({
-      data: OUTCOMES.map((name) => ({ outcome: PLAN_LABELS[name], rows: result.counts[name] })).filter(
-        (line) =>
-          line.rows > 0 ||
-          [
-            'to link',
-            'to relink',
-            'unchanged',
-            'suggested',
-            'ambiguous (not linked)',
-            'unmatched',
-            'rejected',
-          ].includes(line.outcome),
-      ),
-      columns: ['outcome', 'rows'],
-    });
+    if (!result.dryRun) {
+      this.showCounts(messages.getMessage('result.title'), result.counts, undefined);
+    }
     if (result.channels.errors.length > 0)
       this.warn(messages.getMessage('warning.channels', [result.channels.errors.join('\n')]));
     if (result.dryRun) {
@@ -114,5 +114,22 @@ export default class Deploy extends SfCommand<DeployResult> {
       process.exitCode = 1;
     }
     return result;
+  }
+
+  /** A table of rows per outcome: the seven the plan always names, others only when they occur. */
+  private showCounts(
+    title: string,
+    counts: Record<Outcome, number>,
+    labels: Record<Outcome, string> | undefined,
+  ): void {
+    if (this.jsonEnabled()) return;
+    this.styledHeader(title);
+    this.table({
+      data: OUTCOMES.filter((outcome) => counts[outcome] > 0 || ALWAYS_SHOWN.has(outcome)).map((outcome) => ({
+        outcome: labels?.[outcome] ?? outcome,
+        rows: counts[outcome],
+      })),
+      columns: ['outcome', 'rows'],
+    });
   }
 }

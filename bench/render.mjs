@@ -1,0 +1,94 @@
+// Benchmark: the record page in real Chromium for contacts with 50, 1,000 and 5,000 interactions.
+// Prints, per contact, the time from opening the page to the first thread on screen (median of
+// the runs), the DOM node count at that moment, and the interactions in the DOM. Paging should keep
+// the first render flat: the target is 5,000 within 1.5x of 50, and under 300 ms.
+//   npm run build && npm run preview:build && npx node bench/render.mjs [--runs 5]
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { chromium } from 'playwright-core';
+import { startLocalOrg } from '../local-org/lib/localOrg.js';
+import { startPreviewServer } from '../preview/server.mjs';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const { values: options } = parseArgs({ options: { runs: { type: 'string', default: '5' } } });
+const SIZES = [50, 1000, 5000];
+const NETWORKS = ['x', 'facebook', 'instagram', 'community'];
+
+/** A contact with `count` interactions in threads of four, spread over the last `count` hours. */
+function contactWith(org, count) {
+  const store = org.store;
+  const accountId = store.list('Account')[0].Id;
+  const created = store.create('Contact', { LastName: `Bench ${count}`, FirstName: 'Render', AccountId: accountId });
+  if (!created.success) throw new Error(JSON.stringify(created.errors));
+  const now = Date.now();
+  for (let index = 0; index < count; index += 1) {
+    const network = NETWORKS[index % NETWORKS.length];
+    const result = store.create('Social_Interaction__c', {
+      External_Id__c: `${network}:bench-${count}-${index}`,
+      Contact__c: created.id,
+      Account__c: accountId,
+      Network__c: network,
+      Direction__c: index % 4 === 3 ? 'Outbound' : 'Inbound',
+      Visibility__c: index % 5 === 0 ? 'Private' : 'Public',
+      Kind__c: index % 4 === 0 ? 'Post' : 'Reply',
+      Body__c: `Message ${index} about order ${1000 + index}: is the grinder covered by the warranty?`,
+      Posted_At__c: new Date(now - index * 3_600_000).toISOString(),
+      Thread_Key__c: `bench-${count}-${Math.floor(index / 4)}`,
+      Status__c: index % 7 === 0 ? 'Needs_Response' : 'Responded',
+    });
+    if (!result.success) throw new Error(JSON.stringify(result.errors));
+  }
+  return created.id;
+}
+
+const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+
+const org = await startLocalOrg({ port: 0 });
+const contacts = Object.fromEntries(SIZES.map((size) => [size, contactWith(org, size)]));
+const preview = await startPreviewServer({ org, userId: org.ctx.userId, port: 0 });
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  args: [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-quic',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+  ],
+});
+
+console.log(`record page render, median of ${options.runs} runs (${root})`);
+console.log('interactions | first thread ms | DOM nodes | interactions in DOM');
+const results = {};
+for (const size of SIZES) {
+  const timings = [];
+  let nodes = 0;
+  let inDom = 0;
+  for (let run = 0; run < Number(options.runs); run += 1) {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    // Load the app once so the measured part is the record page, not the bundle download.
+    await page.goto(`${preview.url}#/`);
+    await page.waitForLoadState('networkidle');
+    const started = Date.now();
+    await page.evaluate((id) => {
+      window.location.hash = `#/record/${id}`;
+    }, contacts[size]);
+    await page.locator('c-social-timeline .thread-item').first().waitFor({ timeout: 30_000 });
+    timings.push(Date.now() - started);
+    nodes = await page.evaluate(() => document.getElementsByTagName('*').length);
+    inDom = await page.locator('c-social-timeline li.message').count();
+    await page.close();
+  }
+  results[size] = median(timings);
+  console.log(
+    `${String(size).padStart(12)} | ${String(results[size]).padStart(15)} | ${String(nodes).padStart(9)} | ${inDom}`,
+  );
+}
+console.log(`ratio 5000/50: ${(results[5000] / results[50]).toFixed(2)}x`);
+
+await browser.close();
+await preview.stop();
+await org.stop();
