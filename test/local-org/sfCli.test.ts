@@ -2,77 +2,29 @@
 // org display, data query (REST and bulk export), create/get record, bulk upsert of identities by
 // External_Id__c, and import tree. Every command is checked against the org's state afterwards.
 
-import { execFile } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { startLocalOrg, type LocalOrg } from '../../local-org/src/main.js';
+import { expectSuccess, isolatedSf, type SfCli, type SfRun } from '../support/sfCli.js';
 
-const root = fileURLToPath(new URL('../..', import.meta.url));
-const bin = join(root, 'node_modules', '.bin');
 let org: LocalOrg;
-let home: string;
+let cli: SfCli;
 let work: string;
 
 jest.setTimeout(120_000);
 
-interface SfRun {
-  code: number;
-  stdout: string;
-  stderr: string;
-  json?: { status: number; result: unknown; name?: string; message?: string };
-}
-
-/** Runs sf asynchronously: the org answers from this same process, so the event loop must stay free. */
+/** Runs sf in the isolated state folder, from its work folder (where the tests write files). */
 function sf(args: string[], env: Record<string, string> = {}): Promise<SfRun> {
-  return new Promise((resolve) => {
-    execFile(
-      join(bin, 'sf'),
-      args,
-      {
-        cwd: work,
-        timeout: 90_000,
-        maxBuffer: 16 * 1024 * 1024,
-        env: {
-          PATH: `${bin}:${process.env.PATH ?? ''}`,
-          HOME: home,
-          XDG_CACHE_HOME: join(home, '.cache'),
-          XDG_CONFIG_HOME: join(home, '.config'),
-          SF_DISABLE_AUTOUPDATE: 'true',
-          SF_DISABLE_TELEMETRY: 'true',
-          SF_SKIP_NEW_VERSION_CHECK: 'true',
-          SF_HIDE_RELEASE_NOTES: 'true',
-          SF_USE_PROGRESS_BAR: 'false',
-          ...env,
-        },
-      },
-      (error, stdout, stderr) => {
-        const code = error ? (typeof error.code === 'number' ? error.code : 1) : 0;
-        let json: SfRun['json'];
-        try {
-          json = args.includes('--json') ? (JSON.parse(stdout) as SfRun['json']) : undefined;
-        } catch {
-          json = undefined;
-        }
-        resolve({ code, stdout, stderr, json });
-      },
-    );
-  });
+  return cli.run(args, { env, cwd: work });
 }
 
-function expectOk(run: SfRun): void {
-  if (run.code !== 0) {
-    throw new Error(`sf failed (${run.code}):\n${run.stdout}\n${run.stderr}`);
-  }
-}
+const expectOk = (run: SfRun): void => void expectSuccess(run);
 
 beforeAll(async () => {
   org = await startLocalOrg({ port: 0 });
-  home = mkdtempSync(join(tmpdir(), 'local-org-sf-home-'));
-  work = join(home, 'work');
-  mkdirSync(work);
+  cli = isolatedSf();
+  work = join(cli.home, 'work');
   const login = await sf(
     [
       'org',
@@ -95,7 +47,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await org.stop();
-  rmSync(home, { recursive: true, force: true });
+  rmSync(cli.home, { recursive: true, force: true });
 });
 
 describe('official sf CLI against the local org', () => {
