@@ -25,6 +25,7 @@ module.exports = {
       testMatch: ['**/*.test.ts'],
       testEnvironment: 'node',
       setupFiles: ['<rootDir>/test/support/jestRealm.ts'],
+      setupFilesAfterEnv: ['<rootDir>/test/support/commandExitCode.ts'],
       extensionsToTreatAsEsm: ['.ts'],
       moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
       transform: {

@@ -1,6 +1,5 @@
 // `sf social mappings deploy` end to end over real HTTP against the local org: resolve, plan, apply
 // (sObject Collections and Bulk API 2.0), results, idempotent reruns and a crash half-way.
-import './hostSymbols.js';
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -14,7 +13,8 @@ import { connectTo, startOrg, type TestOrg } from './localOrg.js';
 // Loading @salesforce/core under jest takes seconds; a deploy is several HTTP round trips.
 jest.setTimeout(60_000);
 
-const TRICKY_NAME = `O'Brien \\ "Zoë" 名前`;
+// A handle no network allows, to prove the IN list quotes it: quotes, a backslash, SOQL syntax, unicode.
+const TRICKY_HANDLE = `o'brien\\" OR Name != '' zoë_名前`;
 
 let org: TestOrg;
 const ids: Record<string, string> = {};
@@ -30,7 +30,8 @@ beforeAll(async () => {
   ids.ana = created('Contact', { FirstName: 'Ana', LastName: 'Mapping-Ruiz', Email: 'ana.mapping@example.com' });
   ids.twinA = created('Contact', { LastName: 'Twin A', Email: 'twins.mapping@example.com' });
   ids.twinB = created('Contact', { LastName: 'Twin B', Email: 'twins.mapping@example.com' });
-  ids.tricky = created('Contact', { LastName: TRICKY_NAME });
+  // LastName stands in for a handle field an org would add to Contact (the data model adds none).
+  ids.tricky = created('Contact', { LastName: TRICKY_HANDLE });
   ids.phone = created('Contact', { LastName: 'Phone Only', MobilePhone: '(415) 555-0199' });
   ids.paired = created('Contact', { LastName: 'Paired', Email: 'paired.mapping@example.com' });
   ids.lead = created('Lead', { LastName: 'Lead Person', Company: 'Acme', Email: 'lead.mapping@example.com' });
@@ -56,9 +57,10 @@ rules:
     record: Contact.Email
     normalise: [lowercase, email-plus]
     action: link
-  - name: same-name
-    identity: displayName
+  - name: same-handle
+    identity: handle
     record: Contact.LastName
+    normalise: [strip-at]
     action: suggest
   - name: same-phone
     identity: phone
@@ -87,7 +89,7 @@ const EXPORT =
   '\uFEFFNetwork,Id,Handle,Name,Email,Phone\r\n' +
   'Twitter,1001,@ana_m,Ana,Ana.Mapping+social@Example.com,\r\n' +
   'Twitter,1002,twins,"Twin\r\nAccount",twins.mapping@example.com,\r\n' +
-  `x,1003,tricky,"${TRICKY_NAME.replaceAll('"', '""')}",,\r\n` +
+  `x,1003,"@${TRICKY_HANDLE.replaceAll('"', '""')}",Tricky,,\r\n` +
   'x,1004,phoney,Someone,,+1 415 555 0199\r\n' +
   'x,1005,nobody,Nobody Known,nobody@example.com,\r\n' +
   'TikTok,1006,elsewhere,Elsewhere,,\r\n' +
@@ -169,8 +171,11 @@ describe('deploy against the local org', () => {
     expect(identities.get('x:1003')).toMatchObject({
       Contact__c: ids.tricky,
       Link_Status__c: 'Suggested',
-      Matched_By_Rule__c: 'same-name',
+      Matched_By_Rule__c: 'same-handle',
+      Handle__c: TRICKY_HANDLE,
     });
+    // The quote in the handle did not widen the query: only the one Contact was matched.
+    expect(org.store.list('Social_Identity__c').filter((record) => record.Contact__c === ids.tricky)).toHaveLength(1);
     expect(identities.get('x:1004')).toMatchObject({
       Contact__c: ids.phone,
       Link_Status__c: 'Suggested',
@@ -368,7 +373,7 @@ describe('input that cannot be trusted', () => {
     });
     await expect(deploy(dir)).rejects.toMatchObject({
       code: 'OrgRejectedQuery',
-      problems: [expect.objectContaining({ line: 19, message: expect.stringContaining('rule same-name') })],
+      problems: [expect.objectContaining({ line: 19, message: expect.stringContaining('rule same-handle') })],
     });
   });
 });

@@ -1,6 +1,5 @@
 // The shipped example (examples/mapping.yaml) deployed against the seeded demo org, as `npm start`
 // does: it links the demo people the seed left for it, changes no channel, and a rerun changes nothing.
-import './hostSymbols.js';
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';

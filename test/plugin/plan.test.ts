@@ -79,6 +79,8 @@ function planFor(
           Name: 'X',
           Enabled__c: true,
           Supports_Private_Messages__c: false,
+          // The org's default, written when the channel was created without the setting.
+          Length_Counting__c: 'Characters',
         },
       ],
     ]),

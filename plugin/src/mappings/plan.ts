@@ -431,6 +431,12 @@ const CHANNEL_FIELD_OF: Record<Exclude<keyof Channel, 'key'>, string> = {
   sortOrder: 'Sort_Order__c',
 };
 
+/**
+ * What the org puts in a field left out on create (force-app's defaults): an omitted setting means
+ * this value, so a rerun does not see a difference between "not set" and the org's default.
+ */
+const ORG_DEFAULTS: Record<string, unknown> = { Supports_Private_Messages__c: false, Length_Counting__c: 'Characters' };
+
 /** The mapping file is the channel's source of truth: a setting removed from it is cleared in the org. */
 function planChannels(channels: readonly Channel[], existing: ReadonlyMap<string, ExistingChannel>): ChannelWrite[] {
   const writes: ChannelWrite[] = [];
@@ -438,7 +444,7 @@ function planChannels(channels: readonly Channel[], existing: ReadonlyMap<string
     const desired: Record<string, unknown> = { Network_Key__c: channel.key };
     for (const [setting, field] of Object.entries(CHANNEL_FIELD_OF)) {
       const value = channel[setting as keyof typeof CHANNEL_FIELD_OF];
-      desired[field] = value ?? (field === 'Supports_Private_Messages__c' ? false : null);
+      desired[field] = value ?? ORG_DEFAULTS[field] ?? null;
     }
     const current = existing.get(channel.key);
     const fields = difference(desired, current);

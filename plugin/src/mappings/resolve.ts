@@ -286,7 +286,8 @@ function fieldValue(record: Record<string, unknown>, field: string): string | un
 }
 
 function ruleQueryError(error: unknown, rules: Rule[], context: ResolveContext): MappingError {
-  const message = error instanceof Error ? error.message : String(error);
+  const { errorCode, message: text } = (error ?? {}) as { errorCode?: string; message?: string };
+  const message = [errorCode, text].filter((part) => part !== undefined && part !== '').join(': ') || String(error);
   const problems: Problem[] = rules.map((rule) => {
     const index = context.mapping.rules.indexOf(rule);
     return {

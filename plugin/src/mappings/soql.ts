@@ -27,10 +27,12 @@ export function quoteSoql(value: string): string {
 }
 
 /**
- * Salesforce REST rejects a request URI over 16,384 bytes; the query goes in `?q=` URL-encoded, after
- * `/services/data/vNN.0/query?q=` and the instance's path, so queries are sized well under it.
+ * Salesforce REST rejects a request URI over 16,384 bytes, and HTTP servers commonly cap the request
+ * line and headers together at 16 KB (Node's default, which the local org keeps). The query goes in
+ * `?q=` URL-encoded, after the instance path and before the Authorization and sf headers, so each query
+ * is kept to 12,000 encoded characters, leaving room for the rest.
  */
-export const MAX_ENCODED_QUERY_LENGTH = 15_000;
+export const MAX_ENCODED_QUERY_LENGTH = 12_000;
 
 /**
  * Splits `values` into as few queries as fit: `${before} IN (…)${after}` with each query's
