@@ -8,44 +8,16 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { chromium } from 'playwright-core';
 import { startLocalOrg } from '../local-org/lib/localOrg.js';
+import { createBusyContact } from '../local-org/lib/seed/busyContact.js';
 import { startPreviewServer } from '../preview/server.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const { values: options } = parseArgs({ options: { runs: { type: 'string', default: '5' } } });
 const SIZES = [50, 1000, 5000];
-const NETWORKS = ['x', 'facebook', 'instagram', 'community'];
-
-/** A contact with `count` interactions in threads of four, spread over the last `count` hours. */
-function contactWith(org, count) {
-  const store = org.store;
-  const accountId = store.list('Account')[0].Id;
-  const created = store.create('Contact', { LastName: `Bench ${count}`, FirstName: 'Render', AccountId: accountId });
-  if (!created.success) throw new Error(JSON.stringify(created.errors));
-  const now = Date.now();
-  for (let index = 0; index < count; index += 1) {
-    const network = NETWORKS[index % NETWORKS.length];
-    const result = store.create('Social_Interaction__c', {
-      External_Id__c: `${network}:bench-${count}-${index}`,
-      Contact__c: created.id,
-      Account__c: accountId,
-      Network__c: network,
-      Direction__c: index % 4 === 3 ? 'Outbound' : 'Inbound',
-      Visibility__c: index % 5 === 0 ? 'Private' : 'Public',
-      Kind__c: index % 4 === 0 ? 'Post' : 'Reply',
-      Body__c: `Message ${index} about order ${1000 + index}: is the grinder covered by the warranty?`,
-      Posted_At__c: new Date(now - index * 3_600_000).toISOString(),
-      Thread_Key__c: `bench-${count}-${Math.floor(index / 4)}`,
-      Status__c: index % 7 === 0 ? 'Needs_Response' : 'Responded',
-    });
-    if (!result.success) throw new Error(JSON.stringify(result.errors));
-  }
-  return created.id;
-}
-
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
 const org = await startLocalOrg({ port: 0 });
-const contacts = Object.fromEntries(SIZES.map((size) => [size, contactWith(org, size)]));
+const contacts = Object.fromEntries(SIZES.map((size) => [size, createBusyContact(org.store, size)]));
 const preview = await startPreviewServer({ org, userId: org.ctx.userId, port: 0 });
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',

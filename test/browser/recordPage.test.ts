@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Browser, Page } from 'playwright-core';
 import { startLocalOrg, type LocalOrg } from '../../local-org/src/localOrg.js';
+import { createBusyContact } from '../../local-org/src/seed/busyContact.js';
 import { startPreviewServer, type PreviewServer } from '../../preview/server.mjs';
 import { launchChromium } from './chromium.js';
 
@@ -112,6 +113,18 @@ describe('record page in Chromium', () => {
     const after = org.store.get(linked?.Id as string)?.record;
     expect(after?.Contact__c ?? null).toBeNull();
     expect(after?.Link_Status__c).not.toBe('Linked');
+  }, 60_000);
+
+  it('switches to a contact with 5,000 interactions: one page in the DOM, the true total, nothing of the last record', async () => {
+    const busyId = createBusyContact(org.store, 5000);
+    await page.goto(`${preview.url}#/record/${busyId}`);
+    await page.locator('c-social-timeline .thread-item').first().waitFor({ timeout: 30_000 });
+    const summary = await eventually(
+      () => page.locator('c-social-timeline .summary').textContent(),
+      (text) => /of 5,?000/.test(text ?? ''),
+    );
+    expect(summary).toMatch(/of 5,?000/);
+    expect(await page.locator('c-social-timeline li.message').count()).toBeLessThanOrEqual(20);
   }, 60_000);
 
   it('stacks the components in one column at phone width', async () => {

@@ -66,7 +66,29 @@ function browserStorage() {
 }
 
 export default class SocialTimeline extends NavigationMixin(LightningElement) {
-    @api recordId;
+    _recordId;
+
+    /** The page's record. The same component can be handed another record (console tabs, the
+     * preview's record switcher): what was loaded belongs to the old one, so paging starts over. */
+    @api
+    get recordId() {
+        return this._recordId;
+    }
+
+    set recordId(value) {
+        if (value === this._recordId) {
+            return;
+        }
+        const isChange = this._recordId !== undefined;
+        this._recordId = value;
+        if (isChange) {
+            this.caseContactId = undefined;
+            this.caseContactResolved = false;
+            this.displayCount = this.effectivePageSize;
+            this.resetPaging();
+        }
+    }
+
     @api objectApiName;
     /** Set by Lightning App Builder: SMALL in a narrow sidebar. */
     @api flexipageRegionWidth;
