@@ -115,6 +115,22 @@ describe('record page in Chromium', () => {
     expect(after?.Link_Status__c).not.toBe('Linked');
   }, 60_000);
 
+  it('links a new handle to the contact, and the org records a rep-made link', async () => {
+    await page.locator('c-social-identities .link-handle button').click();
+    const form = page.locator('c-social-identity-link');
+    await form.getByRole('combobox', { name: 'Network' }).click();
+    await form.getByRole('option', { name: 'YouTube' }).click();
+    await form.getByLabel('Handle').fill('@MayaRidesBikes');
+    await form.locator('.find button').click();
+    await form.locator('.link button').click();
+    const linkedHere = () =>
+      org.store
+        .list('Social_Identity__c')
+        .find((identity) => identity.Contact__c === contactId && /mayaridesbikes/i.test(String(identity.Handle__c)));
+    const identity = await eventually(linkedHere, (found) => found?.Link_Status__c === 'Linked');
+    expect(identity).toMatchObject({ Network__c: 'youtube', Link_Status__c: 'Linked', Link_Source__c: 'Rep' });
+  }, 60_000);
+
   it('switches to a contact with 5,000 interactions: one page in the DOM, the true total, nothing of the last record', async () => {
     const busyId = createBusyContact(org.store, 5000);
     await page.goto(`${preview.url}#/record/${busyId}`);
