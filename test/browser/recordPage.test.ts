@@ -131,6 +131,91 @@ describe('record page in Chromium', () => {
     expect(identity).toMatchObject({ Network__c: 'youtube', Link_Status__c: 'Linked', Link_Source__c: 'Rep' });
   }, 60_000);
 
+  /** A new inbound public question from the contact on X, the newest thing on the page after a reload. */
+  async function freshQuestion(body: string): Promise<Record<string, unknown>> {
+    const identity = org.store
+      .list('Social_Identity__c')
+      .find((candidate) => candidate.Contact__c === contactId && candidate.Network__c === 'x');
+    const created = org.store.create('Social_Interaction__c', {
+      External_Id__c: `x:e2e-${Date.now()}`,
+      Identity__c: identity?.Id,
+      Contact__c: contactId,
+      Network__c: 'x',
+      Direction__c: 'Inbound',
+      Visibility__c: 'Public',
+      Kind__c: 'Mention',
+      Body__c: body,
+      Posted_At__c: new Date().toISOString(),
+      Thread_Key__c: `x:e2e-thread-${Date.now()}`,
+      Status__c: 'Needs_Response',
+    });
+    if (!created.success) throw new Error(JSON.stringify(created.errors));
+    await page.reload();
+    await page.locator('c-social-interaction', { hasText: body }).first().waitFor({ timeout: 30_000 });
+    return org.store.get(created.id)?.record as Record<string, unknown>;
+  }
+
+  const repliesTo = (inbound: Record<string, unknown>) =>
+    org.store.list('Social_Interaction__c').filter((record) => record.In_Reply_To__c === inbound.External_Id__c);
+
+  it('replies publicly: a queued outbound reply in the thread, the question marked responded, shown on the page', async () => {
+    const inbound = await freshQuestion('Does the trail jacket come in a tall size?');
+    const row = page.locator('c-social-interaction', { hasText: 'Does the trail jacket come in a tall size?' }).first();
+    await row.locator('.action-reply button').click();
+    await page.locator('textarea.reply-body').fill('Yes! Tall sizes are on the product page under Fit.');
+    await page.locator('.reply-send button').click();
+    const [reply] = await eventually(
+      () => repliesTo(inbound),
+      (found) => found.length === 1,
+    );
+    expect(reply).toMatchObject({
+      Direction__c: 'Outbound',
+      Visibility__c: 'Public',
+      Delivery_Status__c: 'Queued',
+      Thread_Key__c: inbound.Thread_Key__c,
+      Contact__c: contactId,
+    });
+    expect(
+      await eventually(
+        () => org.store.get(inbound.Id as string)?.record.Status__c,
+        (status) => status === 'Responded',
+      ),
+    ).toBe('Responded');
+    await page
+      .locator('c-social-interaction', { hasText: 'Tall sizes are on the product page' })
+      .first()
+      .waitFor({ timeout: 15_000 });
+  }, 60_000);
+
+  it('stops a public reply with a card number and sends it privately instead', async () => {
+    const inbound = await freshQuestion('My order never arrived, what now?');
+    const row = page.locator('c-social-interaction', { hasText: 'My order never arrived, what now?' }).first();
+    await row.locator('.action-reply button').click();
+    await page.locator('textarea.reply-body').fill('We refunded the card 4111 1111 1111 1111, sorry!');
+    await page.locator('.personal-data-warning').waitFor({ timeout: 10_000 });
+    expect(await page.locator('.personal-data-item').count()).toBeGreaterThan(0);
+    await page.locator('.reply-send-private button').click();
+    const [reply] = await eventually(
+      () => repliesTo(inbound),
+      (found) => found.length === 1,
+    );
+    expect(reply).toMatchObject({ Visibility__c: 'Private', Direction__c: 'Outbound', Delivery_Status__c: 'Queued' });
+    expect(repliesTo(inbound).some((record) => record.Visibility__c === 'Public')).toBe(false);
+  }, 60_000);
+
+  it('creates a case from an interaction, linked to the contact and the interaction', async () => {
+    const inbound = await freshQuestion('The espresso grinder stopped working after a week.');
+    const casesBefore = org.store.list('Case').length;
+    const row = page.locator('c-social-interaction', { hasText: 'The espresso grinder stopped working' }).first();
+    await row.locator('.action-case button').click();
+    const caseId = await eventually(
+      () => org.store.get(inbound.Id as string)?.record.Case__c,
+      (id) => Boolean(id),
+    );
+    expect(org.store.list('Case').length).toBe(casesBefore + 1);
+    expect(org.store.get(caseId as string)?.record).toMatchObject({ ContactId: contactId });
+  }, 60_000);
+
   it('switches to a contact with 5,000 interactions: one page in the DOM, the true total, nothing of the last record', async () => {
     const busyId = createBusyContact(org.store, 5000);
     await page.goto(`${preview.url}#/record/${busyId}`);
@@ -153,4 +238,8 @@ describe('record page in Chromium', () => {
     expect(timeline?.width).toBeLessThanOrEqual(390);
     await page.screenshot({ path: join(screenshots, 'record-page-phone.png') });
   }, 60_000);
+
+  it('logged no page errors along the way', () => {
+    expect(pageErrors).toEqual([]);
+  });
 });

@@ -21,5 +21,5 @@ export function unregisterRefreshHandler(entry) {
 export function registerRefreshContainer() {}
 
 export function refreshAll() {
-    return Promise.all([...handlers].map(({ handler }) => handler()));
+    return Promise.all([...handlers].map(({ element, handler }) => handler.call(element)));
 }

@@ -72,7 +72,7 @@ export default class SocialCatchUp extends NavigationMixin(LightningElement) {
         // with them the query, on every render.
         const minute = 60 * 1000;
         this.since = new Date(Math.floor((this.now - this.effectiveDays * DAY) / minute) * minute).toISOString();
-        this.refreshHandlerId = registerRefreshHandler(this, this.refreshHandler);
+        this.refreshHandlerId = registerRefreshHandler(this, this.refreshHandler.bind(this));
     }
 
     disconnectedCallback() {

@@ -48,6 +48,9 @@ export function toInteraction(node) {
         containsPersonalData: valueOf(node.Contains_Personal_Data__c) === true,
         deletedOnNetwork: valueOf(node.Deleted_On_Network__c) === true,
         contactId: valueOf(node.Contact__c),
+        leadId: valueOf(node.Lead__c),
+        accountId: valueOf(node.Account__c),
+        caseId: valueOf(node.Case__c),
         contactName: contact ? valueOf(contact.Name) : null,
         identityId: valueOf(node.Identity__c),
         authorHandle: identity ? valueOf(identity.Handle__c) : null,
@@ -70,7 +73,11 @@ export function toChannel(node) {
         enabled: enabled !== false,
         icon: valueOf(node.Icon__c),
         slaMinutes: valueOf(node.Response_SLA_Minutes__c),
-        sortOrder: valueOf(node.Sort_Order__c)
+        sortOrder: valueOf(node.Sort_Order__c),
+        // Reply composer settings; null when the query did not ask for them.
+        replyLimit: valueOf(node.Public_Reply_Limit__c),
+        lengthCounting: valueOf(node.Length_Counting__c),
+        supportsPrivate: valueOf(node.Supports_Private_Messages__c) === true
     };
 }
 

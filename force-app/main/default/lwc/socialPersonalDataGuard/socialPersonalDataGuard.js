@@ -84,7 +84,8 @@ const DETECTORS = [
         kind: PERSONAL_DATA_KIND.BANK_ACCOUNT,
         // A long number is only an account number when the text says so: order and tracking
         // numbers look the same and are fine to repeat in public.
-        pattern: /\b(?:bank|account|acct|a\/c|routing|sort code|konto|cuenta|compte)\b[^\d\n]{0,25}(\d(?:[ -]?\d){5,33})/gi,
+        pattern:
+            /\b(?:bank|account|acct|a\/c|routing|sort code|konto|cuenta|compte)\b[^\d\n]{0,25}(\d(?:[ -]?\d){5,33})/gi,
         group: 1,
         accept: (match) => digitsOf(match).length >= 6
     },

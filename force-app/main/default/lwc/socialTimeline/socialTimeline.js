@@ -147,7 +147,8 @@ export default class SocialTimeline extends NavigationMixin(LightningElement) {
         this.filtersOpen = !this.isNarrow;
         const stored = readStoredFilter(browserStorage(), this.filterStorageKey);
         this.filter = stored || presetFilter(this.defaultFilter);
-        this.refreshHandlerId = registerRefreshHandler(this, this.refreshHandler);
+        // Bound: a container may call the handler as a plain function (the preview shell does).
+        this.refreshHandlerId = registerRefreshHandler(this, this.refreshHandler.bind(this));
         // Relative times ("5 min ago") and SLA countdowns move with the clock.
         // eslint-disable-next-line @lwc/lwc/no-async-operation
         this.clock = setInterval(() => {

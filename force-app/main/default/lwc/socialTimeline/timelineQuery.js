@@ -1,5 +1,5 @@
-// One page of a record's social timeline, plus the channel settings (icons, SLA) it is shown
-// with: one request per page. All input arrives as variables, so nothing a rep types, and no
+// One page of a record's social timeline, plus the channel settings (icons, SLA, reply limits) it
+// is shown with: one request per page. All input arrives as variables, so nothing a rep types, and no
 // record id, is ever part of the query text.
 import { gql } from 'lightning/graphql';
 
@@ -84,6 +84,15 @@ export const TIMELINE_QUERY = gql`
                             Contact__c {
                                 value
                             }
+                            Lead__c {
+                                value
+                            }
+                            Account__c {
+                                value
+                            }
+                            Case__c {
+                                value
+                            }
                             Contact__r {
                                 Name {
                                     value
@@ -131,6 +140,15 @@ export const TIMELINE_QUERY = gql`
                                 value
                             }
                             Sort_Order__c {
+                                value
+                            }
+                            Public_Reply_Limit__c {
+                                value
+                            }
+                            Length_Counting__c {
+                                value
+                            }
+                            Supports_Private_Messages__c {
                                 value
                             }
                         }

@@ -134,9 +134,17 @@ export function threadView(thread, channels, now, options = {}) {
     const channelIcons = thread.networks.map((network) => ({ key: network, ...channelDisplay(network, channels) }));
     const count = thread.interactions.length;
     const first = thread.interactions[0];
+    const threadHasCase = thread.interactions.some((interaction) => Boolean(interaction.caseId));
     return {
         key: thread.key,
-        interactions: thread.interactions.map((interaction) => interactionView(interaction, channels, now, options)),
+        interactions: thread.interactions.map((interaction) => ({
+            ...interactionView(interaction, channels, now, options),
+            // What the row's actions (c/socialInteractionActions) write from: the plain record,
+            // its channel's reply settings, and whether the conversation already has a case.
+            record: interaction,
+            channel: (channels && channels[interaction.network]) || null,
+            threadHasCase
+        })),
         channelIcons,
         hopsChannels: thread.hopsChannels,
         hopsText: thread.hopsChannels ? formatLabel(THREAD_HOPS, channelIcons.map((c) => c.name).join(' → ')) : '',

@@ -1,6 +1,7 @@
 import { createElement } from '@lwc/engine-dom';
 import SocialInteraction from 'c/socialInteraction';
-import { interactionView } from 'c/socialTimelineView';
+import { interactionView, threadView } from 'c/socialTimelineView';
+import { groupIntoThreads } from 'c/socialThreads';
 import { channelsByKey, nodesOf, toChannel, toInteraction } from 'c/socialInteractionModel';
 import flushPromises from '../../../../../test/flushPromises';
 
@@ -43,5 +44,23 @@ describe('c-social-interaction', () => {
         expect($(element, '.details')).toBeNull();
         expect($(element, '.sla').textContent).toBe('Response due in 40 min');
         await expect(element).toBeAccessible();
+    });
+
+    it('embeds the actions with the plain record, its channel and the thread case state', async () => {
+        const [thread] = groupIntoThreads(nodesOf(firstPage.uiapi.query.Social_Interaction__c, toInteraction));
+        const view = threadView(thread, channels, NOW).interactions.find((item) => item.id === question.id);
+        const element = createRow({ interaction: view });
+        await flushPromises();
+        const actions = $(element, 'c-social-interaction-actions');
+        expect(actions.record).toEqual(question);
+        expect(actions.channel).toMatchObject({ networkKey: 'x', replyLimit: 280, lengthCounting: 'X_Weighted' });
+        expect(actions.threadHasCase).toBe(false);
+        await expect(element).toBeAccessible();
+    });
+
+    it('shows no actions where the view has no record to act on (catch-up rows)', async () => {
+        const element = createRow();
+        await flushPromises();
+        expect($(element, 'c-social-interaction-actions')).toBeNull();
     });
 });

@@ -50,4 +50,17 @@ describe('c-social-thread', () => {
         expect($(element, 'c-social-interaction').compact).toBe(true);
         await expect(element).toBeAccessible();
     });
+
+    it('tells every message whether the conversation already has a case', async () => {
+        const interactions = nodesOf(firstPage.uiapi.query.Social_Interaction__c, toInteraction);
+        interactions[2] = { ...interactions[2], caseId: '500HU000000CaseAAA' };
+        const [thread] = groupIntoThreads(interactions).map((t) => threadView(t, channels, NOW));
+        const element = createThread(thread);
+        await flushPromises();
+        const rows = [...element.shadowRoot.querySelectorAll('c-social-interaction')];
+        expect(rows.map((row) => row.interaction.threadHasCase)).toEqual([true, true, true, true]);
+        expect(rows.every((row) => row.interaction.record && row.interaction.record.id === row.interaction.id)).toBe(
+            true
+        );
+    });
 });

@@ -1,6 +1,7 @@
 import { createElement } from '@lwc/engine-dom';
 import SocialTimeline from 'c/socialTimeline';
 import { graphql } from 'lightning/graphql';
+import { updateRecord } from 'lightning/uiRecordApi';
 import { encodeDefaultFieldValues } from 'lightning/pageReferenceUtils';
 import { registerRefreshHandler } from 'lightning/refresh';
 import { getNavigateCalledWith, resetNavigation } from 'lightning/navigation';
@@ -463,6 +464,49 @@ describe('c-social-timeline', () => {
             const element = createTimeline({ objectApiName: 'Opportunity' });
             await flushPromises();
             expect($(element, '.unsupported').textContent).toContain('Contact, Lead, Account and Case');
+        });
+    });
+
+    describe('engagement actions', () => {
+        // The actions component of the row for interaction `id`, through the thread and row shadows.
+        const actionsOf = (element, id) =>
+            interactionsOf(element)
+                .map((row) => row.querySelector('c-social-interaction-actions'))
+                .find((actions) => actions && actions.record.id === id);
+
+        it('gives each row its actions with the channel reply settings from the same query', async () => {
+            const element = createTimeline({ pageSize: 10 });
+            graphql.emit(firstPage);
+            await flushPromises();
+            const actions = actionsOf(element, 'a01HU0000000007AAA');
+            expect(actions.channel).toMatchObject({
+                replyLimit: 280,
+                lengthCounting: 'X_Weighted',
+                supportsPrivate: true
+            });
+            expect(actions.record).toMatchObject({ accountId: '001HU000001AcmeAAA', caseId: null });
+            actions.shadowRoot.querySelector('.action-reply').click();
+            await flushPromises();
+            const composer = actions.shadowRoot.querySelector('c-social-reply-composer');
+            expect(composer.shadowRoot.querySelector('.reply-counter').textContent).toBe('0 of 280 characters');
+        });
+
+        it('re-reads after an action saves: the RefreshEvent leaves the timeline for the page', async () => {
+            updateRecord.mockResolvedValue({});
+            const element = createTimeline({ pageSize: 10 });
+            graphql.emit(firstPage);
+            await flushPromises();
+            const refreshes = [];
+            document.body.addEventListener('lightning__refresh', (event) => refreshes.push(event));
+            const actions = actionsOf(element, 'a01HU0000000007AAA');
+            actions.shadowRoot.querySelector('.action-respond').click();
+            await flushPromises();
+            actions.shadowRoot.querySelector('.status-save').click();
+            await flushPromises();
+            expect(updateRecord).toHaveBeenCalledWith({
+                fields: expect.objectContaining({ Id: 'a01HU0000000007AAA', Status__c: 'Responded' })
+            });
+            expect(refreshes).toHaveLength(1);
         });
     });
 
