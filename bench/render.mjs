@@ -7,9 +7,9 @@
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { chromium } from 'playwright-core';
 import { startLocalOrg } from '../local-org/lib/localOrg.js';
 import { createBusyContact } from '../local-org/lib/seed/busyContact.js';
+import { launchChromium } from '../preview/chromium.mjs';
 import { startPreviewServer } from '../preview/server.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -20,18 +20,7 @@ const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.l
 const org = await startLocalOrg({ port: 0 });
 const contacts = Object.fromEntries(SIZES.map((size) => [size, createBusyContact(org.store, size)]));
 const preview = await startPreviewServer({ org, userId: org.ctx.userId, port: 0 });
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-quic',
-    '--no-first-run',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-  ],
-});
+const browser = await launchChromium();
 
 console.log(`record page render, median of ${options.runs} runs (${root})`);
 console.log('interactions | first thread ms | DOM nodes | interactions in DOM');

@@ -8,7 +8,7 @@ import type { Browser, Page } from 'playwright-core';
 import { startLocalOrg, type LocalOrg } from '../../local-org/src/localOrg.js';
 import { createBusyContact } from '../../local-org/src/seed/busyContact.js';
 import { startPreviewServer, type PreviewServer } from '../../preview/server.mjs';
-import { launchChromium } from './chromium.js';
+import { launchChromium } from '../../preview/chromium.mjs';
 
 const root = process.cwd();
 
