@@ -203,7 +203,7 @@ describe('record page in Chromium', () => {
     expect(repliesTo(inbound).some((record) => record.Visibility__c === 'Public')).toBe(false);
   }, 60_000);
 
-  it('creates a case from an interaction, linked to the contact and the interaction', async () => {
+  it('creates a case from an interaction, linked to the contact and the interaction, and shows it on the timeline', async () => {
     const inbound = await freshQuestion('The espresso grinder stopped working after a week.');
     const casesBefore = org.store.list('Case').length;
     const row = page.locator('c-social-interaction', { hasText: 'The espresso grinder stopped working' }).first();
@@ -214,6 +214,8 @@ describe('record page in Chromium', () => {
     );
     expect(org.store.list('Case').length).toBe(casesBefore + 1);
     expect(org.store.get(caseId as string)?.record).toMatchObject({ ContactId: contactId });
+    const caseNumber = String(org.store.get(caseId as string)?.record.CaseNumber);
+    await row.locator('.case', { hasText: caseNumber }).waitFor({ timeout: 15_000 });
   }, 60_000);
 
   it('switches to a contact with 5,000 interactions: one page in the DOM, the true total, nothing of the last record', async () => {

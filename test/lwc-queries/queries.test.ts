@@ -19,6 +19,7 @@ const CONTRACT: Record<string, string[]> = {
     'Lead__c',
     'Account__c',
     'Case__c',
+    'Case__r',
     'Network__c',
     'Direction__c',
     'Visibility__c',
@@ -75,10 +76,14 @@ const CONTRACT: Record<string, string[]> = {
     'Post_URL_Template__c',
     'Sort_Order__c',
   ],
-  Case: ['Id', 'ContactId'],
+  Case: ['Id', 'ContactId', 'CaseNumber', 'Status'],
 };
 // What a relationship field on the left points at.
-const RELATIONSHIP_TARGET: Record<string, string> = { Identity__r: 'Social_Identity__c', Contact__r: 'Contact' };
+const RELATIONSHIP_TARGET: Record<string, string> = {
+  Identity__r: 'Social_Identity__c',
+  Contact__r: 'Contact',
+  Case__r: 'Case',
+};
 const CONNECTION_FIELDS = new Set(['edges', 'node', 'pageInfo', 'totalCount', 'hasNextPage', 'endCursor', 'cursor']);
 
 describe('LWC GraphQL queries', () => {

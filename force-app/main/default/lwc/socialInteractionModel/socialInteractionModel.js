@@ -51,6 +51,8 @@ export function toInteraction(node) {
         leadId: valueOf(node.Lead__c),
         accountId: valueOf(node.Account__c),
         caseId: valueOf(node.Case__c),
+        caseNumber: node.Case__r ? valueOf(node.Case__r.CaseNumber) : null,
+        caseStatusLabel: node.Case__r ? displayOf(node.Case__r.Status) || valueOf(node.Case__r.Status) : null,
         contactName: contact ? valueOf(contact.Name) : null,
         identityId: valueOf(node.Identity__c),
         authorHandle: identity ? valueOf(identity.Handle__c) : null,

@@ -93,6 +93,15 @@ export const TIMELINE_QUERY = gql`
                             Case__c {
                                 value
                             }
+                            Case__r {
+                                CaseNumber {
+                                    value
+                                }
+                                Status {
+                                    value
+                                    displayValue
+                                }
+                            }
                             Contact__r {
                                 Name {
                                     value

@@ -12,6 +12,7 @@ import THREAD_SINGLE from '@salesforce/label/c.Social_Timeline_ThreadSingle';
 import THREAD_HOPS from '@salesforce/label/c.Social_Timeline_ThreadHops';
 import THREAD_WAITING from '@salesforce/label/c.Social_Timeline_ThreadWaiting';
 import DELIVERY from '@salesforce/label/c.Social_Timeline_Delivery';
+import ON_CASE from '@salesforce/label/c.Social_Timeline_OnCase';
 import UNKNOWN_AUTHOR from '@salesforce/label/c.Social_Timeline_UnknownAuthor';
 import ABOUT_CONTACT from '@salesforce/label/c.Social_Timeline_AboutContact';
 import OUR_REPLY_TO from '@salesforce/label/c.Social_Timeline_OurReplyTo';
@@ -118,6 +119,9 @@ export function interactionView(interaction, channels, now, options = {}) {
                 ? 'delivery slds-m-right_small slds-text-color_error'
                 : 'delivery slds-m-right_small',
         personalDataText: interaction.containsPersonalData ? PERSONAL_DATA : '',
+        caseText: interaction.caseNumber
+            ? formatLabel(ON_CASE, interaction.caseNumber, interaction.caseStatusLabel || '')
+            : '',
         itemClass: `interaction slds-p-vertical_x-small ${isInbound ? 'interaction_inbound' : 'interaction_outbound'}${
             sla && sla.state === SLA_STATE.OVERDUE ? ' interaction_overdue' : ''
         }`

@@ -38,6 +38,16 @@ describe('c/socialTimelineView', () => {
         expect(slaBadge(interaction, CHANNELS.x, NOW)).toMatchObject({ state, text });
     });
 
+    it('shows the case an interaction is on, with its status, and nothing without one', () => {
+        const onCase = interactionView(
+            { ...base, caseId: '500x', caseNumber: '00001042', caseStatusLabel: 'New' },
+            CHANNELS,
+            NOW
+        );
+        expect(onCase.caseText).toBe('Case 00001042 · New');
+        expect(interactionView(base, CHANNELS, NOW).caseText).toBe('');
+    });
+
     it('has no SLA badge for private messages', () => {
         expect(slaBadge({ ...base, visibility: 'Private' }, CHANNELS.x, NOW)).toBeNull();
     });
