@@ -7,6 +7,7 @@ import { createWriteStream, type WriteStream } from 'node:fs';
 import { mkdir, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { stringify } from 'csv-stringify/sync';
+import { SPREADSHEET_SAFE_CAST } from '../results/spreadsheetSafe.js';
 import { INTERACTION_OUTCOMES, type InteractionOutcome } from './plan.js';
 
 export const INTERACTION_RESULT_COLUMNS = [
@@ -48,7 +49,7 @@ export class ResultsWriter {
   /** Appends one row; waits when the disk is slower than the import, so buffers stay small. */
   public async write(line: ResultLine): Promise<void> {
     const stream = this.streams.get(line.outcome as InteractionOutcome)!;
-    const text = stringify([INTERACTION_RESULT_COLUMNS.map((column) => line[column])]);
+    const text = stringify([INTERACTION_RESULT_COLUMNS.map((column) => line[column])], SPREADSHEET_SAFE_CAST);
     if (!stream.write(text)) await new Promise<void>((resolve) => stream.once('drain', resolve));
   }
 

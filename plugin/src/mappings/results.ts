@@ -4,6 +4,7 @@
 import { mkdir, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { stringify } from 'csv-stringify/sync';
+import { SPREADSHEET_SAFE_CAST } from '../results/spreadsheetSafe.js';
 import type { ExistingIdentity } from './resolve.js';
 import { OUTCOMES, type Outcome, type PlannedRow } from './plan.js';
 import type { SaveOutcome } from './org.js';
@@ -49,7 +50,7 @@ export async function writeResults(
     const lines = rows.filter((row) => row.outcome === outcome).map(resultLine);
     files[outcome] = await writeAtomically(
       join(dir, resultFileName(outcome)),
-      stringify(lines, { header: true, columns: [...RESULT_COLUMNS] }),
+      stringify(lines, { header: true, columns: [...RESULT_COLUMNS], ...SPREADSHEET_SAFE_CAST }),
     );
   }
   const staleLines = stale.map(({ identity, result }) => ({
@@ -64,6 +65,7 @@ export async function writeResults(
   const staleLinksFile = await writeAtomically(
     join(dir, STALE_LINKS_FILE),
     stringify(staleLines, {
+      ...SPREADSHEET_SAFE_CAST,
       header: true,
       columns: ['externalId', 'identityId', 'previousContact', 'previousLead', 'previousRule', 'result', 'error'],
     }),
