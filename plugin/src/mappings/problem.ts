@@ -10,7 +10,12 @@ export interface Problem {
 }
 
 export type MappingErrorCode =
-  'InvalidMappingFile' | 'MappingFileNotFound' | 'SourceNotFound' | 'MalformedSource' | 'OrgRejectedQuery';
+  | 'InvalidMappingFile'
+  | 'MappingFileNotFound'
+  | 'SourceNotFound'
+  | 'SourceOutsideFolder'
+  | 'MalformedSource'
+  | 'OrgRejectedQuery';
 
 export class MappingError extends Error {
   public constructor(

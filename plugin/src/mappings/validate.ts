@@ -1,7 +1,7 @@
 // `sf social mappings validate`: the offline check of a mapping file and every row of its sources.
 // Reads exactly what deploy reads, so a file that validates cleanly fails deploy only on org-side facts.
 import type { LoadedMapping } from './mappingFile/load.js';
-import { loadMappingFile } from './mappingFile/load.js';
+import { loadMappingFile, type LoadOptions } from './mappingFile/load.js';
 import { conflictReason, findConflicts, pairTarget } from './pairConflicts.js';
 import type { Identity } from './identity.js';
 import type { Problem } from './problem.js';
@@ -29,8 +29,12 @@ export interface ValidateResult {
   problems: Problem[];
 }
 
-export async function validateMapping(path: string, onProgress?: (rows: number) => void): Promise<ValidateResult> {
-  const loaded = await loadMappingFile(path);
+export async function validateMapping(
+  path: string,
+  onProgress?: (rows: number) => void,
+  options: LoadOptions = {},
+): Promise<ValidateResult> {
+  const loaded = await loadMappingFile(path, options);
   return validateLoaded(loaded, path, onProgress);
 }
 

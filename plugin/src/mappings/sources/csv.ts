@@ -1,9 +1,11 @@
 // Streams a CSV export (a listening tool's authors or profiles report) into rows keyed by identity
 // attribute. Handles a UTF-8 BOM, CRLF, quoted newlines and quotes. A row with a different number of
 // fields than the header stops the read: the columns after it cannot be trusted, so nothing is written.
+// So does a file that is not UTF-8 or a record over MAX_ROW_BYTES (see encoding.ts for why).
 import { createReadStream } from 'node:fs';
 import { parse, type CsvError } from 'csv-parse';
 import { MappingError } from '../problem.js';
+import { controlCharacterReason, MAX_ROW_BYTES, Utf8Guard } from './encoding.js';
 import { LineTracker } from './lineTracker.js';
 import type { ReadResult } from './row.js';
 
@@ -27,10 +29,13 @@ export async function* readCsvSource(options: CsvSourceOptions): AsyncGenerator<
     record_delimiter: ['\r\n', '\n', '\r'],
     skip_empty_lines: true,
     relax_column_count: true,
+    max_record_size: MAX_ROW_BYTES,
   });
   const input = createReadStream(options.path);
+  const guard = new Utf8Guard(options.displayPath);
   input.on('error', (error) => parser.destroy(error));
-  input.pipe(tracker).pipe(parser);
+  guard.on('error', (error) => parser.destroy(error));
+  input.pipe(guard).pipe(tracker).pipe(parser);
 
   let header: string[] | undefined;
   let indexes: Array<[attribute: string, index: number]> = [];
@@ -58,7 +63,13 @@ export async function* readCsvSource(options: CsvSourceOptions): AsyncGenerator<
         const value = record[index]!.trim();
         if (value !== '') values[attribute] = value;
       }
-      yield { kind: 'row', row: { origin: { source: options.source, file: options.displayPath, line }, values } };
+      const origin = { source: options.source, file: options.displayPath, line };
+      const control = controlCharacterReason(values);
+      if (control !== undefined) {
+        yield { kind: 'rejected', rejected: { origin, values, reason: control } };
+        continue;
+      }
+      yield { kind: 'row', row: { origin, values } };
     }
   } catch (error) {
     if (error instanceof MappingError) throw error;
@@ -71,6 +82,15 @@ export async function* readCsvSource(options: CsvSourceOptions): AsyncGenerator<
         },
       ]);
     }
+    if (csvError.code === 'CSV_MAX_RECORD_SIZE') {
+      throw new MappingError('MalformedSource', [
+        {
+          file: options.displayPath,
+          line: tracker.lineOfRecordAt(previousEnd),
+          message: `the row starting on this line is longer than ${MAX_ROW_BYTES} characters, the most a row may have; usually a quote that is never closed, so check the quotes from this line on. Nothing was written.`,
+        },
+      ]);
+    }
     throw new MappingError('MalformedSource', [
       {
         file: options.displayPath,
@@ -80,6 +100,7 @@ export async function* readCsvSource(options: CsvSourceOptions): AsyncGenerator<
     ]);
   } finally {
     input.destroy();
+    guard.destroy();
   }
   if (header === undefined) {
     throw new MappingError('MalformedSource', [

@@ -1,7 +1,11 @@
 // Reads every source of a mapping, in file order, as one stream of identities and rejected rows.
 // Explicit pairs come from the mapping file itself, with its line numbers.
-import { access } from 'node:fs/promises';
-import { extname, relative, resolve } from 'node:path';
+// A source file must lie inside the mapping file's folder (after following links) unless the admin
+// passed --allow-outside-sources: a mapping file arrives through review, and a `file: ../../.ssh/id_rsa`
+// or a link to one must not let a deploy read, and echo into results and errors, files it has no
+// business with.
+import { access, realpath } from 'node:fs/promises';
+import { extname, isAbsolute, relative, resolve, sep } from 'node:path';
 import type { LoadedMapping } from '../mappingFile/load.js';
 import type { Channel, FileSource, PairSource } from '../mappingFile/schema.js';
 import { isIdentity, toIdentity, type Identity } from '../identity.js';
@@ -19,28 +23,80 @@ export function sourcePath(loaded: LoadedMapping, source: FileSource): { path: s
   return { path, displayPath: shown.startsWith('..') ? path : shown };
 }
 
-/** Fails before any row is read when a source file is missing, pointing at its file: line in the mapping. */
+function inside(folder: string, path: string): boolean {
+  const rel = relative(folder, path);
+  return rel !== '' && rel !== '..' && !rel.startsWith(`..${sep}`) && !isAbsolute(rel);
+}
+
+/**
+ * Why a source file may not be read without --allow-outside-sources: an absolute path, a path that
+ * leaves the mapping file's folder, or a link (or a linked folder) that points out of it. Undefined
+ * when it stays inside, when the flag was passed, or when it does not exist (checked separately).
+ */
+async function outsideReason(loaded: LoadedMapping, source: FileSource): Promise<string | undefined> {
+  if (loaded.allowOutsideSources) return undefined;
+  const { path } = sourcePath(loaded, source);
+  const fix = `move the file into ${loaded.baseDir} (or a folder under it) and write its path relative to the mapping file, or pass --allow-outside-sources if reading it from there is intended`;
+  if (isAbsolute(source.file) || /^[A-Za-z]:|^[\\/]/.test(source.file)) {
+    return `source ${source.name}: ${source.file} is an absolute path; sources are read from the mapping file's folder only: ${fix}`;
+  }
+  if (!inside(loaded.baseDir, path)) {
+    return `source ${source.name}: ${source.file} leads out of the mapping file's folder (to ${path}); ${fix}`;
+  }
+  let real: string;
+  let realBase: string;
+  try {
+    [real, realBase] = await Promise.all([realpath(path), realpath(loaded.baseDir)]);
+  } catch {
+    return undefined;
+  }
+  if (!inside(realBase, real)) {
+    return `source ${source.name}: ${source.file} is a link to ${real}, outside the mapping file's folder; ${fix}`;
+  }
+  return undefined;
+}
+
+/**
+ * Fails before any row is read when a source file is outside the mapping file's folder (without
+ * --allow-outside-sources) or missing, pointing at its file: line in the mapping.
+ */
 export async function checkSourceFiles(loaded: LoadedMapping, mappingDisplayPath: string): Promise<void> {
-  const problems: Problem[] = [];
+  const outside: Problem[] = [];
+  const missing: Problem[] = [];
   for (const [index, source] of loaded.mapping.sources.entries()) {
     if (!('file' in source)) continue;
+    const where = { file: mappingDisplayPath, ...loaded.locate(['sources', index, 'file']) };
+    const reason = await outsideReason(loaded, source);
+    if (reason !== undefined) {
+      outside.push({ ...where, message: reason });
+      continue;
+    }
     const { path } = sourcePath(loaded, source);
     try {
       await access(path);
     } catch {
-      problems.push({
-        file: mappingDisplayPath,
-        ...loaded.locate(['sources', index, 'file']),
+      missing.push({
+        ...where,
         message: `source ${source.name}: the file ${source.file} does not exist (looked for ${path}); paths are relative to the mapping file`,
       });
     }
   }
-  if (problems.length > 0) throw new MappingError('SourceNotFound', problems);
+  if (outside.length > 0) throw new MappingError('SourceOutsideFolder', outside);
+  if (missing.length > 0) throw new MappingError('SourceNotFound', missing);
 }
 
 export async function* readSources(loaded: LoadedMapping, mappingDisplayPath: string): AsyncGenerator<SourceItem> {
   const channels = new Map<string, Channel>(loaded.mapping.channels.map((channel) => [channel.key, channel]));
   for (const [index, source] of loaded.mapping.sources.entries()) {
+    if (!('pairs' in source)) {
+      // Checked again here for callers that read without checkSourceFiles first.
+      const reason = await outsideReason(loaded, source);
+      if (reason !== undefined) {
+        throw new MappingError('SourceOutsideFolder', [
+          { file: mappingDisplayPath, ...loaded.locate(['sources', index, 'file']), message: reason },
+        ]);
+      }
+    }
     const rows = 'pairs' in source ? pairRows(loaded, source, index, mappingDisplayPath) : fileRows(loaded, source);
     for await (const item of rows) {
       if (item.kind === 'rejected') {

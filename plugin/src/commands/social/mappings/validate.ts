@@ -25,15 +25,24 @@ export default class Validate extends SfCommand<ValidateResult> {
       description: messages.getMessage('flags.file.description'),
       required: true,
     }),
+    'allow-outside-sources': Flags.boolean({
+      summary: messages.getMessage('flags.allow-outside-sources.summary'),
+      description: messages.getMessage('flags.allow-outside-sources.description'),
+      default: false,
+    }),
   };
 
   public async run(): Promise<ValidateResult> {
     const { flags } = await this.parse(Validate);
     let result: ValidateResult;
     try {
-      result = await validateMapping(flags.file, (rows) => {
-        if (!this.jsonEnabled()) this.logToStderr(`… ${rows} rows read`);
-      });
+      result = await validateMapping(
+        flags.file,
+        (rows) => {
+          if (!this.jsonEnabled()) this.logToStderr(`… ${rows} rows read`);
+        },
+        { allowOutsideSources: flags['allow-outside-sources'] },
+      );
     } catch (error) {
       throw toSfError(messages, error);
     }

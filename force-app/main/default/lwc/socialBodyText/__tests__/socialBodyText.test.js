@@ -41,6 +41,21 @@ describe('c/socialBodyText', () => {
         expect(bodySegments(body)).toEqual([{ key: 's0', text: body, href: null, isLink: false }]);
     });
 
+    // Bodies from the hostile-input corpus (test/fixtures/hostile/interactions/hostile.ndjson).
+    it.each([
+        ['<img src=x onerror=alert(1)><svg onload=alert(2)>'],
+        ['pay here \u202Egpj.exe'],
+        ['-2+3 and @SUM(A1:A9)']
+    ])('keeps %s as one plain text segment', (body) => {
+        expect(bodySegments(body)).toEqual([{ key: 's0', text: body, href: null, isLink: false }]);
+    });
+
+    it('never links a script URL hidden in markup', () => {
+        const body = `click ${SCRIPT_SCHEME}alert(document.cookie) or <a href="${SCRIPT_SCHEME}alert(1)">here</a>`;
+        expect(links(body)).toEqual([]);
+        expect(text(body)).toBe(body);
+    });
+
     it('handles empty and missing bodies', () => {
         expect(bodySegments(null)).toEqual([]);
         expect(bodySegments('')).toEqual([]);

@@ -88,6 +88,38 @@ describe('c-social-identities', () => {
         expect($(element, '.rejected-item .note').textContent).toBe('Different person: a photographer in Lima');
     });
 
+    // Payloads from the hostile-input corpus (test/fixtures/hostile/sources/identities-hostile.csv):
+    // handles and names are text from a network, shown as text, never as markup or a script link.
+    it.each([
+        [
+            '<svg onload=alert(1)>',
+            '<img src=x onerror=alert(1)>',
+            'https://x.com/"onmouseover=alert(1)',
+            'https://x.com/%22onmouseover=alert(1)'
+        ],
+        ['\u202Enimda', 'moc.elgoog\u202Eevil', ' JaVaScRiPt:alert(document.cookie)', null]
+    ])('shows handle %s and name %s literally, as text', async (handle, displayName, profileUrl, href) => {
+        const hostile = JSON.parse(JSON.stringify(identities));
+        const [first] = hostile.uiapi.query.Social_Identity__c.edges;
+        hostile.uiapi.query.Social_Identity__c.edges = [first];
+        Object.assign(first.node, {
+            Handle__c: { value: handle },
+            Display_Name__c: { value: displayName },
+            Profile_URL__c: { value: profileUrl }
+        });
+        const { element } = await loaded(undefined, hostile);
+        const item = $(element, '.linked-item');
+        expect(item.textContent).toContain(handle);
+        expect(item.textContent).toContain(displayName);
+        expect(item.querySelectorAll('svg, img, script')).toHaveLength(0);
+        expect(
+            [...item.querySelectorAll('*')].some((node) => node.hasAttribute('onload') || node.hasAttribute('onerror'))
+        ).toBe(false);
+        const link = item.querySelector('a.profile');
+        expect(link?.getAttribute('href') ?? null).toBe(href);
+        expect(link?.hasAttribute('onmouseover') ?? false).toBe(false);
+    });
+
     it('confirms a suggestion as the rep, now, and tells the page', async () => {
         const { element, toasts, refreshEvents, refresh } = await loaded();
         $(element, 'lightning-button.confirm').click();
