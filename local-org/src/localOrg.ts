@@ -109,7 +109,7 @@ export async function startLocalOrg(options: LocalOrgOptions = {}): Promise<Loca
     faults: noFaults({ latencyMs: options.latencyMs ?? 0, unavailableRate: options.faultRate ?? 0, ...options.faults }),
   };
   const writes = new FaultInjector(() => ctx.faults);
-  store.writeFault = (objectName) => writes.forWrite(objectName);
+  store.writeFault = (objectName, _operation, fields, existing) => writes.forWrite(objectName, fields, existing);
   const server = await startOrgServer({ port: options.port ?? 0, ctx, accessToken, routes: allRoutes });
   return {
     url: server.url,

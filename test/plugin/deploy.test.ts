@@ -329,9 +329,21 @@ describe('a deploy that stops half-way', () => {
         return Promise.reject(new Error('socket hang up')) as ReturnType<typeof request>;
       return request(options);
     }) as typeof connection.request;
-    await expect(
-      deployMapping({ file: join(dir, 'mapping.yaml'), connection, dryRun: false, resultsDir: join(dir, 'results') }),
-    ).rejects.toThrow('socket hang up');
+    // The connection stays down: every retry fails too, so the rows of the requests that never got
+    // through are reported failed (with the reason), and every row is still in the results.
+    const { result: stoppedRun } = await deployMapping({
+      file: join(dir, 'mapping.yaml'),
+      connection,
+      dryRun: false,
+      resultsDir: join(dir, 'results'),
+      retry: { baseMs: 1 },
+    });
+    expect(stoppedRun.counts).toMatchObject({ unmatched: 200, failed: 250 });
+    const failedRows = parse(await readFile(join(dir, 'results', 'failed.csv'), 'utf8'), { columns: true }) as Array<
+      Record<string, string>
+    >;
+    expect(failedRows).toHaveLength(250);
+    expect(failedRows[0]!.reason).toMatch(/socket hang up.*run the command again/);
     const partial = org.store
       .list('Social_Identity__c')
       .filter((record) => String(record.External_Id__c).startsWith('x:crash-'));

@@ -3,6 +3,7 @@
 // successful / failed / unprocessed result files.
 
 import { formatDateTime } from '../data/fieldValues.js';
+import { bulkJobFailure } from '../faults/faults.js';
 import type { SaveResult } from '../data/store.js';
 import { ApiError, jsonObject, notFound } from '../http/apiError.js';
 import type { OrgContext, Route } from '../http/route.js';
@@ -37,6 +38,8 @@ interface IngestJob {
   unprocessed: string[][];
   startedAt?: number;
   processingMs: number;
+  /** Injected: the job fails after processing this many rows (FaultSettings.bulkFailJobs). */
+  failAfterRows?: number;
 }
 
 function jobInfo(job: IngestJob, full: boolean): Record<string, unknown> {
@@ -213,7 +216,17 @@ async function processJob(ctx: OrgContext, job: IngestJob): Promise<void> {
       job.unprocessed = rows.slice(start);
       return;
     }
-    for (const row of rows.slice(start, start + INGEST_BATCH_SIZE)) {
+    for (const [offset, row] of rows.slice(start, start + INGEST_BATCH_SIZE).entries()) {
+      if (job.failAfterRows !== undefined && job.processed >= job.failAfterRows) {
+        // As when a real job fails half-way: the rows processed so far keep their results, the rest are
+        // listed as unprocessed, and the job says why it failed.
+        job.unprocessed = rows.slice(start + offset);
+        finish(
+          'Failed',
+          `InternalServerError : the job failed after ${job.processed} of ${rows.length} records (injected by the local org fault settings); resubmit the unprocessed records`,
+        );
+        return;
+      }
       const result = processRow(ctx, job, writers, row);
       job.processed++;
       if (result.success) {
@@ -315,6 +328,8 @@ export function ingestRoutes(): Route[] {
           throw new ApiError(409, 'INVALIDJOBSTATE', `Job ${job.id} is ${job.state}; only an Open job can be closed.`);
         }
         job.state = 'UploadComplete';
+        const failure = bulkJobFailure(ctx.faults);
+        if (failure) job.failAfterRows = failure.failAfterRows;
         setImmediate(() => void processJob(ctx, job));
       } else if (state === 'Aborted') {
         if (job.state === 'JobComplete' || job.state === 'Failed') {

@@ -46,8 +46,16 @@ const failure = (statusCode: string, message: string, fields: string[] = []): Sa
 export class MemoryStore implements RecordStore {
   readonly schema: OrgSchema;
   readonly userId: string;
-  /** Consulted before every write; returns an error to fail it (fault injection: UNABLE_TO_LOCK_ROW). */
-  writeFault?: (objectName: string, operation: WriteOperation) => SaveError | undefined;
+  /**
+   * Consulted before every write with the written fields and the record as it is (none on create);
+   * returns an error to fail it (fault injection: UNABLE_TO_LOCK_ROW).
+   */
+  writeFault?: (
+    objectName: string,
+    operation: WriteOperation,
+    fields: Record<string, unknown>,
+    existing?: Record<string, unknown>,
+  ) => SaveError | undefined;
   private readonly now: () => Date;
   private readonly tables = new Map<string, ObjectTable>();
   private readonly prefixes = new Map<string, ObjectTable>();
@@ -139,7 +147,7 @@ export class MemoryStore implements RecordStore {
     if (!table) {
       return failure('INVALID_TYPE', `sObject type '${objectName}' is not supported.`);
     }
-    const fault = this.writeFault?.(table.schema.name, 'create');
+    const fault = this.writeFault?.(table.schema.name, 'create', fields);
     if (fault) {
       return { success: false, errors: [fault] };
     }
@@ -203,7 +211,7 @@ export class MemoryStore implements RecordStore {
           ? failure('MALFORMED_ID', `${table.schema.label} ID: id value of incorrect type: ${id}`, ['Id'])
           : failure('INVALID_CROSS_REFERENCE_KEY', `invalid cross reference id: ${id}`, []);
     }
-    const fault = this.writeFault?.(table.schema.name, 'update');
+    const fault = this.writeFault?.(table.schema.name, 'update', fields, existing);
     if (fault) {
       return { success: false, errors: [fault] };
     }
@@ -291,7 +299,7 @@ export class MemoryStore implements RecordStore {
         ? failure('ENTITY_IS_DELETED', 'entity is deleted')
         : failure('INVALID_CROSS_REFERENCE_KEY', `invalid cross reference id: ${id}`);
     }
-    const fault = this.writeFault?.(table.schema.name, 'delete');
+    const fault = this.writeFault?.(table.schema.name, 'delete', {}, existing);
     if (fault) {
       return { success: false, errors: [fault] };
     }

@@ -120,20 +120,27 @@ export async function startOrgServer(options: OrgServerOptions): Promise<OrgServ
       send(res, errorResponse(401, 'INVALID_SESSION_ID', 'Session expired or invalid'), ctx);
       return;
     }
-    if (fault === 'request-limit' || ctx.apiCalls.used >= ctx.apiCalls.max) {
+    // Both limits answer 403 REQUEST_LIMIT_EXCEEDED, told apart by the message, with Salesforce's wording
+    // (API Request Limits and Allocations). Neither sends Retry-After: a real org does not.
+    if (ctx.apiCalls.used >= ctx.apiCalls.max) {
+      send(res, errorResponse(403, 'REQUEST_LIMIT_EXCEEDED', 'TotalRequests Limit exceeded.'), ctx);
+      return;
+    }
+    if (fault === 'request-limit') {
       send(
         res,
-        errorResponse(
-          403,
-          'REQUEST_LIMIT_EXCEEDED',
-          `TotalRequests Limit exceeded. (${ctx.apiCalls.used}/${ctx.apiCalls.max} API calls used today)`,
-        ),
+        errorResponse(403, 'REQUEST_LIMIT_EXCEEDED', 'ConcurrentRequests (Concurrent API Requests) Limit exceeded.'),
         ctx,
       );
       return;
     }
     ctx.apiCalls.used++;
     const response = await dispatch({ method: req.method ?? 'GET', url: req.url ?? '/', body, headers: req.headers });
+    if (fault === 'reset-after') {
+      // Processed (and counted), but the answer never arrives.
+      req.socket.destroy();
+      return;
+    }
     send(res, response, ctx);
   }
 

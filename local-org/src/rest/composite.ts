@@ -11,6 +11,8 @@ import { objectOrNotFound } from './describe.js';
 import { dataRoute } from './paths.js';
 
 export const COMPOSITE_LIMIT = 25;
+/** Of the 25, at most 5 may be query operations: Query, QueryAll or the next page of either. */
+export const COMPOSITE_QUERY_LIMIT = 5;
 const TREE_LIMIT = 200;
 
 interface Subrequest {
@@ -214,6 +216,17 @@ export function compositeRoutes(dispatch: Dispatch): Route[] {
           400,
           'LIMIT_EXCEEDED',
           `A composite request can have at most ${COMPOSITE_LIMIT} subrequests (got ${subrequests.length}).`,
+        );
+      }
+      const queries = (subrequests as Subrequest[]).filter((sub) =>
+        /\/services\/data\/v[\d.]+\/query(All)?(\/|\?|$)/.test(String(sub.url)),
+      ).length;
+      if (queries > COMPOSITE_QUERY_LIMIT) {
+        // The limit is documented; the wording of the error is ours.
+        throw new ApiError(
+          400,
+          'LIMIT_EXCEEDED',
+          `A composite request can have at most ${COMPOSITE_QUERY_LIMIT} query operations (Query, QueryAll or a next page; got ${queries}).`,
         );
       }
       const allOrNone = body.allOrNone === true;

@@ -9,8 +9,9 @@ import type { Connection } from '@salesforce/core';
 import { DEFAULT_BULK_THRESHOLD } from '../mappings/apply.js';
 import type { Identity } from '../mappings/identity.js';
 import { loadMappingFile, type LoadedMapping } from '../mappings/mappingFile/load.js';
-import { OrgClient } from '../mappings/org.js';
-import type { Outcome } from '../mappings/plan.js';
+import { DailyLimitError, OrgClient, type RetryPolicy } from '../mappings/org.js';
+import { countOutcomes, type Outcome } from '../mappings/plan.js';
+import type { SourceRow } from '../mappings/sources/row.js';
 import { answerUpdates, readOpenQuestions } from './answers.js';
 import {
   applyBatch,
@@ -23,7 +24,7 @@ import {
 } from './batch.js';
 import { readChannels } from './channels.js';
 import { chooseColumns } from './columns.js';
-import { settleIdentities } from './identities.js';
+import { settleIdentities, type IdentitySettlement } from './identities.js';
 import { isInteraction, toInteraction, type ChannelInfo, type NormaliseContext } from './interaction.js';
 import { threadOutlines } from './orgThreads.js';
 import { remember, type Outline } from './outline.js';
@@ -72,6 +73,8 @@ export interface ImportOptions {
   dryRun: boolean;
   resultsDir: string;
   bulkThreshold?: number;
+  /** How hard to retry what the org did not process (tests shorten the pauses). */
+  retry?: Partial<RetryPolicy>;
   /** Posts planned and written together; each batch costs one query set and one write set. */
   batchSize?: number;
   continuationMinutes?: number;
@@ -85,7 +88,20 @@ const SHOWN_PROBLEMS = 20;
 export async function importInteractions(options: ImportOptions): Promise<ImportResult> {
   const progress = options.onProgress ?? (() => undefined);
   const now = options.now?.() ?? new Date();
-  const org = new OrgClient(options.connection);
+  const org = new OrgClient(options.connection, options.retry ? { retry: options.retry } : {});
+  // Once the org's daily API allowance is used up nothing more is sent: every row not yet written is
+  // reported NOT_ATTEMPTED, the results are written, and the command says how to resume.
+  let stoppedBy: DailyLimitError | undefined;
+  const untilDailyLimit = async <T>(step: () => Promise<T>, instead: T): Promise<T> => {
+    if (stoppedBy) return instead;
+    try {
+      return await step();
+    } catch (error) {
+      if (!(error instanceof DailyLimitError)) throw error;
+      stoppedBy = error;
+      return instead;
+    }
+  };
   const loaded: LoadedMapping | undefined = options.mappingFile
     ? await loadMappingFile(options.mappingFile)
     : undefined;
@@ -101,7 +117,7 @@ export async function importInteractions(options: ImportOptions): Promise<Import
   const columns = await effectiveColumns(exportFile);
 
   progress('Reading channels');
-  const channels = await readChannels(org, loaded?.mapping);
+  const channels = await untilDailyLimit(() => readChannels(org, loaded?.mapping), new Map<string, ChannelInfo>());
   const context: NormaliseContext = {
     channels,
     columns,
@@ -117,7 +133,7 @@ export async function importInteractions(options: ImportOptions): Promise<Import
   for await (const item of readExport(exportFile, columns)) {
     rows += 1;
     if (rows % 10_000 === 0) progress(`Reading the export (1/2): ${rows} rows`);
-    if (item.kind === 'rejected') continue;
+    if (item.kind === 'rejected' || stoppedBy) continue;
     const interaction = toInteraction(item.row, context);
     if (!isInteraction(interaction)) continue;
     if (interaction.identity !== undefined && !identities.has(interaction.identity.externalId)) {
@@ -127,24 +143,40 @@ export async function importInteractions(options: ImportOptions): Promise<Import
   }
 
   progress(`Settling ${identities.size} identities`);
-  const settlement = await settleIdentities(org, [...identities.values()], {
-    ...(loaded ? { loaded } : {}),
-    ...(options.mappingFile ? { mappingDisplayPath: options.mappingFile } : {}),
-    channels,
-    dryRun: options.dryRun,
-    bulkThreshold: options.bulkThreshold ?? DEFAULT_BULK_THRESHOLD,
-    now: now.toISOString(),
-    onProgress: progress,
-  });
+  const noSettlement: IdentitySettlement = {
+    byExternalId: new Map(),
+    counts: countOutcomes([]),
+    written: 0,
+    usedBulk: false,
+  };
+  const settlement = await untilDailyLimit(
+    () =>
+      settleIdentities(org, [...identities.values()], {
+        ...(loaded ? { loaded } : {}),
+        ...(options.mappingFile ? { mappingDisplayPath: options.mappingFile } : {}),
+        channels,
+        dryRun: options.dryRun,
+        bulkThreshold: options.bulkThreshold ?? DEFAULT_BULK_THRESHOLD,
+        now: now.toISOString(),
+        onProgress: progress,
+      }),
+    noSettlement,
+  );
   identities.clear();
 
   progress('Threading');
-  const { threads, inOrg } = await threadOutlines(
-    org,
-    outlines,
-    settlement.byExternalId,
-    options.continuationMinutes ?? DEFAULT_CONTINUATION_MINUTES,
+  const { threads, inOrg } = await untilDailyLimit(
+    () =>
+      threadOutlines(
+        org,
+        outlines,
+        settlement.byExternalId,
+        options.continuationMinutes ?? DEFAULT_CONTINUATION_MINUTES,
+      ),
+    { threads: new Map(), inOrg: new Set<string>() },
   );
+  // Stopped before any interaction was planned: rows are not even normalised (the channels may be unknown).
+  const stoppedBeforeWrites = stoppedBy !== undefined;
   const threaded = [...outlines].flatMap(([externalId, outline]) => {
     const thread = threads.get(externalId);
     return outline.postedAtMs === undefined || thread === undefined
@@ -164,6 +196,7 @@ export async function importInteractions(options: ImportOptions): Promise<Import
   let warnings = 0;
   let usedBulk = settlement.usedBulk;
   const threadKeys = new Set<string>();
+  let notAttempted = 0;
   const batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
   const bulkThreshold = options.bulkThreshold ?? DEFAULT_BULK_THRESHOLD;
 
@@ -173,6 +206,7 @@ export async function importInteractions(options: ImportOptions): Promise<Import
       problems.push(`${line.file}:${line.line}: ${line.reason}`);
     }
     if (line.warning !== '') warnings += 1;
+    if (String(line.reason).includes('NOT_ATTEMPTED')) notAttempted += 1;
     await writer?.write(line);
   };
 
@@ -190,15 +224,28 @@ export async function importInteractions(options: ImportOptions): Promise<Import
     const ids = batch.flatMap((entry) =>
       entry.kind === 'plan' && inOrg.has(entry.interaction.externalId) ? [entry.interaction.externalId] : [],
     );
-    const planned = planBatch(batch, await readExisting(org, ids), batchContext);
-    if (options.dryRun) {
-      changes += planned.writes.length;
+    const existing = await untilDailyLimit(() => readExisting(org, ids), undefined);
+    let lines: ResultLine[];
+    if (stoppedBy || existing === undefined) {
+      const reason = stoppedBy!.notAttempted;
+      lines = batch.map((entry) =>
+        entry.kind === 'done'
+          ? entry.line
+          : { ...resultBase(entry.interaction, undefined, exportFile.displayPath), outcome: 'failed', reason },
+      );
     } else {
-      const applied = await applyBatch(org, planned, { bulkThreshold, onProgress: progress });
-      changes += applied.written;
-      usedBulk ||= applied.usedBulk;
+      const planned = planBatch(batch, existing, batchContext);
+      if (options.dryRun) {
+        changes += planned.writes.length;
+      } else {
+        const applied = await applyBatch(org, planned, { bulkThreshold, onProgress: progress });
+        changes += applied.written;
+        usedBulk ||= applied.usedBulk;
+        stoppedBy ??= org.dailyLimit;
+      }
+      lines = planned.lines;
     }
-    for (const line of planned.lines) {
+    for (const line of lines) {
       if (line.threadKey !== '') threadKeys.add(String(line.threadKey));
       await report(line);
     }
@@ -213,6 +260,8 @@ export async function importInteractions(options: ImportOptions): Promise<Import
       if (line2 % 10_000 === 0) progress(`Importing (2/2): ${line2} of ${rows} rows`);
       if (item.kind === 'rejected') {
         batch.push({ kind: 'done', line: rejectedLine(item.rejected, exportFile.displayPath) });
+      } else if (stoppedBeforeWrites) {
+        batch.push({ kind: 'done', line: notAttemptedLine(item.row, exportFile.displayPath, stoppedBy!) });
       } else {
         const interaction = toInteraction(item.row, context);
         if (!isInteraction(interaction)) {
@@ -248,10 +297,13 @@ export async function importInteractions(options: ImportOptions): Promise<Import
 
   progress('Marking questions this export answers');
   const outbound = threaded.filter((message) => message.direction === 'Outbound');
-  const questions = outbound.length > 0 ? await readOpenQuestions(org, new Set(outbound.map((m) => m.threadKey))) : [];
+  const questions =
+    outbound.length > 0
+      ? await untilDailyLimit(() => readOpenQuestions(org, new Set(outbound.map((m) => m.threadKey))), [])
+      : [];
   const answers = answerUpdates(questions, outbound, new Set(outlines.keys()));
   let answeredInOrg = answers.length;
-  if (!options.dryRun && answers.length > 0) {
+  if (!options.dryRun && answers.length > 0 && !stoppedBy) {
     const results = await org.upsertCollections('Social_Interaction__c', 'External_Id__c', answers);
     answeredInOrg = results.filter((result) => result.success).length;
     changes += answeredInOrg;
@@ -267,6 +319,11 @@ export async function importInteractions(options: ImportOptions): Promise<Import
   }
 
   const resultsDir = writer ? (await writer.close(), writer.dir) : undefined;
+  stoppedBy ??= org.dailyLimit;
+  if (stoppedBy) {
+    if (resultsDir !== undefined) stoppedBy.stoppedRun = { resultsDir, rows, notAttempted };
+    throw stoppedBy;
+  }
   return {
     file: options.file,
     ...(options.mappingFile ? { mapping: options.mappingFile } : {}),
@@ -299,3 +356,21 @@ export function importFailed(result: ImportResult): boolean {
 }
 
 export type { ChannelInfo };
+
+/** A row the run did not get to because the daily API limit stopped it first. */
+function notAttemptedLine(row: SourceRow, file: string, error: DailyLimitError): ResultLine {
+  const { network, postId } = row.values;
+  return {
+    file,
+    line: row.origin.line,
+    outcome: 'failed',
+    externalId: network !== undefined && postId !== undefined ? `${network.toLowerCase()}:${postId}` : '',
+    recordId: '',
+    identityExternalId: '',
+    identityId: '',
+    threadKey: '',
+    status: '',
+    reason: error.notAttempted,
+    warning: '',
+  };
+}

@@ -51,6 +51,11 @@ export default class Deploy extends SfCommand<DeployResult> {
       required: true,
     }),
     'dry-run': Flags.boolean({ summary: messages.getMessage('flags.dry-run.summary'), default: false }),
+    'allow-outside-sources': Flags.boolean({
+      summary: messages.getMessage('flags.allow-outside-sources.summary'),
+      description: messages.getMessage('flags.allow-outside-sources.description'),
+      default: false,
+    }),
     'results-dir': Flags.directory({
       summary: messages.getMessage('flags.results-dir.summary'),
       default: 'social-mapping-results',
@@ -73,6 +78,7 @@ export default class Deploy extends SfCommand<DeployResult> {
         file: flags.file,
         connection,
         dryRun: flags['dry-run'],
+        allowOutsideSources: flags['allow-outside-sources'],
         resultsDir: resolve(flags['results-dir']),
         bulkThreshold: flags['bulk-threshold'],
         onProgress: (message) => {
@@ -86,7 +92,7 @@ export default class Deploy extends SfCommand<DeployResult> {
       });
     } catch (error) {
       this.spinner.stop('failed');
-      throw toSfError(messages, error);
+      throw toSfError(messages, error, { id: 'social:mappings:deploy', argv: this.argv, config: this.config });
     }
     this.spinner.stop();
     const { result } = outcome;
