@@ -167,9 +167,9 @@ describe('values', () => {
       externalId: 'x:42',
       handle: 'ana_ruiz',
       displayName: 'Ana Ruiz',
-      attributes: { email: 'ana@example.com' },
+      row: { values: { email: 'ana@example.com' } },
     });
-    expect(interaction.identity?.attributes).not.toHaveProperty('postedAt');
+    expect(interaction.identity?.row.values).not.toHaveProperty('postedAt');
   });
 
   it('builds no permalink for outbound or private messages (the template names the author)', async () => {

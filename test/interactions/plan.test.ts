@@ -13,7 +13,6 @@ const interaction = (extra: Partial<Interaction> = {}): Interaction => ({
     externalId: 'x:42',
     network: 'x',
     userId: '42',
-    attributes: {},
     row: { origin: { source: 'import', file: 'a.ndjson', line: 1 }, values: {} },
   },
   direction: 'Inbound',

@@ -399,6 +399,54 @@ describe('upsert, composite, limits and auth', () => {
     expect(org.store.list('Account')).toHaveLength(accounts);
   });
 
+  it('runs queries and next pages inside composite, at most 5 query operations, as one API call', async () => {
+    const { org } = session;
+    const query = (soql: string): string => `${base}/query?q=${encodeURIComponent(soql)}`;
+    const before = org.ctx.apiCalls.used;
+    const response = await call(org, 'POST', `${base}/composite`, {
+      allOrNone: false,
+      compositeRequest: [
+        { method: 'GET', url: query('SELECT Id FROM Social_Interaction__c'), referenceId: 'all' },
+        { method: 'GET', url: query("SELECT Id FROM Contact WHERE LastName = 'No\\'body Here'"), referenceId: 'none' },
+        { method: 'GET', url: query('SELECT Id FROM Nope__c'), referenceId: 'bad' },
+      ],
+    });
+    expect(org.ctx.apiCalls.used).toBe(before + 1);
+    const [all, none, bad] = (
+      response.body as {
+        compositeResponse: Array<{
+          httpStatusCode: number;
+          body: { done?: boolean; records?: unknown[]; nextRecordsUrl?: string } & Array<{ errorCode: string }>;
+        }>;
+      }
+    ).compositeResponse;
+    expect(all?.httpStatusCode).toBe(200);
+    expect(all?.body.records).toHaveLength(2000);
+    expect(all?.body.done).toBe(false);
+    expect(none?.body).toMatchObject({ done: true, totalSize: 0, records: [] });
+    expect(bad?.httpStatusCode).toBe(400);
+    expect(bad?.body[0]?.errorCode).toBe('INVALID_TYPE');
+
+    const next = await call(org, 'POST', `${base}/composite`, {
+      compositeRequest: [{ method: 'GET', url: all!.body.nextRecordsUrl, referenceId: 'page2' }],
+    });
+    const page2 = (next.body as { compositeResponse: Array<{ body: { records: unknown[] } }> }).compositeResponse[0];
+    expect(page2?.body.records.length).toBeGreaterThan(0);
+
+    const tooMany = await call(org, 'POST', `${base}/composite`, {
+      compositeRequest: Array.from({ length: 6 }, (_, index) => ({
+        method: 'GET',
+        url: query('SELECT Id FROM Contact'),
+        referenceId: `q${index}`,
+      })),
+    });
+    expect(tooMany.status).toBe(400);
+    expect((tooMany.body as Array<{ errorCode: string; message: string }>)[0]).toEqual({
+      errorCode: 'LIMIT_EXCEEDED',
+      message: 'A composite request can have at most 5 query operations (Query, QueryAll or a next page; got 6).',
+    });
+  });
+
   it('counts API calls in Sforce-Limit-Info and /limits', async () => {
     const { org } = session;
     const before = org.ctx.apiCalls.used;

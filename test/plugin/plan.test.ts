@@ -46,7 +46,6 @@ function identity(userId: string, attributes: Record<string, string> = {}): Iden
     network: 'x',
     userId,
     ...(attributes.handle ? { handle: attributes.handle } : {}),
-    attributes: { network: 'x', userId, ...attributes },
     row: { origin: { source: 'export', file: 'export.csv', line }, values: { network: 'x', userId, ...attributes } },
   };
 }
@@ -70,6 +69,7 @@ function planFor(
     resolutions: new Map(identities.map((item, position) => [item, resolutions[position]!])),
     identities: new Map(existing.map((record) => [record.External_Id__c, record])),
     staleLinks: stale,
+    mappingLinks: stale,
     channels: new Map([
       [
         'x',

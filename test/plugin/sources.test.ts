@@ -2,6 +2,7 @@
 // files and malformed rows, through validateMapping, the same path deploy reads.
 import { describe, expect, it } from '@jest/globals';
 import { join } from 'node:path';
+import { attributeOf } from '../../plugin/src/mappings/identity.js';
 import { validateMapping } from '../../plugin/src/mappings/validate.js';
 import { formatProblem, MappingError } from '../../plugin/src/mappings/problem.js';
 import { loadMappingFile } from '../../plugin/src/mappings/mappingFile/load.js';
@@ -46,7 +47,7 @@ describe('CSV sources', () => {
       ['x:103', 6],
     ]);
     expect(identities[0]).toMatchObject({ handle: 'ana_ruiz', displayName: 'Ana "La Jefa" Ruiz', followers: 1204 });
-    expect(identities[0]!.attributes.email).toBe('ana@example.com');
+    expect(attributeOf(identities[0]!, 'email')).toBe('ana@example.com');
     expect(identities[1]!.displayName).toBe('Priya\r\nShah');
     expect(identities[2]!.followers).toBe(1024);
   });
@@ -149,11 +150,8 @@ describe('NDJSON sources', () => {
       ),
     ).toEqual(['1 instagram:1001', '3 rejected', '4 rejected', '5 instagram:1003']);
     const first = items[0]!;
-    expect(first.kind === 'identity' && first.identity).toMatchObject({
-      handle: 'ana.r',
-      displayName: 'Ana',
-      attributes: { email: 'ana@example.com' },
-    });
+    expect(first.kind === 'identity' && first.identity).toMatchObject({ handle: 'ana.r', displayName: 'Ana' });
+    expect(first.kind === 'identity' && attributeOf(first.identity, 'email')).toBe('ana@example.com');
   });
 });
 

@@ -47,7 +47,8 @@ export async function applyPlan(org: OrgClient, plan: Plan, options: ApplyOption
     progress(
       `Writing ${plain.length} identit${plain.length === 1 ? 'y' : 'ies'} (${usedBulk ? 'Bulk API 2.0' : 'sObject Collections'})`,
     );
-    const records = plain.map((index) => upsertRecord(plan.identityWrites[index]!));
+    // The write's own fields object, keyed in place: a large deploy holds no second copy of them.
+    const records = plain.map((index) => keyed(plan.identityWrites[index]!));
     const results = usedBulk
       ? await org.upsertBulk('Social_Identity__c', 'External_Id__c', records)
       : await org.upsertCollections('Social_Identity__c', 'External_Id__c', records);
@@ -77,6 +78,11 @@ export async function applyPlan(org: OrgClient, plan: Plan, options: ApplyOption
   }
 
   return { identityResults, channelResults, staleResults, usedBulk };
+}
+
+function keyed(write: IdentityWrite): Record<string, unknown> {
+  write.fields.External_Id__c = write.externalId;
+  return write.fields;
 }
 
 function upsertRecord(write: IdentityWrite): Record<string, unknown> {

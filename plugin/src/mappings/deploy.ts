@@ -1,14 +1,20 @@
 // `sf social mappings deploy`: read sources -> resolve against the org -> plan -> apply -> results.
 // The command calls this with a Connection and shows the plan; this module owns the order of the steps
 // and what "done" means: every input row has exactly one outcome, written to the results folder.
+// Memory stays flat with the input: sources are planned one partition at a time (partitions.ts), rows
+// whose outcome is final go to the result files at once, rows waiting for their identity's write wait
+// on disk (pendingRows.ts), and the writes of all partitions go out together at the end.
+import { access, rmdir } from 'node:fs/promises';
 import { applyPlan, DEFAULT_BULK_THRESHOLD } from './apply.js';
-import type { Identity } from './identity.js';
+import { notAttemptedRows } from './dailyLimit.js';
 import { loadMappingFile } from './mappingFile/load.js';
-import { OrgClient, type OrgConnection, type SaveOutcome } from './org.js';
-import { buildPlan, countOutcomes, type Outcome, type Plan } from './plan.js';
-import { resolveAgainstOrg } from './resolve.js';
-import { writeResults } from './results.js';
-import { checkSourceFiles, readSources, type SourceItem } from './sources/read.js';
+import { DailyLimitError, OrgClient, type OrgConnection, type RetryPolicy } from './org.js';
+import { partitionSources, readPartition } from './partitions.js';
+import { PendingRows } from './pendingRows.js';
+import { buildPlan, OUTCOMES, planStaleUnlinks, type ChannelWrite, type IdentityWrite, type Outcome } from './plan.js';
+import { resolveAgainstOrg, SharedReads, type ExistingIdentity } from './resolve.js';
+import { openResultFiles, resultLine, writeStaleLinks } from './results.js';
+import { checkSourceFiles } from './sources/read.js';
 
 /** The JSON result of `sf social mappings deploy` (stable: scripts and `npm start` read it). */
 export interface DeployResult {
@@ -33,109 +39,197 @@ export interface DeployOptions {
   file: string;
   connection: OrgConnection;
   dryRun: boolean;
+  /** --allow-outside-sources: source files may lie outside the mapping file's folder. */
+  allowOutsideSources?: boolean;
   resultsDir: string;
   bulkThreshold?: number;
+  /** Rows planned at a time (partitions.ts); tests make it small to cross partitions. */
+  partitionRows?: number;
+  /** How hard to retry what the org did not process (tests shorten the pauses). */
+  retry?: Partial<RetryPolicy>;
   onProgress?: (message: string) => void;
   /** Called with the planned outcomes before anything is written (also on --dry-run). */
   onPlan?: (plan: { counts: Record<Outcome, number>; changes: number }) => void;
   now?: () => Date;
 }
 
-export async function deployMapping(options: DeployOptions): Promise<{ result: DeployResult; plan: Plan }> {
+export async function deployMapping(options: DeployOptions): Promise<{ result: DeployResult }> {
   const progress = options.onProgress ?? (() => undefined);
-  const loaded = await loadMappingFile(options.file);
+  const loaded = await loadMappingFile(options.file, { allowOutsideSources: options.allowOutsideSources ?? false });
   await checkSourceFiles(loaded, options.file);
 
+  // A first read counts the rows and refuses a bad file before any call to the org.
   progress('Reading sources');
-  const items: SourceItem[] = [];
-  for await (const item of readSources(loaded, options.file)) {
-    items.push(item);
-    if (items.length % 10000 === 0) progress(`Reading sources: ${items.length} rows`);
-  }
-  const identities: Identity[] = items.flatMap((item) => (item.kind === 'identity' ? [item.identity] : []));
+  const { rows, partitions } = await partitionSources(
+    loaded,
+    options.file,
+    (count) => progress(`Reading sources: ${count} rows`),
+    options.partitionRows,
+  );
 
-  progress(`Resolving ${identities.length} identities against the org`);
-  const org = new OrgClient(options.connection);
-  const state = await resolveAgainstOrg(org, identities, {
-    mapping: loaded.mapping,
-    locate: loaded.locate,
-    mappingDisplayPath: options.file,
-  });
-  const plan = buildPlan({
-    mapping: loaded.mapping,
-    items,
-    org: state,
-    now: (options.now?.() ?? new Date()).toISOString(),
-  });
+  const org = new OrgClient(options.connection, options.retry ? { retry: options.retry } : {});
+  const context = { mapping: loaded.mapping, locate: loaded.locate, mappingDisplayPath: options.file };
+  const shared = new SharedReads();
+  const now = (options.now?.() ?? new Date()).toISOString();
+  const counts = Object.fromEntries(OUTCOMES.map((outcome) => [outcome, 0])) as Record<Outcome, number>;
+  const writes: IdentityWrite[] = [];
+  let channelWrites: ChannelWrite[] = [];
+  // Links this tool made that no row has mentioned yet: what is left at the end is stale.
+  const unmentioned = new Map<string, ExistingIdentity>();
+  const resultsDir = options.resultsDir;
+  const createdDir = !options.dryRun && !(await exists(resultsDir));
+  const files = options.dryRun ? undefined : await openResultFiles(resultsDir);
+  const pending = await PendingRows.open();
+  try {
+    for (let partition = 0; partition < partitions; partition += 1) {
+      const items = await readPartition(loaded, options.file, partition, partitions);
+      const identities = items.flatMap((item) => (item.kind === 'identity' ? [item.identity] : []));
+      progress(
+        `Resolving ${identities.length} identities against the org${partitions > 1 ? ` (part ${partition + 1} of ${partitions})` : ''}`,
+      );
+      let state: Awaited<ReturnType<typeof resolveAgainstOrg>>;
+      try {
+        state = await resolveAgainstOrg(org, identities, context, shared);
+      } catch (error) {
+        if (!(error instanceof DailyLimitError) || files === undefined) throw error;
+        // The daily API limit before everything was planned: no write was sent, every row is reported.
+        let notAttempted = 0;
+        for await (const row of pending.drain()) {
+          notAttempted += 1;
+          await files.write('failed', { ...row.line, outcome: 'failed', reason: error.notAttempted });
+        }
+        for (let rest = partition; rest < partitions; rest += 1) {
+          const restItems = rest === partition ? items : await readPartition(loaded, options.file, rest, partitions);
+          for (const row of notAttemptedRows(restItems, error)) {
+            if (row.outcome === 'failed') notAttempted += 1;
+            await files.write(row.outcome, resultLine(row));
+          }
+        }
+        await files.close();
+        await writeStaleLinks(resultsDir, []);
+        error.stoppedRun = { resultsDir, rows, notAttempted };
+        throw error;
+      }
+      if (partition === 0) {
+        channelWrites = buildPlan({ mapping: loaded.mapping, items: [], org: state, now }).channelWrites;
+        for (const link of state.mappingLinks) unmentioned.set(link.External_Id__c, link);
+      }
+      for (const identity of identities) unmentioned.delete(identity.externalId);
 
-  const plannedChanges = plan.identityWrites.length + plan.channelWrites.length + plan.staleUnlinks.length;
-  options.onPlan?.({ counts: countOutcomes(plan.rows), changes: plannedChanges });
+      const plan = buildPlan({ mapping: loaded.mapping, items, org: { ...state, staleLinks: [] }, now });
+      const offset = writes.length;
+      for (const write of plan.identityWrites) writes.push(write);
+      for (const row of plan.rows) {
+        counts[row.outcome] += 1;
+        if (files === undefined) continue;
+        if (row.write === undefined) await files.write(row.outcome, resultLine(row));
+        else {
+          await pending.add({
+            line: resultLine(row),
+            outcome: row.outcome,
+            ...(row.reason !== undefined ? { reason: row.reason } : {}),
+            write: offset + row.write,
+          });
+        }
+      }
+    }
 
-  const base = {
-    file: options.file,
-    dryRun: options.dryRun,
-    rows: plan.rows.length,
-    channels: { declared: loaded.mapping.channels.length, written: 0, failed: 0, errors: [] as string[] },
-  };
-  if (options.dryRun) {
+    const staleUnlinks = planStaleUnlinks([...unmentioned.values()]);
+    const plannedChanges = writes.length + channelWrites.length + staleUnlinks.length;
+    options.onPlan?.({ counts: { ...counts }, changes: plannedChanges });
+    const base = {
+      file: options.file,
+      dryRun: options.dryRun,
+      rows,
+      channels: { declared: loaded.mapping.channels.length, written: 0, failed: 0, errors: [] as string[] },
+    };
+    if (files === undefined) {
+      return {
+        result: {
+          ...base,
+          counts,
+          changes: plannedChanges,
+          channels: { ...base.channels, written: channelWrites.length },
+          staleLinksRemoved: staleUnlinks.length,
+          apiCalls: org.apiCalls,
+          usedBulk: false,
+        },
+      };
+    }
+
+    const applied = await applyPlan(
+      org,
+      { rows: [], identityWrites: writes, channelWrites, staleUnlinks },
+      { bulkThreshold: options.bulkThreshold ?? DEFAULT_BULK_THRESHOLD, onProgress: progress },
+    );
+    progress(`Writing results to ${resultsDir}`);
+    let changes = 0;
+    let notAttempted = 0;
+    for await (const row of pending.drain()) {
+      const outcome = applied.identityResults[row.write];
+      if (outcome?.success) {
+        const line = { ...row.line };
+        if (outcome.id !== undefined) line.identityId = outcome.id;
+        if (outcome.relatedId !== undefined) Object.assign(line, { recordObject: 'Lead', recordId: outcome.relatedId });
+        await files.write(row.outcome, line);
+        continue;
+      }
+      const error = outcome?.error ?? 'not written';
+      if (error.includes('NOT_ATTEMPTED')) notAttempted += 1;
+      counts[row.outcome] -= 1;
+      counts.failed += 1;
+      await files.write('failed', {
+        ...row.line,
+        outcome: 'failed',
+        reason: `${row.outcome} failed: ${error}${row.reason ? ` (${row.reason})` : ''}`,
+      });
+    }
+    for (const outcome of applied.identityResults) if (outcome?.success) changes += 1;
+    await files.close();
+    await writeStaleLinks(
+      resultsDir,
+      staleUnlinks.map(({ identity }, index) => ({ identity, result: applied.staleResults[index] })),
+    );
+    const channelErrors = applied.channelResults.flatMap((outcome, index) =>
+      outcome.success ? [] : [`${channelWrites[index]!.key}: ${outcome.error ?? 'failed'}`],
+    );
+    const channelsWritten = applied.channelResults.filter((outcome) => outcome.success).length;
+    const staleRemoved = applied.staleResults.filter((outcome) => outcome.success).length;
+    changes += channelsWritten + staleRemoved;
+    // The daily API limit stopped the writes: the results say which rows were not sent; the command says how to resume.
+    if (org.dailyLimit) {
+      org.dailyLimit.stoppedRun = { resultsDir, rows, notAttempted };
+      throw org.dailyLimit;
+    }
     return {
-      plan,
       result: {
         ...base,
-        counts: countOutcomes(plan.rows),
-        changes: plannedChanges,
-        channels: { ...base.channels, written: plan.channelWrites.length },
-        staleLinksRemoved: plan.staleUnlinks.length,
+        counts,
+        changes,
+        channels: { ...base.channels, written: channelsWritten, failed: channelErrors.length, errors: channelErrors },
+        staleLinksRemoved: staleRemoved,
         apiCalls: org.apiCalls,
-        usedBulk: false,
+        usedBulk: applied.usedBulk,
+        resultsDir,
       },
     };
-  }
-
-  const applied = await applyPlan(org, plan, {
-    bulkThreshold: options.bulkThreshold ?? DEFAULT_BULK_THRESHOLD,
-    onProgress: progress,
-  });
-  let changes = 0;
-  const succeeded = (outcome: SaveOutcome | undefined): boolean => outcome?.success === true;
-  applied.identityResults.forEach((outcome) => (changes += succeeded(outcome) ? 1 : 0));
-  for (const row of plan.rows) {
-    if (row.write === undefined) continue;
-    const outcome = applied.identityResults[row.write];
-    if (outcome?.success) {
-      if (outcome.id !== undefined) row.identityId = outcome.id;
-      if (outcome.relatedId !== undefined) row.target = { object: 'Lead', id: outcome.relatedId };
-    } else {
-      row.reason = `${row.outcome} failed: ${outcome?.error ?? 'not written'}${row.reason ? ` (${row.reason})` : ''}`;
-      row.outcome = 'failed';
+  } catch (error) {
+    // A run that failed as a whole (a rule the org refused, …) leaves no half-written results behind.
+    if (files !== undefined && !(error instanceof DailyLimitError)) {
+      await files.abandon();
+      if (createdDir) await rmdir(resultsDir).catch(() => undefined);
     }
+    throw error;
+  } finally {
+    await pending.discard();
   }
-  const channelErrors = applied.channelResults.flatMap((outcome, index) =>
-    outcome.success ? [] : [`${plan.channelWrites[index]!.key}: ${outcome.error ?? 'failed'}`],
-  );
-  const channelsWritten = applied.channelResults.filter(succeeded).length;
-  const staleRemoved = applied.staleResults.filter(succeeded).length;
-  changes += channelsWritten + staleRemoved;
+}
 
-  progress(`Writing results to ${options.resultsDir}`);
-  await writeResults(
-    options.resultsDir,
-    plan.rows,
-    plan.staleUnlinks.map(({ identity }, index) => ({ identity, result: applied.staleResults[index] })),
+async function exists(path: string): Promise<boolean> {
+  return access(path).then(
+    () => true,
+    () => false,
   );
-  return {
-    plan,
-    result: {
-      ...base,
-      counts: countOutcomes(plan.rows),
-      changes,
-      channels: { ...base.channels, written: channelsWritten, failed: channelErrors.length, errors: channelErrors },
-      staleLinksRemoved: staleRemoved,
-      apiCalls: org.apiCalls,
-      usedBulk: applied.usedBulk,
-      resultsDir: options.resultsDir,
-    },
-  };
 }
 
 /** A deploy failed when a row was rejected or failed, or a channel could not be written. */

@@ -12,9 +12,18 @@ export interface Identity {
   displayName?: string;
   profileUrl?: string;
   followers?: number;
-  /** Every mapped attribute as read (email, phone, handle, …), for the matching rules. */
-  attributes: Record<string, string>;
   row: SourceRow;
+}
+
+/**
+ * An attribute the matching rules read (email, phone, handle, …): the row's value as read, except
+ * network and handle, which are the identity's (mapped to a channel key; without leading @). Read
+ * from the row rather than copied, because a deploy holds every row of its sources in memory.
+ */
+export function attributeOf(identity: Identity, name: string): string | undefined {
+  if (name === 'network') return identity.network;
+  if (name === 'handle') return identity.handle;
+  return identity.row.values[name];
 }
 
 const MAX_TEXT = 255;
@@ -69,12 +78,11 @@ export function toIdentity(
       );
     followers = Number(digits);
   }
-  const identity: Identity = { externalId, network, userId, attributes: { ...values, network }, row };
+  const identity: Identity = { externalId, network, userId, row };
   if (handle !== undefined && handle !== '') identity.handle = handle;
   if (values.displayName !== undefined) identity.displayName = values.displayName;
   if (values.profileUrl !== undefined) identity.profileUrl = values.profileUrl;
   if (followers !== undefined) identity.followers = followers;
-  if (identity.handle !== undefined) identity.attributes.handle = identity.handle;
   return identity;
 }
 

@@ -1,8 +1,13 @@
 // The few org operations a deploy needs, over a @salesforce/core Connection (jsforce), counting the
 // API calls they cost: paged SOQL, sObject Collections upsert, Bulk API 2.0 upsert and composite
-// transactions. Each returns per-record results; nothing here decides what to write. Brief outages
-// (503, concurrent-request limits, dropped connections, locked rows) are retried with backoff.
+// transactions. Each returns per-record results; nothing here decides what to write.
+// When the org pushes back: brief outages (503, connection resets, the concurrent-request limit,
+// locked rows, a Bulk job that fails half-way) are retried with exponential backoff and jitter, a
+// bounded number of times; the DAILY API allowance ("TotalRequests Limit exceeded.") is never retried:
+// the client stops calling the org, writes not yet sent come back as NOT_ATTEMPTED, and the command
+// reports where it stopped and how to resume (every write is an upsert by external id, so a rerun is safe).
 import type { Connection } from '@salesforce/core';
+import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
 
 export interface SaveOutcome {
@@ -17,6 +22,7 @@ export interface SaveOutcome {
 
 interface QueryPage<T> {
   done: boolean;
+  totalSize?: number;
   nextRecordsUrl?: string;
   records: T[];
 }
@@ -41,25 +47,104 @@ interface RestRequest {
   headers?: Record<string, string>;
 }
 
+/** A composite request may hold at most 5 query operations (queries or next pages) of its 25 subrequests. */
+export const COMPOSITE_QUERY_OPERATIONS = 5;
+
+interface CompositeSubresponse {
+  referenceId: string;
+  httpStatusCode: number;
+  body: unknown;
+}
+
 /** sObject Collections take at most 200 records per request. */
 export const COLLECTION_SIZE = 200;
 
-/** Attempts per request, and the first pause between them (doubled each time). */
-const DEFAULT_ATTEMPTS = 4;
-const DEFAULT_BACKOFF_MS = 250;
+/**
+ * How hard the client retries what the org did not process. A pause is drawn between half and all of
+ * `baseMs * 2^(attempt-1)` (exponential backoff with jitter, so parallel clients do not retry in step),
+ * capped at `capMs`; the concurrent-request limit waits `limitFactor` times longer, because it clears
+ * only when the org's long-running requests finish (Salesforce sends no Retry-After).
+ */
+export interface RetryPolicy {
+  /** Tries per request (the first one included). */
+  attempts: number;
+  baseMs: number;
+  capMs: number;
+  limitFactor: number;
+}
+
+export const DEFAULT_RETRY: RetryPolicy = { attempts: 6, baseMs: 250, capMs: 30_000, limitFactor: 4 };
+
+/** The reason on every record a run did not send because the daily API allowance was used up. */
+export const NOT_ATTEMPTED = 'NOT_ATTEMPTED';
+
+/**
+ * The org refused a call because its daily API allowance is used up (403 REQUEST_LIMIT_EXCEEDED
+ * "TotalRequests Limit exceeded."). Salesforce counts calls over a rolling 24 hours, so capacity comes
+ * back as the calls of the last 24 hours age out; retrying now only fails again, so the client stops.
+ */
+export class DailyLimitError extends Error {
+  public readonly errorCode = 'REQUEST_LIMIT_EXCEEDED';
+  /** The org's count and allowance when it refused (Sforce-Limit-Info), if it said. */
+  public readonly usage?: { used: number; max: number };
+  public readonly at: Date;
+
+  public constructor(orgMessage: string, usage?: { used: number; max: number }, at = new Date()) {
+    super(
+      `the org's daily API request limit is used up (${orgMessage.trim()}${usage ? ` ${usage.used} of ${usage.max} calls in the last 24 hours` : ''})`,
+    );
+    this.name = 'DailyLimitError';
+    if (usage) this.usage = usage;
+    this.at = at;
+  }
+
+  /** Set by the command's library code once the results are written: where they are, and the counts. */
+  public stoppedRun?: { resultsDir: string; rows: number; notAttempted: number };
+
+  /** The error text for a record that was not sent because of it. */
+  public get notAttempted(): string {
+    return `${NOT_ATTEMPTED}: not sent: ${this.message}; run the same command again once the limit allows (a rerun is safe: every write is an upsert by external id)`;
+  }
+}
+
+export interface OrgClientOptions {
+  retry?: Partial<RetryPolicy>;
+  /** Milliseconds between Bulk API job status checks: first and largest (the pause grows by half each time). */
+  bulkPollMs?: { first: number; max: number };
+  /** For tests: the pause and the jitter source. */
+  sleep?: (ms: number) => Promise<void>;
+  random?: () => number;
+}
+
+/** One pause a client took, and why (for tests and progress). */
+export interface RetryPause {
+  attempt: number;
+  ms: number;
+  reason: string;
+}
 
 export class OrgClient {
   /** REST calls made so far (each Bulk API request counts too). */
   public apiCalls = 0;
-  private readonly attempts: number;
-  private readonly backoffMs: number;
+  /** Requests sent again after the org did not process them (or the connection dropped). */
+  public retries = 0;
+  /** Set once the org refused a call for the daily API allowance: no further call is sent. */
+  public dailyLimit?: DailyLimitError;
+  /** The pauses taken before retries, in order. */
+  public readonly pauses: RetryPause[] = [];
+  private readonly retry: RetryPolicy;
+  private readonly bulkPollMs: { first: number; max: number };
+  private readonly sleep: (ms: number) => Promise<void>;
+  private readonly random: () => number;
 
   public constructor(
     private readonly connection: OrgConnection,
-    options: { attempts?: number; backoffMs?: number } = {},
+    options: OrgClientOptions = {},
   ) {
-    this.attempts = options.attempts ?? DEFAULT_ATTEMPTS;
-    this.backoffMs = options.backoffMs ?? DEFAULT_BACKOFF_MS;
+    this.retry = { ...DEFAULT_RETRY, ...options.retry };
+    this.bulkPollMs = options.bulkPollMs ?? { first: 250, max: 5_000 };
+    this.sleep = options.sleep ?? delay;
+    this.random = options.random ?? Math.random;
   }
 
   private get base(): string {
@@ -81,7 +166,72 @@ export class OrgClient {
     return records.map(withoutAttributes);
   }
 
-  /** Upserts any number of records by an external id, 200 per request, allOrNone false. */
+  /**
+   * Runs many queries in as few calls as the documented limits allow: a REST composite request
+   * carries up to 5 query operations (a query or the next page of one) and counts as one call
+   * against the API limit, and the SOQL travels in its body, so the 16,384-byte URI limit does not
+   * cap the IN lists. Once a query's first page tells how many records it has, its next pages are
+   * chained in one composite through `@{ref.nextRecordsUrl}` references rather than one call each.
+   * Returns the records of each query, in the order of `queries`; a query the org refuses fails the
+   * call with its error code and queryIndex.
+   */
+  public async queryMany<T extends Record<string, unknown>>(queries: readonly string[]): Promise<T[][]> {
+    const results: T[][] = queries.map(() => []);
+    // What is left to read: a URL, and how many pages are expected from it on.
+    let pending = queries.map((soql, query) => ({
+      query,
+      url: `${this.base}/query?q=${encodeURIComponent(soql)}`,
+      pages: 1,
+    }));
+    while (pending.length > 0) {
+      const slots: Array<{ query: number; chained: boolean }> = [];
+      const compositeRequest: Array<{ method: 'GET'; url: string; referenceId: string }> = [];
+      while (slots.length < COMPOSITE_QUERY_OPERATIONS && pending.length > 0) {
+        const read = pending.shift()!;
+        const take = Math.min(read.pages, COMPOSITE_QUERY_OPERATIONS - slots.length);
+        for (let page = 0; page < take; page += 1) {
+          const url = page === 0 ? read.url : `@{page${slots.length - 1}.nextRecordsUrl}`;
+          compositeRequest.push({ method: 'GET', url, referenceId: `page${slots.length}` });
+          slots.push({ query: read.query, chained: page > 0 });
+        }
+      }
+      const response = await this.call<{ compositeResponse: CompositeSubresponse[] }>({
+        method: 'POST',
+        url: `${this.base}/composite`,
+        body: JSON.stringify({ allOrNone: false, compositeRequest }),
+        headers: { 'content-type': 'application/json' },
+      });
+      const next: typeof pending = [];
+      const finished = new Set<number>();
+      response.compositeResponse.forEach((subresponse, index) => {
+        const { query, chained } = slots[index]!;
+        // A page chained after the query's last one has no URL to follow: nothing is missing.
+        if (chained && finished.has(query)) return;
+        if (subresponse.httpStatusCode >= 400) throw subrequestError(subresponse, query);
+        const page = subresponse.body as QueryPage<T>;
+        const records = results[query]!;
+        for (const record of page.records) records.push(withoutAttributes(record));
+        if (page.done || page.nextRecordsUrl === undefined) {
+          finished.add(query);
+          return;
+        }
+        const chainGoesOn = slots[index + 1]?.query === query && slots[index + 1]?.chained === true;
+        if (chainGoesOn) return;
+        const remaining = (page.totalSize ?? 0) - records.length;
+        const pages = Math.max(1, Math.ceil(remaining / Math.max(1, page.records.length)));
+        next.push({ query, url: page.nextRecordsUrl, pages });
+      });
+      // Chains go first, so a long query advances in every call while other queries fill the rest.
+      pending = [...next, ...pending];
+    }
+    return results;
+  }
+
+  /**
+   * Upserts any number of records by an external id, 200 per request, allOrNone false. Never throws for
+   * what the org did to a request: a request that still failed after its retries fails its records
+   * (with the reason), and after the daily limit every record not sent is NOT_ATTEMPTED.
+   */
   public async upsertCollections(
     objectName: string,
     externalIdField: string,
@@ -95,12 +245,10 @@ export class OrgClient {
     }
     // Records that failed only because another transaction held a lock are sent again; every other
     // error is final and reported as it is.
-    for (let attempt = 1; attempt < this.attempts; attempt += 1) {
-      const locked = outcomes.flatMap((outcome, index) =>
-        outcome.error?.startsWith('UNABLE_TO_LOCK_ROW') ? [index] : [],
-      );
-      if (locked.length === 0) break;
-      await delay(this.backoffMs * 2 ** (attempt - 1));
+    for (let attempt = 1; attempt < this.retry.attempts; attempt += 1) {
+      const locked = outcomes.flatMap((outcome, index) => (isLockError(outcome.error) ? [index] : []));
+      if (locked.length === 0 || this.dailyLimit) break;
+      await this.pause(attempt, 'UNABLE_TO_LOCK_ROW', false);
       for (let start = 0; start < locked.length; start += COLLECTION_SIZE) {
         const chunk = locked.slice(start, start + COLLECTION_SIZE);
         const results = await this.upsertChunk(
@@ -108,7 +256,11 @@ export class OrgClient {
           externalIdField,
           chunk.map((index) => records[index]!),
         );
-        chunk.forEach((index, position) => (outcomes[index] = results[position]!));
+        // A retry the daily limit stopped keeps the lock error: the record may still be sent by a rerun.
+        chunk.forEach((index, position) => {
+          const result = results[position]!;
+          if (!result.error?.startsWith(NOT_ATTEMPTED)) outcomes[index] = result;
+        });
       }
     }
     return outcomes;
@@ -119,21 +271,28 @@ export class OrgClient {
     externalIdField: string,
     records: Array<Record<string, unknown>>,
   ): Promise<SaveOutcome[]> {
-    const results = await this.call<CollectionSaveResult[]>({
-      method: 'PATCH',
-      url: `${this.base}/composite/sobjects/${objectName}/${externalIdField}`,
-      body: JSON.stringify({
-        allOrNone: false,
-        records: records.map((record) => ({ attributes: { type: objectName }, ...record })),
-      }),
-      headers: { 'content-type': 'application/json' },
-    });
-    return results.map(toOutcome);
+    try {
+      const results = await this.call<CollectionSaveResult[]>({
+        method: 'PATCH',
+        url: `${this.base}/composite/sobjects/${objectName}/${externalIdField}`,
+        body: JSON.stringify({
+          allOrNone: false,
+          records: records.map((record) => ({ attributes: { type: objectName }, ...record })),
+        }),
+        headers: { 'content-type': 'application/json' },
+      });
+      return results.map(toOutcome);
+    } catch (error) {
+      return records.map(() => this.requestFailed(error));
+    }
   }
 
   /**
-   * Upserts through a Bulk API 2.0 ingest job; results are matched back to the input by external id.
+   * Upserts through Bulk API 2.0 ingest jobs; results are matched back to the input by external id.
    * Null values go as #N/A, Bulk API's way to clear a field (an empty value leaves it as it is).
+   * Records a job did not settle (it failed half-way, or it left them unprocessed) and records that
+   * failed on a locked row go again in a new job, after a pause, a bounded number of times; whatever is
+   * still unsettled then is reported failed with the reason, never dropped.
    */
   public async upsertBulk(
     objectName: string,
@@ -141,36 +300,157 @@ export class OrgClient {
     records: Array<Record<string, unknown>>,
     pollTimeoutMs = 10 * 60_000,
   ): Promise<SaveOutcome[]> {
-    const columns = [...new Set(records.flatMap((record) => Object.keys(record)))];
-    const csv = stringify(
-      records.map((record) => columns.map((column) => bulkValue(record[column]))),
-      { header: true, columns, record_delimiter: 'unix' },
-    );
-    const results = await this.connection.bulk2.loadAndWaitForResults({
-      object: objectName,
-      operation: 'upsert',
-      externalIdFieldName: externalIdField,
-      lineEnding: 'LF',
-      input: csv,
-      pollInterval: 500,
-      pollTimeout: pollTimeoutMs,
+    const outcomes: Array<SaveOutcome | undefined> = records.map(() => undefined);
+    let pending = records.map((_record, index) => index);
+    let lastError = new Map<number, string>();
+    for (let attempt = 1; pending.length > 0 && attempt <= this.retry.attempts; attempt += 1) {
+      if (attempt > 1) await this.pause(attempt - 1, 'Bulk API job did not settle every record', false);
+      let job: BulkJobOutcome;
+      try {
+        job = await this.runIngestJob(
+          objectName,
+          externalIdField,
+          pending.map((index) => records[index]!),
+          pollTimeoutMs,
+        );
+      } catch (error) {
+        if (error instanceof DailyLimitError || transientKind(error) === undefined) {
+          for (const index of pending) outcomes[index] = this.requestFailed(error);
+          return outcomes as SaveOutcome[];
+        }
+        // The job could not be run (the org kept refusing or dropping the calls): try a new one.
+        lastError = new Map(pending.map((index) => [index, `the Bulk API job could not be run: ${messageOf(error)}`]));
+        continue;
+      }
+      const next: number[] = [];
+      const nextError = new Map<number, string>();
+      for (const index of pending) {
+        const key = String(records[index]![externalIdField]);
+        const settled = job.byKey.get(key);
+        if (settled?.success || (settled && !isLockError(settled.error))) {
+          outcomes[index] = settled;
+        } else {
+          next.push(index);
+          nextError.set(
+            index,
+            settled?.error ??
+              `UNPROCESSED: Bulk API job ${job.id} ended ${job.state}${job.errorMessage ? ` (${job.errorMessage})` : ''} without processing this record`,
+          );
+        }
+      }
+      pending = next;
+      lastError = nextError;
+    }
+    for (const index of pending) {
+      outcomes[index] = {
+        success: false,
+        error: `${lastError.get(index) ?? 'UNPROCESSED: the Bulk API job did not process this record'}; run the command again`,
+      };
+    }
+    return outcomes as SaveOutcome[];
+  }
+
+  /**
+   * One ingest job: create, upload, close, wait, read the results. Each call is retried like any other;
+   * a job whose upload did not arrive whole is aborted and the error thrown, so the caller starts anew.
+   */
+  private async runIngestJob(
+    objectName: string,
+    externalIdField: string,
+    records: Array<Record<string, unknown>>,
+    pollTimeoutMs: number,
+  ): Promise<BulkJobOutcome> {
+    const columnSet = new Set<string>();
+    for (const record of records) for (const column of Object.keys(record)) columnSet.add(column);
+    const columns = [...columnSet];
+    // Row by row, so the only large thing in memory is the upload itself.
+    const lines = [stringify([columns], { record_delimiter: 'unix' })];
+    for (const record of records) {
+      lines.push(stringify([columns.map((column) => bulkValue(record[column]))], { record_delimiter: 'unix' }));
+    }
+    const csv = lines.join('');
+    const jobs = `${this.base}/jobs/ingest`;
+    const json = { 'content-type': 'application/json' };
+    const created = await this.call<{ id: string }>({
+      method: 'POST',
+      url: jobs,
+      body: JSON.stringify({
+        object: objectName,
+        operation: 'upsert',
+        externalIdFieldName: externalIdField,
+        contentType: 'CSV',
+        lineEnding: 'LF',
+        columnDelimiter: 'COMMA',
+      }),
+      headers: json,
     });
-    // create job, upload, close, at least one poll, three result downloads
-    this.apiCalls += 7;
+    const id = created.id;
+    try {
+      // Not repeated on a dropped connection: the data may have arrived, and a second upload would double it.
+      await this.call(
+        { method: 'PUT', url: `${jobs}/${id}/batches`, body: csv, headers: { 'content-type': 'text/csv' } },
+        false,
+      );
+      await this.call({
+        method: 'PATCH',
+        url: `${jobs}/${id}`,
+        body: JSON.stringify({ state: 'UploadComplete' }),
+        headers: json,
+      });
+    } catch (error) {
+      if (error instanceof DailyLimitError) throw error;
+      // A close whose answer was lost may still have closed the job (its retry then gets 409): if the
+      // job is closed, wait for it; if it is still open, abort it and let the caller start a new one.
+      const info = await this.call<BulkJobInfo>({ method: 'GET', url: `${jobs}/${id}` }).catch(() => undefined);
+      if (info === undefined || info.state === 'Open') {
+        await this.call({ method: 'PATCH', url: `${jobs}/${id}`, body: '{"state":"Aborted"}', headers: json }).catch(
+          () => undefined,
+        );
+        throw error;
+      }
+      if (info.state === 'Aborted') throw error;
+    }
+
+    const started = Date.now();
+    let wait = this.bulkPollMs.first;
+    let info: BulkJobInfo;
+    for (;;) {
+      await this.sleep(wait);
+      info = await this.call<BulkJobInfo>({ method: 'GET', url: `${jobs}/${id}` });
+      if (info.state === 'JobComplete' || info.state === 'Failed' || info.state === 'Aborted') break;
+      if (Date.now() - started > pollTimeoutMs) {
+        throw Object.assign(
+          new Error(`Bulk API job ${id} was still ${info.state} after ${Math.round(pollTimeoutMs / 1000)} s`),
+          { code: 'ETIMEDOUT' },
+        );
+      }
+      wait = Math.min(this.bulkPollMs.max, Math.round(wait * 1.5));
+    }
+
     const byKey = new Map<string, SaveOutcome>();
-    for (const row of results.successfulResults as unknown as Array<Record<string, string>>) {
-      byKey.set(String(row[externalIdField]), { success: true, id: row.sf__Id!, created: row.sf__Created === 'true' });
-    }
-    for (const row of results.failedResults as unknown as Array<Record<string, string>>) {
-      byKey.set(String(row[externalIdField]), { success: false, error: row.sf__Error ?? 'failed' });
-    }
-    return records.map(
-      (record) =>
-        byKey.get(String(record[externalIdField])) ?? {
-          success: false,
-          error: 'UNPROCESSED: the Bulk API job did not process this record; run the deploy again',
+    // Only the columns that settle a record are kept of each result row: a results file repeats every
+    // uploaded column, and a large job's rows would otherwise all be held as objects at once.
+    const results = async (name: string, settle: (row: Record<string, string>) => SaveOutcome): Promise<void> => {
+      const text = await this.call<string>({ method: 'GET', url: `${jobs}/${id}/${name}` }, true, {
+        responseType: 'text/plain',
+      });
+      parse(String(text ?? ''), {
+        columns: true,
+        skip_empty_lines: true,
+        bom: true,
+        on_record: (row: Record<string, string>) => {
+          byKey.set(String(row[externalIdField]), settle(row));
+          return null;
         },
-    );
+      });
+    };
+    await results('successfulResults', (row) => ({
+      success: true,
+      id: row.sf__Id!,
+      created: row.sf__Created === 'true',
+    }));
+    await results('failedResults', (row) => ({ success: false, error: row.sf__Error || 'failed without an error' }));
+    return { id, state: info.state, ...(info.errorMessage ? { errorMessage: info.errorMessage } : {}), byKey };
   }
 
   /**
@@ -193,7 +473,10 @@ export class OrgClient {
         headers: { 'content-type': 'application/json' },
       },
       false,
-    );
+    ).catch((error: unknown) => {
+      // The caller reports the error on every record of the transaction: say they were not sent.
+      throw error instanceof DailyLimitError ? new Error(error.notAttempted) : error;
+    });
     return response.compositeResponse;
   }
 
@@ -201,34 +484,146 @@ export class OrgClient {
    * One REST request, retried with backoff when the org answered that it did not process it (503,
    * concurrent-request limit) or, for requests safe to repeat, when the connection dropped. Queries and
    * upserts by external id are safe to repeat; a composite creating Leads is not (`repeatable` false):
-   * a dropped connection may hide a commit, and a repeat would create the Leads twice.
+   * a dropped connection may hide a commit, and a repeat would create the Leads twice. The daily limit
+   * is not retried: it throws DailyLimitError, and every later call throws it without reaching the org.
+   * jsforce's own retries are off, so this is the one place that decides, and counts, what is sent.
    */
-  private async call<T>(request: RestRequest, repeatable = true): Promise<T> {
+  private async call<T>(request: RestRequest, repeatable = true, options: { responseType?: string } = {}): Promise<T> {
     for (let attempt = 1; ; attempt += 1) {
+      if (this.dailyLimit) throw this.dailyLimit;
       this.apiCalls += 1;
+      // A fresh copy each time: the connection rewrites the headers it is given (lowercased, plus its own
+      // Authorization), and sending that object again would carry the token twice and be refused (401).
+      const attemptRequest = { ...request, ...(request.headers ? { headers: { ...request.headers } } : {}) };
       try {
-        return (await this.connection.request<T>(request as Parameters<Connection['request']>[0])) as T;
+        return (await this.connection.request<T>(attemptRequest as Parameters<Connection['request']>[0], {
+          ...options,
+          retry: { maxRetries: 0 },
+        })) as T;
       } catch (error) {
         const kind = transientKind(error);
-        const retry = kind === 'not-processed' || (kind === 'connection' && repeatable);
-        if (!retry || attempt >= this.attempts) throw error;
-        await delay(this.backoffMs * 2 ** (attempt - 1));
+        if (kind === 'daily-limit') {
+          this.dailyLimit = new DailyLimitError(messageOf(error), this.usage());
+          throw this.dailyLimit;
+        }
+        const retry = kind === 'not-processed' || kind === 'concurrent-limit' || (kind === 'connection' && repeatable);
+        if (!retry || attempt >= this.retry.attempts) throw error;
+        this.retries += 1;
+        await this.pause(attempt, `${errorCodeOf(error) ?? kind}: ${messageOf(error)}`, kind === 'concurrent-limit');
       }
     }
   }
+
+  /** Waits before retry `attempt` (1 = the first retry): exponential, with jitter, capped. */
+  private async pause(attempt: number, reason: string, concurrentLimit: boolean): Promise<void> {
+    const ceiling = Math.min(
+      this.retry.capMs,
+      this.retry.baseMs * 2 ** (attempt - 1) * (concurrentLimit ? this.retry.limitFactor : 1),
+    );
+    const ms = Math.round(ceiling / 2 + (this.random() * ceiling) / 2);
+    this.pauses.push({ attempt, ms, reason });
+    await this.sleep(ms);
+  }
+
+  /** The org's API usage as its last answer reported it (Sforce-Limit-Info, read by jsforce). */
+  private usage(): { used: number; max: number } | undefined {
+    const info = (this.connection as { limitInfo?: { apiUsage?: { used: number; limit: number } } }).limitInfo;
+    return info?.apiUsage ? { used: info.apiUsage.used, max: info.apiUsage.limit } : undefined;
+  }
+
+  /** The outcome of a record whose request failed as a whole. */
+  private requestFailed(error: unknown): SaveOutcome {
+    if (error instanceof DailyLimitError) return { success: false, error: error.notAttempted };
+    if (transientKind(error) === undefined) throw error;
+    return {
+      success: false,
+      error: `${errorCodeOf(error) ?? 'REQUEST_FAILED'}: ${messageOf(error)} (after ${this.retry.attempts} attempts); run the command again`,
+    };
+  }
 }
 
-function transientKind(error: unknown): 'not-processed' | 'connection' | undefined {
-  const { errorCode, code, message } = (error ?? {}) as { errorCode?: string; code?: string; message?: string };
-  if (['SERVER_UNAVAILABLE', 'ERROR_HTTP_503', 'REQUEST_LIMIT_EXCEEDED'].includes(errorCode ?? ''))
+interface BulkJobInfo {
+  id: string;
+  state: 'Open' | 'UploadComplete' | 'InProgress' | 'JobComplete' | 'Failed' | 'Aborted';
+  errorMessage?: string;
+}
+
+interface BulkJobOutcome {
+  id: string;
+  state: BulkJobInfo['state'];
+  errorMessage?: string;
+  /** What the job's result files say, by external id; a record in neither file was not settled. */
+  byKey: Map<string, SaveOutcome>;
+}
+
+type TransientKind = 'not-processed' | 'concurrent-limit' | 'daily-limit' | 'connection';
+
+/**
+ * What kind of failure an error is: the org did not process the request (503), the concurrent-request
+ * limit, the daily limit (both 403 REQUEST_LIMIT_EXCEEDED, told apart by the message: the daily one is
+ * "TotalRequests Limit exceeded."), or a dropped connection (the request may or may not have been
+ * processed). Undefined for anything else: the org's answer stands.
+ */
+export function transientKind(error: unknown): TransientKind | undefined {
+  const errorCode = errorCodeOf(error);
+  if (errorCode === 'REQUEST_LIMIT_EXCEEDED') {
+    return /TotalRequests/i.test(messageOf(error)) ? 'daily-limit' : 'concurrent-limit';
+  }
+  if (['SERVER_UNAVAILABLE', 'ERROR_HTTP_503', 'ERROR_HTTP_502', 'ERROR_HTTP_504'].includes(errorCode ?? ''))
     return 'not-processed';
-  if (
-    ['ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ECONNREFUSED', 'UND_ERR_SOCKET'].includes(code ?? '') ||
-    /socket hang up|ECONNRESET|other side closed/i.test(message ?? '')
-  ) {
-    return 'connection';
+  // undici reports a dropped connection as TypeError("fetch failed") with the socket error as its cause.
+  for (let cause: unknown = error, depth = 0; cause && depth < 5; depth += 1) {
+    const { code, message } = cause as { code?: string; message?: string };
+    if (
+      ['ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ECONNREFUSED', 'UND_ERR_SOCKET', 'UND_ERR_CLOSED'].includes(code ?? '') ||
+      /socket hang up|ECONNRESET|other side closed/i.test(message ?? '')
+    ) {
+      return 'connection';
+    }
+    cause = (cause as { cause?: unknown }).cause;
   }
   return undefined;
+}
+
+/**
+ * The org's error code and message. A request read as plain text (Bulk API result files) gets an error
+ * answer unparsed, as ERROR_HTTP_<status> with the JSON body for a message: read the org's own out of it.
+ */
+function orgError(error: unknown): { errorCode?: string; message: string } {
+  const { errorCode } = (error ?? {}) as { errorCode?: unknown };
+  const message = error instanceof Error ? error.message : String(error);
+  if (typeof errorCode === 'string' && errorCode.startsWith('ERROR_HTTP_') && message.trim().startsWith('[')) {
+    try {
+      const [first] = JSON.parse(message) as Array<{ errorCode?: string; message?: string }>;
+      if (first?.errorCode) return { errorCode: first.errorCode, message: first.message ?? message };
+    } catch {
+      // not the org's JSON: keep what jsforce said
+    }
+  }
+  return { ...(typeof errorCode === 'string' ? { errorCode } : {}), message };
+}
+
+function errorCodeOf(error: unknown): string | undefined {
+  return orgError(error).errorCode;
+}
+
+function messageOf(error: unknown): string {
+  return orgError(error).message;
+}
+
+function isLockError(error: string | undefined): boolean {
+  return error !== undefined && /UNABLE_TO_LOCK_ROW/.test(error);
+}
+
+/** A failed subrequest as the error a plain request would have thrown (errorCode, message). */
+function subrequestError(subresponse: CompositeSubresponse, queryIndex: number): Error {
+  const [first] = Array.isArray(subresponse.body)
+    ? (subresponse.body as Array<{ errorCode?: string; message?: string }>)
+    : [];
+  return Object.assign(new Error(first?.message ?? `HTTP ${subresponse.httpStatusCode}`), {
+    errorCode: first?.errorCode ?? `ERROR_HTTP_${subresponse.httpStatusCode}`,
+    queryIndex,
+  });
 }
 
 function delay(ms: number): Promise<void> {

@@ -1,7 +1,7 @@
 // The plan: for every input row, one outcome, and the writes that bring the org to what the mapping
 // says. Pure (no I/O): built from the rows, the resolutions and what the org holds, so it is tested
 // without an org. Writes are computed as differences, which is what makes a second deploy change nothing.
-import type { Identity } from './identity.js';
+import { attributeOf, type Identity } from './identity.js';
 import type { Channel, MappingFile } from './mappingFile/schema.js';
 import { conflictReason, findConflicts, pairTarget } from './pairConflicts.js';
 import type { ExistingChannel, ExistingIdentity, OrgState, RecordRef, Resolution } from './resolve.js';
@@ -157,7 +157,17 @@ export function buildPlan(input: PlanInput): Plan {
     rows.push(planned);
   }
 
-  const staleUnlinks = org.staleLinks.map((identity) => ({
+  return {
+    rows,
+    identityWrites,
+    channelWrites: planChannels(mapping.channels, org.channels),
+    staleUnlinks: planStaleUnlinks(org.staleLinks),
+  };
+}
+
+/** Unlinks for links this tool made that no input row supports any more (removeStaleLinks). */
+export function planStaleUnlinks(links: readonly ExistingIdentity[]): Plan['staleUnlinks'] {
+  return links.map((identity) => ({
     identity,
     write: {
       externalId: identity.External_Id__c,
@@ -165,8 +175,6 @@ export function buildPlan(input: PlanInput): Plan {
       fields: unlinkFields('no longer in the mapping file'),
     },
   }));
-
-  return { rows, identityWrites, channelWrites: planChannels(mapping.channels, org.channels), staleUnlinks };
 }
 
 interface Decision {
@@ -354,8 +362,10 @@ function leadFields(identity: Identity, mapping: MappingFile): Record<string, un
     LeadSource: settings.leadSource,
   };
   if (space > 0) fields.FirstName = name.slice(0, space).slice(0, 40);
-  if (identity.attributes.email !== undefined) fields.Email = identity.attributes.email;
-  if (identity.attributes.phone !== undefined) fields.Phone = identity.attributes.phone;
+  const email = attributeOf(identity, 'email');
+  const phone = attributeOf(identity, 'phone');
+  if (email !== undefined) fields.Email = email;
+  if (phone !== undefined) fields.Phone = phone;
   if (settings.status !== undefined) fields.Status = settings.status;
   return fields;
 }

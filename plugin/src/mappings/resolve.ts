@@ -1,15 +1,16 @@
 // Finds, for every identity, the record its pair names or the first rule that matches, and reads
 // what the org already holds (identities by external id, channels, the tool's own earlier links).
-// Queries are batched: one set of IN-list queries per (object, field), sized to the URI limit; a rule
-// whose normalisation the org cannot do in SOQL (phone-e164, email-plus, email-dots: the org stores
-// those fields in free form) reads the records that have a value in the field, 2,000 per call, and
-// compares normalised values here. Either way the record's value is normalised and compared exactly.
-import type { Identity } from './identity.js';
+// All the queries of a deploy go out together through OrgClient.queryMany (five per composite call),
+// as IN lists of up to 2,000 values; a rule whose normalisation the org cannot do in SOQL
+// (phone-e164, email-plus, email-dots: the org stores those fields in free form) reads the records
+// that have a value in the field and compares normalised values here. Either way the record's value is
+// normalised and compared exactly.
+import { attributeOf, type Identity } from './identity.js';
 import type { MappingFile, Rule } from './mappingFile/schema.js';
 import { normalise, type Normalisation } from './normalise.js';
 import type { OrgClient } from './org.js';
 import { MappingError, type Problem } from './problem.js';
-import { inListQueries, quoteSoql } from './soql.js';
+import { bodyInListQueries, quoteSoql } from './soql.js';
 
 export type RecordObject = 'Contact' | 'Lead';
 
@@ -71,6 +72,8 @@ export interface OrgState {
   identities: Map<string, ExistingIdentity>;
   /** Links this tool made that no input row mentions (only read when removeStaleLinks is on). */
   staleLinks: ExistingIdentity[];
+  /** Every link this tool made (only read when removeStaleLinks is on), mentioned or not. */
+  mappingLinks: ExistingIdentity[];
   /** By lower-case Network_Key__c (the field is case-insensitive unique). */
   channels: Map<string, ExistingChannel>;
 }
@@ -85,23 +88,28 @@ export interface ResolveContext {
   mappingDisplayPath: string;
 }
 
+/**
+ * Reads that do not depend on the identities (a scan rule's records, the channels, the links this tool
+ * made), kept across the partitions of one deploy so that each is read from the org once.
+ */
+export class SharedReads {
+  public readonly records = new Map<string, Array<Record<string, unknown>>>();
+}
+
 export async function resolveAgainstOrg(
   org: OrgClient,
   identities: Identity[],
   context: ResolveContext,
+  shared = new SharedReads(),
 ): Promise<OrgState> {
   const { mapping } = context;
   const options = mapping.phone?.defaultCountryCode ? { defaultCountryCode: mapping.phone.defaultCountryCode } : {};
-  const resolutions = new Map<Identity, Resolution>();
+  // Every step's queries go out together: composite requests pack five to a call whatever step they serve.
+  const batch = new QueryBatch(shared);
 
-  await resolvePairs(
-    org,
-    identities.filter((identity) => identity.row.pair !== undefined),
-    resolutions,
-  );
+  const pairs = identities.filter((identity) => identity.row.pair !== undefined);
+  const pairRecords = queryPairs(batch, pairs);
 
-  // One record index per rule: normalised field value -> record ids.
-  const ruleIndexes = new Map<Rule, Map<string, Set<string>>>();
   const byField = new Map<string, { object: RecordObject; field: string; rules: Rule[] }>();
   for (const rule of mapping.rules) {
     const [object, field] = rule.record.split('.') as [RecordObject, string];
@@ -111,39 +119,56 @@ export async function resolveAgainstOrg(
     byField.set(key, group);
   }
   const ruleIdentities = identities.filter((identity) => identity.row.pair === undefined);
-  for (const { object, field, rules } of byField.values()) {
+  const fieldRecords = [...byField.values()].map(({ object, field, rules }) => {
     const scan = rules.some((rule) => rule.normalise.some((step) => SCAN_NORMALISATIONS.has(step)));
-    let records: Array<Record<string, unknown>>;
-    try {
-      if (scan) {
-        records = await org.queryAll(`SELECT Id, ${field} FROM ${object} WHERE ${field} != null`);
-      } else {
-        const values = new Set<string>();
-        for (const rule of rules) {
-          for (const identity of ruleIdentities) {
-            if (!ruleApplies(rule, identity)) continue;
-            const raw = identity.attributes[rule.identity];
-            const value = normalise(raw, rule.normalise, options);
-            if (value === undefined || raw === undefined) continue;
-            values.add(value);
-            values.add(raw.trim());
-            if (rule.normalise.includes('strip-at')) values.add(`@${value}`);
-          }
-        }
-        records = [];
-        for (const query of inListQueries(`SELECT Id, ${field} FROM ${object} WHERE ${field}`, values)) {
-          records.push(...(await org.queryAll(query)));
-        }
-      }
-    } catch (error) {
-      if (error instanceof MappingError) throw error;
-      throw ruleQueryError(error, rules, context);
-    }
+    const onError = (error: unknown): Error => ruleQueryError(error, rules, context);
+    const records = scan
+      ? batch.addShared(
+          `scan ${object}.${field}`,
+          [`SELECT Id, ${field} FROM ${object} WHERE ${field} != null`],
+          onError,
+        )
+      : batch.add(
+          bodyInListQueries(
+            `SELECT Id, ${field} FROM ${object} WHERE ${field}`,
+            ruleValues(rules, ruleIdentities, options),
+          ),
+          onError,
+        );
+    return { field, rules, records };
+  });
+
+  const externalIds = new Set(identities.map((identity) => identity.externalId));
+  const identityFields = IDENTITY_FIELDS.join(', ');
+  const existingRecords = batch.add(
+    bodyInListQueries(`SELECT ${identityFields} FROM Social_Identity__c WHERE External_Id__c`, externalIds),
+  );
+  const networks = mapping.channels.map((channel) => quoteSoql(channel.key)).join(', ');
+  const linkedRecords = mapping.removeStaleLinks
+    ? batch.addShared('mapping links', [
+        `SELECT ${identityFields} FROM Social_Identity__c WHERE Link_Source__c = 'Mapping' AND Link_Status__c IN ('Linked', 'Suggested') AND Network__c IN (${networks})`,
+      ])
+    : () => [];
+  const channelRecords = batch.addShared(
+    'channels',
+    bodyInListQueries(
+      `SELECT ${CHANNEL_FIELDS.join(', ')} FROM Social_Channel__c WHERE Network_Key__c`,
+      mapping.channels.map((channel) => channel.key),
+    ),
+  );
+
+  await batch.run(org);
+
+  const resolutions = new Map<Identity, Resolution>();
+  resolvePairs(pairs, pairRecords, resolutions);
+
+  // One record index per rule: normalised field value -> record ids.
+  const ruleIndexes = new Map<Rule, Map<string, Set<string>>>();
+  for (const { field, rules, records } of fieldRecords) {
     for (const rule of rules) {
       const index = new Map<string, Set<string>>();
-      for (const record of records) {
-        const value = fieldValue(record, field);
-        const normalised = normalise(value, rule.normalise, options);
+      for (const record of records()) {
+        const normalised = normalise(fieldValue(record, field), rule.normalise, options);
         if (normalised === undefined) continue;
         const ids = index.get(normalised) ?? new Set<string>();
         ids.add(String(record.Id));
@@ -152,44 +177,82 @@ export async function resolveAgainstOrg(
       ruleIndexes.set(rule, index);
     }
   }
-
   for (const identity of ruleIdentities) {
     resolutions.set(identity, matchByRules(identity, mapping.rules, ruleIndexes, options));
   }
 
-  const externalIds = new Set(identities.map((identity) => identity.externalId));
-  const identityFields = IDENTITY_FIELDS.join(', ');
   const existing = new Map<string, ExistingIdentity>();
-  for (const query of inListQueries(
-    `SELECT ${identityFields} FROM Social_Identity__c WHERE External_Id__c`,
-    externalIds,
-  )) {
-    for (const record of await org.queryAll<ExistingIdentity>(query)) {
-      // SOQL compares text case-insensitively; the external id is case-sensitive, so keep exact hits only.
-      if (externalIds.has(record.External_Id__c)) existing.set(record.External_Id__c, record);
+  for (const record of existingRecords() as ExistingIdentity[]) {
+    // SOQL compares text case-insensitively; the external id is case-sensitive, so keep exact hits only.
+    if (externalIds.has(record.External_Id__c)) existing.set(record.External_Id__c, record);
+  }
+  const mappingLinks = linkedRecords() as ExistingIdentity[];
+  const staleLinks = mappingLinks.filter((record) => !externalIds.has(record.External_Id__c));
+  const channels = new Map<string, ExistingChannel>();
+  for (const record of channelRecords() as ExistingChannel[]) channels.set(record.Network_Key__c.toLowerCase(), record);
+
+  return { resolutions, identities: existing, staleLinks, mappingLinks, channels };
+}
+
+/**
+ * The values to look for in a rule's field: each identity's normalised value and its raw value (the
+ * org holds free-form text; both sides are normalised again when compared).
+ */
+function ruleValues(rules: Rule[], identities: Identity[], options: { defaultCountryCode?: string }): Set<string> {
+  const values = new Set<string>();
+  for (const rule of rules) {
+    for (const identity of identities) {
+      if (!ruleApplies(rule, identity)) continue;
+      const raw = attributeOf(identity, rule.identity);
+      const value = normalise(raw, rule.normalise, options);
+      if (value === undefined || raw === undefined) continue;
+      values.add(value);
+      // SOQL compares text case-insensitively: the raw value is worth a place only if it differs otherwise.
+      if (raw.trim().toLowerCase() !== value.toLowerCase()) values.add(raw.trim());
+      if (rule.normalise.includes('strip-at')) values.add(`@${value}`);
     }
   }
+  return values;
+}
 
-  const staleLinks: ExistingIdentity[] = [];
-  if (mapping.removeStaleLinks) {
-    const networks = mapping.channels.map((channel) => quoteSoql(channel.key)).join(', ');
-    const linked = await org.queryAll<ExistingIdentity>(
-      `SELECT ${identityFields} FROM Social_Identity__c WHERE Link_Source__c = 'Mapping' AND Link_Status__c IN ('Linked', 'Suggested') AND Network__c IN (${networks})`,
-    );
-    staleLinks.push(...linked.filter((record) => !externalIds.has(record.External_Id__c)));
+type Records = () => Array<Record<string, unknown>>;
+
+/**
+ * Collects the queries of several steps, runs them in one OrgClient.queryMany and hands each step its
+ * records. Shared reads are taken from, or kept in, the deploy's SharedReads.
+ */
+class QueryBatch {
+  private readonly queries: string[] = [];
+  private readonly owners: Array<{ from: number; to: number; onError?: (error: unknown) => Error; key?: string }> = [];
+  private results: Array<Array<Record<string, unknown>>> = [];
+
+  public constructor(private readonly shared: SharedReads) {}
+
+  public add(queries: string[], onError?: (error: unknown) => Error, key?: string): Records {
+    const from = this.queries.length;
+    this.queries.push(...queries);
+    const owner = { from, to: this.queries.length, ...(onError ? { onError } : {}), ...(key ? { key } : {}) };
+    this.owners.push(owner);
+    return () => this.results.slice(owner.from, owner.to).flat();
   }
 
-  const channels = new Map<string, ExistingChannel>();
-  const channelQuery = inListQueries(
-    `SELECT ${CHANNEL_FIELDS.join(', ')} FROM Social_Channel__c WHERE Network_Key__c`,
-    mapping.channels.map((channel) => channel.key),
-  );
-  for (const query of channelQuery) {
-    for (const record of await org.queryAll<ExistingChannel>(query))
-      channels.set(record.Network_Key__c.toLowerCase(), record);
+  public addShared(key: string, queries: string[], onError?: (error: unknown) => Error): Records {
+    const known = this.shared.records.get(key);
+    return known !== undefined ? () => known : this.add(queries, onError, key);
   }
 
-  return { resolutions, identities: existing, staleLinks, channels };
+  public async run(org: OrgClient): Promise<void> {
+    try {
+      this.results = await org.queryMany(this.queries);
+    } catch (error) {
+      const index = (error as { queryIndex?: number }).queryIndex;
+      const owner = this.owners.find(({ from, to }) => index !== undefined && index >= from && index < to);
+      throw owner?.onError ? owner.onError(error) : error;
+    }
+    for (const { from, to, key } of this.owners) {
+      if (key !== undefined) this.shared.records.set(key, this.results.slice(from, to).flat());
+    }
+  }
 }
 
 function ruleApplies(rule: Rule, identity: Identity): boolean {
@@ -205,7 +268,7 @@ export function matchByRules(
 ): Resolution {
   for (const rule of rules) {
     if (!ruleApplies(rule, identity)) continue;
-    const value = normalise(identity.attributes[rule.identity], rule.normalise, options);
+    const value = normalise(attributeOf(identity, rule.identity), rule.normalise, options);
     if (value === undefined) continue;
     const ids = indexes.get(rule)?.get(value);
     if (ids === undefined || ids.size === 0) continue;
@@ -219,7 +282,13 @@ export function matchByRules(
 
 const ID_PREFIX: Record<RecordObject, string> = { Contact: '003', Lead: '00Q' };
 
-async function resolvePairs(org: OrgClient, pairs: Identity[], resolutions: Map<Identity, Resolution>): Promise<void> {
+interface PairRecords {
+  ids: Records;
+  lookups: Array<{ key: string; field: string; records: Records }>;
+}
+
+/** Queries for the records explicit pairs name: by id per object, and by one field per (object, field). */
+function queryPairs(batch: QueryBatch, pairs: Identity[]): PairRecords {
   const ids = new Map<RecordObject, Set<string>>();
   const lookups = new Map<string, { object: RecordObject; field: string; values: Set<string> }>();
   for (const identity of pairs) {
@@ -236,20 +305,29 @@ async function resolvePairs(org: OrgClient, pairs: Identity[], resolutions: Map<
       lookups.set(key, lookup);
     }
   }
-  const found = new Set<string>();
-  for (const [object, set] of ids) {
-    const wellFormed = [...set].filter((id) => id.startsWith(ID_PREFIX[object]));
-    for (const query of inListQueries(`SELECT Id FROM ${object} WHERE Id`, wellFormed)) {
-      for (const record of await org.queryAll(query)) found.add(String(record.Id).slice(0, 15));
-    }
-  }
+  const idQueries = [...ids].flatMap(([object, set]) =>
+    bodyInListQueries(
+      `SELECT Id FROM ${object} WHERE Id`,
+      [...set].filter((id) => id.startsWith(ID_PREFIX[object])),
+    ),
+  );
+  return {
+    ids: batch.add(idQueries),
+    lookups: [...lookups].map(([key, { object, field, values }]) => ({
+      key,
+      field,
+      records: batch.add(bodyInListQueries(`SELECT Id, ${field} FROM ${object} WHERE ${field}`, values)),
+    })),
+  };
+}
+
+function resolvePairs(pairs: Identity[], records: PairRecords, resolutions: Map<Identity, Resolution>): void {
+  const found = new Set(records.ids().map((record) => String(record.Id).slice(0, 15)));
   const lookupIndex = new Map<string, string[]>();
-  for (const [key, { object, field, values }] of lookups) {
-    for (const query of inListQueries(`SELECT Id, ${field} FROM ${object} WHERE ${field}`, values)) {
-      for (const record of await org.queryAll(query)) {
-        const indexKey = `${key}=${String(fieldValue(record, field) ?? '').toLowerCase()}`;
-        lookupIndex.set(indexKey, [...(lookupIndex.get(indexKey) ?? []), String(record.Id)]);
-      }
+  for (const { key, field, records: lookupRecords } of records.lookups) {
+    for (const record of lookupRecords()) {
+      const indexKey = `${key}=${String(fieldValue(record, field) ?? '').toLowerCase()}`;
+      lookupIndex.set(indexKey, [...(lookupIndex.get(indexKey) ?? []), String(record.Id)]);
     }
   }
   for (const identity of pairs) {

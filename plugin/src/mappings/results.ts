@@ -1,10 +1,7 @@
 // Writes a deploy's results: one CSV per outcome in the results folder, every input row in exactly
-// one file, with the identity's record id or the error. Files are written under a temporary name and
-// renamed, so a folder never holds a half-written result next to a complete one.
-import { mkdir, rename, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
-import { stringify } from 'csv-stringify/sync';
-import { SPREADSHEET_SAFE_CAST } from '../results/spreadsheetSafe.js';
+// one file, with the identity's record id or the error (through OutcomeFiles: streamed, renamed when
+// complete, spreadsheet-safe).
+import { OutcomeFiles } from '../results/outcomeFiles.js';
 import type { ExistingIdentity } from './resolve.js';
 import { OUTCOMES, type Outcome, type PlannedRow } from './plan.js';
 import type { SaveOutcome } from './org.js';
@@ -38,42 +35,60 @@ export interface WrittenResults {
   staleLinksFile: string;
 }
 
+/** The per-outcome files of a deploy, open for rows to be appended as they become known. */
+export function openResultFiles(dir: string): Promise<OutcomeFiles<Outcome, (typeof RESULT_COLUMNS)[number]>> {
+  return OutcomeFiles.open(dir, OUTCOMES, RESULT_COLUMNS, resultFileName);
+}
+
+/** All of a deploy's result files at once: the rows' files and the stale links removed. */
 export async function writeResults(
   dir: string,
   rows: readonly PlannedRow[],
   stale: ReadonlyArray<{ identity: ExistingIdentity; result: SaveOutcome | undefined }>,
 ): Promise<WrittenResults> {
-  await mkdir(dir, { recursive: true });
-  const files = {} as Record<Outcome, string>;
-  // Every outcome gets a file, empty ones too: a folder always describes exactly one run.
-  for (const outcome of OUTCOMES) {
-    const lines = rows.filter((row) => row.outcome === outcome).map(resultLine);
-    files[outcome] = await writeAtomically(
-      join(dir, resultFileName(outcome)),
-      stringify(lines, { header: true, columns: [...RESULT_COLUMNS], ...SPREADSHEET_SAFE_CAST }),
-    );
+  const outcomeFiles = await openResultFiles(dir);
+  try {
+    for (const row of rows) await outcomeFiles.write(row.outcome, resultLine(row));
+  } catch (error) {
+    await outcomeFiles.abandon();
+    throw error;
   }
-  const staleLines = stale.map(({ identity, result }) => ({
-    externalId: identity.External_Id__c,
-    identityId: identity.Id,
-    previousContact: identity.Contact__c ?? '',
-    previousLead: identity.Lead__c ?? '',
-    previousRule: identity.Matched_By_Rule__c ?? '',
-    result: result === undefined ? 'not run' : result.success ? 'unlinked' : 'failed',
-    error: result?.error ?? '',
-  }));
-  const staleLinksFile = await writeAtomically(
-    join(dir, STALE_LINKS_FILE),
-    stringify(staleLines, {
-      ...SPREADSHEET_SAFE_CAST,
-      header: true,
-      columns: ['externalId', 'identityId', 'previousContact', 'previousLead', 'previousRule', 'result', 'error'],
-    }),
-  );
-  return { dir, files, staleLinksFile };
+  const files = await outcomeFiles.close();
+  return { dir, files, staleLinksFile: await writeStaleLinks(dir, stale) };
 }
 
-function resultLine(row: PlannedRow): Record<(typeof RESULT_COLUMNS)[number], string | number> {
+export async function writeStaleLinks(
+  dir: string,
+  stale: ReadonlyArray<{ identity: ExistingIdentity; result: SaveOutcome | undefined }>,
+): Promise<string> {
+  const staleFile = await OutcomeFiles.open(dir, ['removed'] as const, STALE_COLUMNS, () => STALE_LINKS_FILE);
+  for (const { identity, result } of stale) {
+    await staleFile.write('removed', {
+      externalId: identity.External_Id__c,
+      identityId: identity.Id,
+      previousContact: identity.Contact__c ?? '',
+      previousLead: identity.Lead__c ?? '',
+      previousRule: identity.Matched_By_Rule__c ?? '',
+      result: result === undefined ? 'not run' : result.success ? 'unlinked' : 'failed',
+      error: result?.error ?? '',
+    });
+  }
+  return (await staleFile.close()).removed;
+}
+
+const STALE_COLUMNS = [
+  'externalId',
+  'identityId',
+  'previousContact',
+  'previousLead',
+  'previousRule',
+  'result',
+  'error',
+] as const;
+
+export type ResultLine = Record<(typeof RESULT_COLUMNS)[number], string | number>;
+
+export function resultLine(row: PlannedRow): ResultLine {
   return {
     source: row.origin.source,
     file: row.origin.file,
@@ -89,11 +104,4 @@ function resultLine(row: PlannedRow): Record<(typeof RESULT_COLUMNS)[number], st
     identityId: row.identityId ?? '',
     reason: row.reason ?? '',
   };
-}
-
-async function writeAtomically(path: string, content: string): Promise<string> {
-  const partial = `${path}.partial`;
-  await writeFile(partial, content, 'utf8');
-  await rename(partial, path);
-  return path;
 }

@@ -36,7 +36,8 @@ export const MAX_ENCODED_QUERY_LENGTH = 12_000;
 
 /**
  * Splits `values` into as few queries as fit: `${before} IN (…)${after}` with each query's
- * URL-encoded length at most maxEncodedLength. Values are de-duplicated; none is ever dropped.
+ * URL-encoded length at most maxEncodedLength (for queries sent as GET ?q=). Values are
+ * de-duplicated; none is ever dropped.
  */
 export function inListQueries(
   before: string,
@@ -44,25 +45,66 @@ export function inListQueries(
   after = '',
   maxEncodedLength = MAX_ENCODED_QUERY_LENGTH,
 ): string[] {
-  const fixed = encodedLength(`${before} IN ()${after}`);
+  return splitInList(before, values, after, { maxLength: maxEncodedLength, measure: encodedLength });
+}
+
+/**
+ * SOQL statements may be 100,000 characters long; queries sent in a composite request body are not
+ * bound by the URI limit, only by that. A tenth is left for what the org adds when it expands a
+ * statement (the documented cause of QUERY_TOO_COMPLICATED).
+ */
+export const MAX_BODY_QUERY_LENGTH = 90_000;
+
+/** A query operation returns at most 2,000 records; the next ones cost another operation. */
+export const QUERY_PAGE_SIZE = 2_000;
+
+/**
+ * IN-list queries for OrgClient.queryMany, which sends them in composite request bodies. Lists longer
+ * than a page hold a whole number of pages of values (2,000 or 4,000 …): a lookup by a unique field
+ * returns at most one record per value, so no operation is spent on a short last page.
+ */
+export function bodyInListQueries(before: string, values: Iterable<string>, after = ''): string[] {
+  return splitInList(before, values, after, {
+    maxLength: MAX_BODY_QUERY_LENGTH,
+    measure: (text) => text.length,
+    pageSize: QUERY_PAGE_SIZE,
+  });
+}
+
+interface InListLimits {
+  maxLength: number;
+  measure: (text: string) => number;
+  /** When set, a list longer than this is cut back to a multiple of it (the rest starts the next list). */
+  pageSize?: number;
+}
+
+function splitInList(before: string, values: Iterable<string>, after: string, limits: InListLimits): string[] {
+  const { maxLength, measure, pageSize } = limits;
+  const fixed = measure(`${before} IN ()${after}`);
+  const separator = measure(',');
   const queries: string[] = [];
-  let chunk: string[] = [];
+  let chunk: Array<{ literal: string; length: number }> = [];
   let length = fixed;
+  const flush = (): void => {
+    let kept = chunk;
+    if (pageSize !== undefined && chunk.length > pageSize) {
+      kept = chunk.slice(0, chunk.length - (chunk.length % pageSize));
+    }
+    queries.push(`${before} IN (${kept.map((entry) => entry.literal).join(',')})${after}`);
+    chunk = chunk.slice(kept.length);
+    length = fixed + chunk.reduce((sum, entry, index) => sum + entry.length + (index > 0 ? separator : 0), 0);
+  };
   for (const value of new Set(values)) {
     const literal = quoteSoql(value);
-    const cost = encodedLength(literal) + (chunk.length > 0 ? encodedLength(',') : 0);
-    if (fixed + encodedLength(literal) > maxEncodedLength) {
+    const literalLength = measure(literal);
+    if (fixed + literalLength > maxLength) {
       throw new Error(`A value is too long to query (${value.length} characters): ${value.slice(0, 40)}…`);
     }
-    if (length + cost > maxEncodedLength) {
-      queries.push(`${before} IN (${chunk.join(',')})${after}`);
-      chunk = [];
-      length = fixed;
-    }
-    length += chunk.length > 0 ? encodedLength(literal) + encodedLength(',') : encodedLength(literal);
-    chunk.push(literal);
+    while (chunk.length > 0 && length + literalLength + separator > maxLength) flush();
+    length += literalLength + (chunk.length > 0 ? separator : 0);
+    chunk.push({ literal, length: literalLength });
   }
-  if (chunk.length > 0) queries.push(`${before} IN (${chunk.join(',')})${after}`);
+  while (chunk.length > 0) flush();
   return queries;
 }
 

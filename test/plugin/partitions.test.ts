@@ -1,0 +1,150 @@
+// A deploy plans its input a partition at a time to keep memory flat. Whatever the partition size,
+// it must end with the same org and the same results: the same identity's rows share a partition,
+// conflicting pairs are still caught with both lines, stale links are judged over the whole input,
+// and the writes of all partitions go out together.
+import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { parse } from 'csv-parse/sync';
+import { deployMapping, type DeployResult } from '../../plugin/src/mappings/deploy.js';
+import { partitionOf } from '../../plugin/src/mappings/partitions.js';
+import { OUTCOMES } from '../../plugin/src/mappings/plan.js';
+import { resultFileName } from '../../plugin/src/mappings/results.js';
+import { mappingYaml, writeFixture } from './fixtures.js';
+import { connectTo, startOrg, type TestOrg } from './localOrg.js';
+
+jest.setTimeout(60_000);
+
+const ROWS = 60;
+let whole: TestOrg;
+let parted: TestOrg;
+
+/** Contacts every third identity matches by e-mail, and a link an earlier deploy made that no row names. */
+function seed(org: TestOrg): void {
+  for (let index = 0; index < ROWS; index += 3) {
+    org.store.create('Contact', { LastName: `Part ${index}`, Email: `part${index}@example.com` });
+  }
+  const contact = org.store.list('Contact').find((record) => record.Email === 'part0@example.com')!;
+  org.store.create('Social_Identity__c', {
+    Name: '@gone (x)',
+    External_Id__c: 'x:gone',
+    Network__c: 'x',
+    Network_User_Id__c: 'gone',
+    Contact__c: contact.Id,
+    Link_Status__c: 'Linked',
+    Link_Source__c: 'Mapping',
+    Matched_By_Rule__c: 'same-email',
+  });
+}
+
+async function fixture(): Promise<string> {
+  const lines = ['network,userId,handle,email'];
+  for (let index = 0; index < ROWS; index += 1) {
+    lines.push(`x,u${index},user_${index},${index % 3 === 0 ? `part${index}@example.com` : ''}`);
+  }
+  lines.push('x,u3,user_3_again,part3@example.com'); // the same identity again, same target
+  lines.push('myspace,u99,nobody,'); // rejected: not a channel
+  const dir = await writeFixture({
+    'mapping.yaml': mappingYaml({
+      rules:
+        'rules:\n  - { name: same-email, identity: email, record: Contact.Email, normalise: [lowercase], action: link }',
+      sources: [
+        'sources:',
+        '  - name: export',
+        '    file: export.csv',
+        '    columns: { network: network, userId: userId, handle: handle, email: email }',
+        '  - name: admin',
+        '    pairs:',
+        '      - { identity: "x:u1", contact: { Email: part0@example.com } }',
+        '      - { identity: "x:u1", contact: { Email: part3@example.com } }',
+      ].join('\n'),
+      tail: 'removeStaleLinks: true',
+    }),
+    'export.csv': `${lines.join('\n')}\n`,
+  });
+  return join(dir, 'mapping.yaml');
+}
+
+async function resultRows(result: DeployResult): Promise<string[]> {
+  const rows: string[] = [];
+  for (const outcome of OUTCOMES) {
+    const text = await readFile(join(result.resultsDir!, resultFileName(outcome)), 'utf8');
+    for (const row of parse(text, { columns: true }) as Array<Record<string, string>>) {
+      const { identityId: _id, ...rest } = row;
+      rows.push(JSON.stringify(rest));
+    }
+  }
+  return rows.sort();
+}
+
+function identities(org: TestOrg): string[] {
+  return org.store
+    .list('Social_Identity__c')
+    .map((record) =>
+      [record.External_Id__c, record.Contact__c ?? '', record.Link_Status__c, record.Matched_By_Rule__c ?? ''].join(
+        ' ',
+      ),
+    )
+    .sort();
+}
+
+beforeAll(async () => {
+  [whole, parted] = await Promise.all([startOrg(), startOrg()]);
+  seed(whole);
+  seed(parted);
+});
+
+afterAll(async () => {
+  await Promise.all([whole.stop(), parted.stop()]);
+});
+
+describe('partitioned deploy', () => {
+  it('ends with the same org and the same results as one partition', async () => {
+    const file = await fixture();
+    const run = (org: TestOrg, partitionRows?: number) =>
+      deployMapping({
+        file,
+        connection: connectTo(org),
+        dryRun: false,
+        resultsDir: join(file, '..', `results-${partitionRows ?? 'whole'}`),
+        ...(partitionRows ? { partitionRows } : {}),
+      });
+    const one = await run(whole);
+    const many = await run(parted, 7);
+
+    expect(one.result.rows).toBe(ROWS + 4);
+    expect(many.result.counts).toEqual(one.result.counts);
+    expect(one.result.counts).toMatchObject({ linked: 21, unmatched: 39, rejected: 4 });
+    // The demo org holds other mapping links on x that this file does not name: all are stale.
+    expect(one.result.staleLinksRemoved).toBeGreaterThan(0);
+    expect(many.result.staleLinksRemoved).toBe(one.result.staleLinksRemoved);
+    expect(parted.store.list('Social_Identity__c').find((record) => record.External_Id__c === 'x:gone')).toMatchObject({
+      Link_Status__c: 'Unlinked',
+      Contact__c: null,
+    });
+    expect(await resultRows(many.result)).toEqual(await resultRows(one.result));
+    expect(identities(parted)).toEqual(identities(whole));
+
+    // Both rows of the conflicting pair are rejected, each naming the other's line.
+    const rejected = parse(await readFile(join(many.result.resultsDir!, 'rejected.csv'), 'utf8'), {
+      columns: true,
+    }) as Array<Record<string, string>>;
+    const conflict = rejected.filter((row) => row.externalId === 'x:u1');
+    expect(conflict).toHaveLength(3);
+    expect(conflict.every((row) => /mapping.yaml:1[78] \(Contact Email=part[03]@example.com\)/.test(row.reason!))).toBe(
+      true,
+    );
+
+    const again = await run(parted, 7);
+    expect(again.result.changes).toBe(0);
+  });
+
+  it('puts every row of an identity in the same partition, and spreads identities evenly', () => {
+    expect(partitionOf('x:42', 5)).toBe(partitionOf('x:42', 5));
+    expect(partitionOf('x:42', 1)).toBe(0);
+    const sizes = new Array<number>(5).fill(0);
+    for (let index = 0; index < 10_000; index += 1)
+      sizes[partitionOf(`x:1${String(index).padStart(12, '0')}`, 5)]! += 1;
+    for (const size of sizes) expect(size).toBeGreaterThan(1_700);
+  });
+});
