@@ -27,6 +27,8 @@ const { values: options } = parseArgs({
     sizes: { type: 'string', default: '10000,100000' },
     latency: { type: 'string', default: '50' },
     'bulk-threshold': { type: 'string', default: '2000' },
+    // Rows planned at a time (default: the deploy's own, plugin/src/mappings/partitions.ts).
+    'partition-rows': { type: 'string' },
     // Caps the deploy's heap (MB) to show what it retains rather than what V8 has not collected yet.
     'heap-mb': { type: 'string' },
     child: { type: 'boolean', default: false },
@@ -57,6 +59,7 @@ if (options.child) {
     dryRun: false,
     resultsDir: join(dirname(options.file), `results-${Date.now()}`),
     bulkThreshold: Number(options['bulk-threshold']),
+    ...(options['partition-rows'] ? { partitionRows: Number(options['partition-rows']) } : {}),
     // BENCH_TRACE=1 prints the memory at each step, to find what holds it.
     onProgress: (message) => {
       if (!process.env.BENCH_TRACE) return;
@@ -208,6 +211,7 @@ function child(path, localOrg) {
       localOrg.accessToken,
       '--bulk-threshold',
       options['bulk-threshold'],
+      ...(options['partition-rows'] ? ['--partition-rows', options['partition-rows']] : []),
     ];
     const heap = options['heap-mb'] ? [`--max-old-space-size=${options['heap-mb']}`] : [];
     if (process.env.BENCH_TRACE) heap.push('--expose-gc');

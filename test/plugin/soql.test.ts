@@ -1,7 +1,14 @@
-// SOQL literals from untrusted text, and IN lists sized to the REST URI limit.
+// SOQL literals from untrusted text, and IN lists sized to the REST URI limit or, in composite
+// bodies, to the SOQL length budget.
 import { describe, expect, it } from '@jest/globals';
 import { parseQuery } from '@jetstreamapp/soql-parser-js';
-import { encodedLength, inListQueries, quoteSoql } from '../../plugin/src/mappings/soql.js';
+import {
+  bodyInListQueries,
+  encodedLength,
+  inListQueries,
+  MAX_BODY_QUERY_LENGTH,
+  quoteSoql,
+} from '../../plugin/src/mappings/soql.js';
 
 describe('quoteSoql', () => {
   const cases: Array<[string, string]> = [
@@ -43,5 +50,16 @@ describe('inListQueries', () => {
       "SELECT Id FROM Lead WHERE Email IN ('a@x.com')",
     ]);
     expect(inListQueries('SELECT Id FROM Lead WHERE Email', [])).toEqual([]);
+  });
+});
+
+describe('bodyInListQueries', () => {
+  it('fills each query up to the SOQL length budget, without losing a value', () => {
+    const values = Array.from({ length: 12_000 }, (_, index) => `instagram:1${String(index).padStart(12, '0')}`);
+    const queries = bodyInListQueries('SELECT Id FROM Social_Identity__c WHERE External_Id__c', values);
+    expect(queries).toHaveLength(Math.ceil((values.length * 27) / MAX_BODY_QUERY_LENGTH));
+    for (const query of queries) expect(query.length).toBeLessThanOrEqual(MAX_BODY_QUERY_LENGTH);
+    const found = queries.flatMap((query) => [...query.matchAll(/'([^']*)'/g)].map((match) => match[1]));
+    expect(found).toEqual(values);
   });
 });

@@ -8,7 +8,6 @@
 // reports where it stopped and how to resume (every write is an upsert by external id, so a rerun is safe).
 import type { Connection } from '@salesforce/core';
 import { parse } from 'csv-parse/sync';
-import { stringify } from 'csv-stringify/sync';
 
 export interface SaveOutcome {
   success: boolean;
@@ -46,6 +45,9 @@ interface RestRequest {
   body?: string;
   headers?: Record<string, string>;
 }
+
+/** How fast the first Bulk API status check assumes the org processes records (20,000 a second). */
+const BULK_RECORDS_PER_MS = 20;
 
 /** A composite request may hold at most 5 query operations (queries or next pages) of its 25 subrequests. */
 export const COMPOSITE_QUERY_OPERATIONS = 5;
@@ -360,15 +362,7 @@ export class OrgClient {
     records: Array<Record<string, unknown>>,
     pollTimeoutMs: number,
   ): Promise<BulkJobOutcome> {
-    const columnSet = new Set<string>();
-    for (const record of records) for (const column of Object.keys(record)) columnSet.add(column);
-    const columns = [...columnSet];
-    // Row by row, so the only large thing in memory is the upload itself.
-    const lines = [stringify([columns], { record_delimiter: 'unix' })];
-    for (const record of records) {
-      lines.push(stringify([columns.map((column) => bulkValue(record[column]))], { record_delimiter: 'unix' }));
-    }
-    const csv = lines.join('');
+    const csv = bulkCsv(records);
     const jobs = `${this.base}/jobs/ingest`;
     const json = { 'content-type': 'application/json' };
     const created = await this.call<{ id: string }>({
@@ -412,7 +406,9 @@ export class OrgClient {
     }
 
     const started = Date.now();
-    let wait = this.bulkPollMs.first;
+    // Each status check is an API call: the first waits about as long as the org needs for a job this
+    // size (a few thousand records a second), so a large job is not asked about a dozen times.
+    let wait = Math.min(this.bulkPollMs.max, Math.max(this.bulkPollMs.first, records.length / BULK_RECORDS_PER_MS));
     let info: BulkJobInfo;
     for (;;) {
       await this.sleep(wait);
@@ -646,6 +642,26 @@ export function formatSaveErrors(
         `${error.statusCode ?? error.errorCode ?? 'ERROR'}: ${error.message ?? ''}${error.fields && error.fields.length > 0 ? ` (${error.fields.join(', ')})` : ''}`,
     )
     .join('; ');
+}
+
+/**
+ * The upload of an ingest job: a header of every field any record has, then one row per record. Built
+ * from flat strings (Array.join) rather than concatenation, whose rope strings would hold several times
+ * the upload's size while it is sent.
+ */
+function bulkCsv(records: ReadonlyArray<Record<string, unknown>>): string {
+  const columnSet = new Set<string>();
+  for (const record of records) for (const column of Object.keys(record)) columnSet.add(column);
+  const columns = [...columnSet];
+  const rows = [columns.map(csvCell).join(',')];
+  for (const record of records) rows.push(columns.map((column) => csvCell(bulkValue(record[column]))).join(','));
+  rows.push('');
+  return rows.join('\n');
+}
+
+/** RFC 4180: a cell with a comma, quote or line break is quoted, its quotes doubled. */
+function csvCell(value: string): string {
+  return /[",\r\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
 }
 
 function bulkValue(value: unknown): string {

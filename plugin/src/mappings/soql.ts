@@ -55,56 +55,42 @@ export function inListQueries(
  */
 export const MAX_BODY_QUERY_LENGTH = 90_000;
 
-/** A query operation returns at most 2,000 records; the next ones cost another operation. */
-export const QUERY_PAGE_SIZE = 2_000;
-
 /**
- * IN-list queries for OrgClient.queryMany, which sends them in composite request bodies. Lists longer
- * than a page hold a whole number of pages of values (2,000 or 4,000 …): a lookup by a unique field
- * returns at most one record per value, so no operation is spent on a short last page.
+ * IN-list queries for OrgClient.queryMany, which sends them in composite request bodies: as many values
+ * per query as the length allows. A query that finds more than a page's 2,000 records costs a next
+ * page, which queryMany chains into the same call where it can.
  */
 export function bodyInListQueries(before: string, values: Iterable<string>, after = ''): string[] {
-  return splitInList(before, values, after, {
-    maxLength: MAX_BODY_QUERY_LENGTH,
-    measure: (text) => text.length,
-    pageSize: QUERY_PAGE_SIZE,
-  });
+  return splitInList(before, values, after, { maxLength: MAX_BODY_QUERY_LENGTH, measure: (text) => text.length });
 }
 
 interface InListLimits {
   maxLength: number;
   measure: (text: string) => number;
-  /** When set, a list longer than this is cut back to a multiple of it (the rest starts the next list). */
-  pageSize?: number;
 }
 
 function splitInList(before: string, values: Iterable<string>, after: string, limits: InListLimits): string[] {
-  const { maxLength, measure, pageSize } = limits;
+  const { maxLength, measure } = limits;
   const fixed = measure(`${before} IN ()${after}`);
   const separator = measure(',');
   const queries: string[] = [];
-  let chunk: Array<{ literal: string; length: number }> = [];
+  let chunk: string[] = [];
   let length = fixed;
-  const flush = (): void => {
-    let kept = chunk;
-    if (pageSize !== undefined && chunk.length > pageSize) {
-      kept = chunk.slice(0, chunk.length - (chunk.length % pageSize));
-    }
-    queries.push(`${before} IN (${kept.map((entry) => entry.literal).join(',')})${after}`);
-    chunk = chunk.slice(kept.length);
-    length = fixed + chunk.reduce((sum, entry, index) => sum + entry.length + (index > 0 ? separator : 0), 0);
-  };
   for (const value of new Set(values)) {
     const literal = quoteSoql(value);
     const literalLength = measure(literal);
     if (fixed + literalLength > maxLength) {
       throw new Error(`A value is too long to query (${value.length} characters): ${value.slice(0, 40)}…`);
     }
-    while (chunk.length > 0 && length + literalLength + separator > maxLength) flush();
+    if (chunk.length > 0 && length + separator + literalLength > maxLength) {
+      queries.push(`${before} IN (${chunk.join(',')})${after}`);
+      chunk = [];
+      length = fixed;
+    }
     length += literalLength + (chunk.length > 0 ? separator : 0);
-    chunk.push({ literal, length: literalLength });
+    chunk.push(literal);
   }
-  while (chunk.length > 0) flush();
+  if (chunk.length > 0) queries.push(`${before} IN (${chunk.join(',')})${after}`);
   return queries;
 }
 

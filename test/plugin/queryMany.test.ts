@@ -1,0 +1,51 @@
+// OrgClient.queryMany against the local org: queries packed five to a composite call, a long query's
+// next pages chained through @{ref.nextRecordsUrl}, every record returned once, and a refused query
+// named by its index.
+import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
+import { OrgClient } from '../../plugin/src/mappings/org.js';
+import { connectTo, startOrg, type TestOrg } from './localOrg.js';
+
+jest.setTimeout(60_000);
+
+let org: TestOrg;
+
+beforeAll(async () => {
+  org = await startOrg();
+  // 9,000 interactions on one contact: five pages of 2,000.
+  const { createBusyContact } = await import('../../local-org/src/seed/busyContact.js');
+  createBusyContact(org.store, 9_000 - org.store.list('Social_Interaction__c').length);
+});
+
+afterAll(async () => {
+  await org.stop();
+});
+
+describe('OrgClient.queryMany', () => {
+  it('reads every page of every query in as few composite calls as five operations each allow', async () => {
+    const client = new OrgClient(connectTo(org));
+    const before = org.ctx.apiCalls.used;
+    const [interactions, contacts, channels, none] = await client.queryMany<{ Id: string }>([
+      'SELECT Id FROM Social_Interaction__c',
+      'SELECT Id FROM Contact',
+      'SELECT Id FROM Social_Channel__c',
+      "SELECT Id FROM Lead WHERE Email = 'nobody@example.invalid'",
+    ]);
+    expect(interactions).toHaveLength(9_000);
+    expect(new Set(interactions!.map((record) => record.Id)).size).toBe(9_000);
+    expect(contacts).toHaveLength(org.store.list('Contact').length);
+    expect(channels).toHaveLength(org.store.list('Social_Channel__c').length);
+    expect(none).toEqual([]);
+    expect(interactions![0]).not.toHaveProperty('attributes');
+    // Call 1: four first pages. Call 2: the interactions' four next pages, chained. 8 operations, 2 calls.
+    expect(org.ctx.apiCalls.used - before).toBe(2);
+    expect(client.apiCalls).toBe(2);
+  });
+
+  it('fails with the error code and the index of a query the org refuses', async () => {
+    const client = new OrgClient(connectTo(org));
+    const error = await client
+      .queryMany(['SELECT Id FROM Contact', 'SELECT Nope__c FROM Contact'])
+      .catch((caught: unknown) => caught);
+    expect(error).toMatchObject({ errorCode: 'INVALID_FIELD', queryIndex: 1 });
+  });
+});
