@@ -3,13 +3,13 @@
 // peak RSS is its own. Prints API calls, records/s and peak RSS for the first import (creates, Bulk API
 // 2.0) and the second (nothing changes). Needs `npx tsc -b` first (it runs the built lib/).
 //   npx node bench/interactions-import.mjs [--rows 100000] [--bulk-threshold 2000] [--heap-mb 192]
-import { spawn } from 'node:child_process';
 import { createWriteStream } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
+import { connectByToken, measureAndPrint, runChild } from './support/child.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const { values: options } = parseArgs({
@@ -28,37 +28,18 @@ const { values: options } = parseArgs({
 
 if (options.child) {
   // The import itself, in its own process.
-  const { AuthInfo, Connection } = await import('@salesforce/core');
   const { importInteractions } = await import(pathToFileURL(join(root, 'plugin/lib/interactions/import.js')).href);
-  const authInfo = await AuthInfo.create({
-    username: options.token,
-    accessTokenOptions: { accessToken: options.token, instanceUrl: options.url, loginUrl: options.url },
-  });
-  const connection = await Connection.create({ authInfo, connectionOptions: { version: '62.0' } });
-  let peak = process.memoryUsage().rss;
-  const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 50);
-  const started = performance.now();
-  const result = await importInteractions({
-    file: options.file,
-    connection,
-    dryRun: false,
-    resultsDir: join(dirname(options.file), `results-${Date.now()}`),
-    bulkThreshold: Number(options['bulk-threshold']),
-    // BENCH_TRACE=1 prints the memory at each step of the import, to find what holds it.
-    onProgress: (message) => {
-      if (process.env.BENCH_TRACE) {
-        const { rss, heapUsed } = process.memoryUsage();
-        process.stderr.write(
-          `rss ${Math.round(rss / 1048576)} MB, heap ${Math.round(heapUsed / 1048576)} MB: ${message}\n`,
-        );
-      }
-    },
-  });
-  clearInterval(sampler);
-  const seconds = (performance.now() - started) / 1000;
-  peak = Math.max(peak, process.resourceUsage().maxRSS * 1024);
-  process.stdout.write(JSON.stringify({ seconds, peakRssMb: Math.round(peak / 1048576), result }));
-  process.exit(0);
+  const connection = await connectByToken(options.url, options.token);
+  await measureAndPrint((trace) =>
+    importInteractions({
+      file: options.file,
+      connection,
+      dryRun: false,
+      resultsDir: join(dirname(options.file), `results-${Date.now()}`),
+      bulkThreshold: Number(options['bulk-threshold']),
+      onProgress: trace,
+    }),
+  );
 }
 
 const rows = Number(options.rows);
@@ -107,27 +88,15 @@ async function ensureChannels(localOrg) {
 }
 
 function child(path, localOrg) {
-  return new Promise((resolve, reject) => {
-    const args = [
-      fileURLToPath(import.meta.url),
+  return runChild(
+    fileURLToPath(import.meta.url),
+    [
       '--child',
-      '--file',
-      path,
-      '--url',
-      localOrg.url,
-      '--token',
-      localOrg.accessToken,
-      '--bulk-threshold',
-      options['bulk-threshold'],
-    ];
-    const heap = options['heap-mb'] ? [`--max-old-space-size=${options['heap-mb']}`] : [];
-    const proc = spawn(process.execPath, [...heap, ...args], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
-    let out = '';
-    proc.stdout.on('data', (chunk) => (out += chunk));
-    proc.on('exit', (code) =>
-      code === 0 ? resolve(JSON.parse(out)) : reject(new Error(`import exited ${code}: ${out.slice(0, 500)}`)),
-    );
-  });
+      ...['--file', path, '--url', localOrg.url, '--token', localOrg.accessToken],
+      ...['--bulk-threshold', options['bulk-threshold']],
+    ],
+    { cwd: root, heapMb: options['heap-mb'] },
+  );
 }
 
 /** Conversations of 5 messages on 3 channels: a public question, our reply, a DM, our DM, a thank-you. */

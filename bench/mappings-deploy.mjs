@@ -13,13 +13,13 @@
 //   writes: a Bulk API 2.0 ingest job needs create, upload (150 MB per upload), close, at least one
 //           status poll, and the successful and failed results to account for every row: 6 calls;
 //           the channels take one sObject Collections upsert (200 records per request).
-import { spawn } from 'node:child_process';
 import { createWriteStream } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
+import { connectByToken, measureAndPrint, runChild } from './support/child.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const { values: options } = parseArgs({
@@ -43,36 +43,20 @@ const CONTACT_EVERY = 5;
 
 if (options.child) {
   // The deploy itself, in its own process, as the command runs it.
-  const { AuthInfo, Connection } = await import('@salesforce/core');
   const { deployMapping } = await import(pathToFileURL(join(root, 'plugin/lib/mappings/deploy.js')).href);
-  const authInfo = await AuthInfo.create({
-    username: options.token,
-    accessTokenOptions: { accessToken: options.token, instanceUrl: options.url, loginUrl: options.url },
+  const connection = await connectByToken(options.url, options.token);
+  await measureAndPrint(async (trace) => {
+    const { result } = await deployMapping({
+      file: options.file,
+      connection,
+      dryRun: false,
+      resultsDir: join(dirname(options.file), `results-${Date.now()}`),
+      bulkThreshold: Number(options['bulk-threshold']),
+      ...(options['partition-rows'] ? { partitionRows: Number(options['partition-rows']) } : {}),
+      onProgress: trace,
+    });
+    return result;
   });
-  const connection = await Connection.create({ authInfo, connectionOptions: { version: '62.0' } });
-  let peak = process.memoryUsage().rss;
-  const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 50);
-  const started = performance.now();
-  const { result } = await deployMapping({
-    file: options.file,
-    connection,
-    dryRun: false,
-    resultsDir: join(dirname(options.file), `results-${Date.now()}`),
-    bulkThreshold: Number(options['bulk-threshold']),
-    ...(options['partition-rows'] ? { partitionRows: Number(options['partition-rows']) } : {}),
-    // BENCH_TRACE=1 prints the memory at each step, to find what holds it.
-    onProgress: (message) => {
-      if (!process.env.BENCH_TRACE) return;
-      globalThis.gc?.();
-      const { rss, heapUsed } = process.memoryUsage();
-      process.stderr.write(`rss ${mb(rss)} MB, heap ${mb(heapUsed)} MB: ${message}\n`);
-    },
-  });
-  clearInterval(sampler);
-  const seconds = (performance.now() - started) / 1000;
-  peak = Math.max(peak, process.resourceUsage().maxRSS * 1024);
-  process.stdout.write(JSON.stringify({ seconds, peakRssMb: mb(peak), result }));
-  process.exit(0);
 }
 
 const { startLocalOrg } = await import(pathToFileURL(join(root, 'local-org/lib/main.js')).href);
@@ -108,10 +92,6 @@ if (peaks.length > 1) {
   console.log(
     `peak RSS ${sizes.at(-1)} vs ${sizes[0]} identities (first deploy): ${(peaks.at(-1) / peaks[0]).toFixed(2)}x`,
   );
-}
-
-function mb(bytes) {
-  return Math.round(bytes / 1048576);
 }
 
 function nonZero(counts) {
@@ -199,27 +179,14 @@ function minimumCalls({ externalIdChars, emailChars, emailMatches, contacts, ide
 }
 
 function child(path, localOrg) {
-  return new Promise((resolve, reject) => {
-    const args = [
-      fileURLToPath(import.meta.url),
+  return runChild(
+    fileURLToPath(import.meta.url),
+    [
       '--child',
-      '--file',
-      path,
-      '--url',
-      localOrg.url,
-      '--token',
-      localOrg.accessToken,
-      '--bulk-threshold',
-      options['bulk-threshold'],
+      ...['--file', path, '--url', localOrg.url, '--token', localOrg.accessToken],
+      ...['--bulk-threshold', options['bulk-threshold']],
       ...(options['partition-rows'] ? ['--partition-rows', options['partition-rows']] : []),
-    ];
-    const heap = options['heap-mb'] ? [`--max-old-space-size=${options['heap-mb']}`] : [];
-    if (process.env.BENCH_TRACE) heap.push('--expose-gc');
-    const proc = spawn(process.execPath, [...heap, ...args], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
-    let out = '';
-    proc.stdout.on('data', (chunk) => (out += chunk));
-    proc.on('exit', (code) =>
-      code === 0 ? resolve(JSON.parse(out)) : reject(new Error(`deploy exited ${code}: ${out.slice(0, 500)}`)),
-    );
-  });
+    ],
+    { cwd: root, heapMb: options['heap-mb'] },
+  );
 }

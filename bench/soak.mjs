@@ -36,35 +36,8 @@ const { startLocalOrg } = await import(pathToFileURL(join(root, 'local-org/lib/m
 const { seededRandom } = await import(pathToFileURL(join(root, 'local-org/lib/random/seededRandom.js')).href);
 const random = seededRandom(seed);
 
-const MAPPING = `version: 1
-channels:
-  - key: x
-    name: X
-    responseSlaMinutes: 60
-  - key: instagram
-    name: Instagram
-    responseSlaMinutes: 120
-rules:
-  - name: same-email
-    identity: email
-    record: Contact.Email
-    normalise: [lowercase]
-    action: link
-  - name: lead-email
-    identity: email
-    record: Lead.Email
-    normalise: [lowercase]
-    action: link
-sources:
-  - name: export
-    file: identities.csv
-    columns: { network: network, userId: userId, handle: handle, displayName: name, email: email }
-unmatched: create-lead
-lead:
-  company: "{network} prospect"
-  leadSource: Web
-removeStaleLinks: false
-`;
+// The fault suite's scenario (test/faults/scenario.ts) at a larger size.
+const MAPPING = await readFile(join(root, 'test/fixtures/faults/mapping.yaml'), 'utf8');
 
 const CONTACTS = 2_000;
 const LEADS = 500;

@@ -3,6 +3,7 @@
 // `interactions import`), the org's final state reduced to what must not depend on faults (records by
 // external id, lookups by the natural key of what they point at), and the results folders read back
 // as "input line -> outcome", each line exactly once.
+import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
@@ -70,35 +71,8 @@ export function addChannels(org: TestOrg): void {
   }
 }
 
-export const MAPPING = `version: 1
-channels:
-  - key: x
-    name: X
-    responseSlaMinutes: 60
-  - key: instagram
-    name: Instagram
-    responseSlaMinutes: 120
-rules:
-  - name: same-email
-    identity: email
-    record: Contact.Email
-    normalise: [lowercase]
-    action: link
-  - name: lead-email
-    identity: email
-    record: Lead.Email
-    normalise: [lowercase]
-    action: link
-sources:
-  - name: export
-    file: identities.csv
-    columns: { network: network, userId: userId, handle: handle, displayName: name, email: email }
-unmatched: create-lead
-lead:
-  company: "{network} prospect"
-  leadSource: Web
-removeStaleLinks: false
-`;
+/** The fault scenario's mapping file (shared with bench/soak.mjs). */
+export const MAPPING = readFileSync(new URL('../fixtures/faults/mapping.yaml', import.meta.url), 'utf8');
 
 /**
  * The email an identity is matched by: its person's Contact's, a Lead's, an unknown one (a Lead is

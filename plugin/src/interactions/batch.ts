@@ -155,19 +155,29 @@ export function resultBase(interaction: Interaction, identity: SettledIdentity |
 }
 
 export function rejectedLine(rejected: RejectedRow, file: string): ResultLine {
-  const network = rejected.values.network;
-  const postId = rejected.values.postId;
+  return unwrittenLine(rejected.values, rejected.origin.line, file, 'rejected', rejected.reason);
+}
+
+/** The result line of a row that never became a record: rejected, or not attempted. */
+export function unwrittenLine(
+  values: Record<string, string>,
+  line: number,
+  file: string,
+  outcome: 'rejected' | 'failed',
+  reason: string,
+): ResultLine {
+  const { network, postId } = values;
   return {
     file,
-    line: rejected.origin.line,
-    outcome: 'rejected',
+    line,
+    outcome,
     externalId: network !== undefined && postId !== undefined ? `${network.toLowerCase()}:${postId}` : '',
     recordId: '',
     identityExternalId: '',
     identityId: '',
     threadKey: '',
     status: '',
-    reason: rejected.reason,
+    reason,
     warning: '',
   };
 }

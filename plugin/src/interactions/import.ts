@@ -19,6 +19,7 @@ import {
   readExisting,
   rejectedLine,
   resultBase,
+  unwrittenLine,
   type BatchContext,
   type BatchEntry,
 } from './batch.js';
@@ -359,18 +360,5 @@ export type { ChannelInfo };
 
 /** A row the run did not get to because the daily API limit stopped it first. */
 function notAttemptedLine(row: SourceRow, file: string, error: DailyLimitError): ResultLine {
-  const { network, postId } = row.values;
-  return {
-    file,
-    line: row.origin.line,
-    outcome: 'failed',
-    externalId: network !== undefined && postId !== undefined ? `${network.toLowerCase()}:${postId}` : '',
-    recordId: '',
-    identityExternalId: '',
-    identityId: '',
-    threadKey: '',
-    status: '',
-    reason: error.notAttempted,
-    warning: '',
-  };
+  return unwrittenLine(row.values, row.origin.line, file, 'failed', error.notAttempted);
 }

@@ -1,0 +1,55 @@
+// The measured part of a benchmark runs in a child process, so its peak RSS is its own and not the
+// local org's (which runs in the parent). The child connects with the org's access token, runs the
+// work, and prints {seconds, peakRssMb, result} as JSON; the parent reads it back.
+import { spawn } from 'node:child_process';
+
+/** In the child: a jsforce Connection of @salesforce/core to the local org, as `sf` builds one. */
+export async function connectByToken(url, token) {
+  const { AuthInfo, Connection } = await import('@salesforce/core');
+  const authInfo = await AuthInfo.create({
+    username: token,
+    accessTokenOptions: { accessToken: token, instanceUrl: url, loginUrl: url },
+  });
+  return Connection.create({ authInfo, connectionOptions: { version: '62.0' } });
+}
+
+/** In the child: runs work(trace) and prints the figures. BENCH_TRACE=1 prints memory at each step. */
+export async function measureAndPrint(work) {
+  let peak = process.memoryUsage().rss;
+  const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 50);
+  const trace = (message) => {
+    if (!process.env.BENCH_TRACE) return;
+    globalThis.gc?.();
+    const { rss, heapUsed } = process.memoryUsage();
+    process.stderr.write(`rss ${mb(rss)} MB (peak so far ${mb(peak)}), heap ${mb(heapUsed)} MB: ${message}\n`);
+  };
+  const started = performance.now();
+  const result = await work(trace);
+  clearInterval(sampler);
+  const seconds = (performance.now() - started) / 1000;
+  peak = Math.max(peak, process.resourceUsage().maxRSS * 1024);
+  process.stdout.write(JSON.stringify({ seconds, peakRssMb: mb(peak), result }));
+  process.exit(0);
+}
+
+/**
+ * In the parent: runs `script args` in a new Node process and resolves with what it printed.
+ * heapMb caps its heap; BENCH_TRACE=gc makes each trace line follow a garbage collection, to show
+ * what is live rather than what V8 has not collected yet.
+ */
+export function runChild(script, args, { cwd, heapMb } = {}) {
+  const flags = heapMb ? [`--max-old-space-size=${heapMb}`] : [];
+  if (process.env.BENCH_TRACE === 'gc') flags.push('--expose-gc');
+  return new Promise((resolve, reject) => {
+    const proc = spawn(process.execPath, [...flags, script, ...args], { cwd, stdio: ['ignore', 'pipe', 'inherit'] });
+    let out = '';
+    proc.stdout.on('data', (chunk) => (out += chunk));
+    proc.on('exit', (code) =>
+      code === 0 ? resolve(JSON.parse(out)) : reject(new Error(`${script} exited ${code}: ${out.slice(0, 500)}`)),
+    );
+  });
+}
+
+function mb(bytes) {
+  return Math.round(bytes / 1048576);
+}
