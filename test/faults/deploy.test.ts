@@ -186,11 +186,10 @@ describe('mappings deploy and the daily API limit', () => {
 });
 
 describe('mappings deploy with create-lead and one unknown email on two identities', () => {
-  // Found by the SIGKILL test: each identity gets a Lead of its own with the same Email, so the next
-  // run's lead-email rule finds two Leads and reports both rows ambiguous (a run killed between the two
-  // links a different Lead than an uninterrupted one). Skipped until plan.ts gives such identities one
-  // Lead (or leaves the Lead's Email empty); the rest of the suite gives unknown people one identity each.
-  it.skip('reports the second run unchanged', async () => {
+  // Found by the SIGKILL test: each identity got a Lead of its own with the same Email, so the next
+  // run's lead-email rule found two Leads and reported both rows ambiguous. Now identities with one
+  // unknown e-mail share one Lead, created with them in one transaction.
+  it('creates one Lead for both and reports the second run unchanged', async () => {
     const org = await freshOrg();
     const dir = await writeFixture({
       'mapping.yaml': MAPPING,
@@ -199,6 +198,11 @@ describe('mappings deploy with create-lead and one unknown email on two identiti
     });
     const first = await runDeploy(org, { dir, rows: 2 });
     expect(first.counts.leadCreated).toBe(2);
+    const leads = org.store.list('Lead').filter((lead) => lead.Email === 'ann@example.net');
+    expect(leads).toHaveLength(1);
+    expect(org.store.list('Social_Identity__c').filter((identity) => identity.Lead__c === leads[0]!.Id)).toHaveLength(
+      2,
+    );
     const second = await runDeploy(org, { dir, rows: 2 });
     expect(second.counts).toMatchObject({ unchanged: 2, ambiguous: 0 });
   });

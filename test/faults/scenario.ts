@@ -76,9 +76,8 @@ export const MAPPING = readFileSync(new URL('../fixtures/faults/mapping.yaml', i
 
 /**
  * The email an identity is matched by: its person's Contact's, a Lead's, an unknown one (a Lead is
- * created for it), or none. Unknown emails are one per identity (`identity` names it): two identities
- * with the same unknown email would each get a Lead of their own, and the next run would find both
- * (see the skipped test in deploy.test.ts).
+ * created for it), or none. Unknown emails are one per identity (`identity` names it); identities that
+ * share one are covered by their own test in deploy.test.ts.
  */
 function emailOf(person: number, identity: string): string {
   if (person < CONTACTS) return `Person${person}@Example.com`;

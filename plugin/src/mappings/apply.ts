@@ -21,8 +21,8 @@ export interface ApplyResult {
 
 export const DEFAULT_BULK_THRESHOLD = 2000;
 
-/** Identities linked to new Leads per composite request: 2 subrequests each, 25 at most per request. */
-const LEADS_PER_TRANSACTION = 12;
+/** A composite request holds at most 25 subrequests: a Lead and the identities linked to it. */
+const SUBREQUESTS_PER_TRANSACTION = 25;
 
 export async function applyPlan(org: OrgClient, plan: Plan, options: ApplyOptions): Promise<ApplyResult> {
   const progress = options.onProgress ?? (() => undefined);
@@ -56,14 +56,13 @@ export async function applyPlan(org: OrgClient, plan: Plan, options: ApplyOption
   }
 
   if (withLead.length > 0) {
-    progress(`Creating ${withLead.length} Lead(s) for unmatched identities`);
-    for (let start = 0; start < withLead.length; start += LEADS_PER_TRANSACTION) {
-      const chunk = withLead.slice(start, start + LEADS_PER_TRANSACTION);
+    progress(`Creating Lead(s) for ${withLead.length} unmatched identit${withLead.length === 1 ? 'y' : 'ies'}`);
+    for (const transaction of leadTransactions(withLead, plan.identityWrites)) {
       const outcomes = await createLeadsWithIdentities(
         org,
-        chunk.map((index) => plan.identityWrites[index]!),
+        transaction.map((group) => group.map((index) => plan.identityWrites[index]!)),
       );
-      chunk.forEach((writeIndex, position) => (identityResults[writeIndex] = outcomes[position]!));
+      transaction.flat().forEach((writeIndex, position) => (identityResults[writeIndex] = outcomes[position]!));
     }
   }
 
@@ -89,19 +88,54 @@ function upsertRecord(write: IdentityWrite): Record<string, unknown> {
   return { External_Id__c: write.externalId, ...write.fields };
 }
 
-async function createLeadsWithIdentities(org: OrgClient, writes: IdentityWrite[]): Promise<SaveOutcome[]> {
-  const subrequests = writes.flatMap((write, index) => {
-    const { External_Id__c: _key, ...fields } = upsertRecord(write);
-    return [
-      { method: 'POST' as const, url: '/sobjects/Lead', referenceId: `lead${index}`, body: write.lead! },
-      {
+/**
+ * Identities that would get a Lead each, grouped so that those with the same e-mail share one Lead:
+ * two Leads with one address would make the lead-email rule find both on the next run (ambiguous).
+ * Groups are packed into transactions of at most 25 subrequests (one per Lead, one per identity).
+ */
+function leadTransactions(indexes: number[], writes: readonly IdentityWrite[]): number[][][] {
+  const groups = new Map<string, number[]>();
+  for (const index of indexes) {
+    const email = writes[index]!.lead!.Email;
+    const key = typeof email === 'string' && email.trim() !== '' ? email.trim().toLowerCase() : `#${index}`;
+    const group = groups.get(key);
+    // A group is cut at what one transaction holds; a longer one (rare) starts a second Lead.
+    if (group !== undefined && group.length < SUBREQUESTS_PER_TRANSACTION - 1) group.push(index);
+    else groups.set(group === undefined ? key : `${key}#${index}`, [index]);
+  }
+  const transactions: number[][][] = [];
+  let current: number[][] = [];
+  let size = 0;
+  for (const group of groups.values()) {
+    if (size + group.length + 1 > SUBREQUESTS_PER_TRANSACTION) {
+      transactions.push(current);
+      current = [];
+      size = 0;
+    }
+    current.push(group);
+    size += group.length + 1;
+  }
+  if (current.length > 0) transactions.push(current);
+  return transactions;
+}
+
+/** One all-or-none composite: each group's Lead, then its identities linked to it. Outcomes in group order. */
+async function createLeadsWithIdentities(org: OrgClient, groups: IdentityWrite[][]): Promise<SaveOutcome[]> {
+  const writes = groups.flat();
+  const leadOf: number[] = [];
+  const subrequests = groups.flatMap((group, groupIndex) => [
+    { method: 'POST' as const, url: '/sobjects/Lead', referenceId: `lead${groupIndex}`, body: group[0]!.lead! },
+    ...group.map((write) => {
+      const index = leadOf.push(groupIndex) - 1;
+      const { External_Id__c: _key, ...fields } = upsertRecord(write);
+      return {
         method: 'PATCH' as const,
         url: `/sobjects/Social_Identity__c/External_Id__c/${encodeURIComponent(write.externalId)}`,
         referenceId: `identity${index}`,
-        body: { ...fields, Lead__c: `@{lead${index}.id}`, Matched_By_Rule__c: CREATE_LEAD_RULE },
-      },
-    ];
-  });
+        body: { ...fields, Lead__c: `@{lead${groupIndex}.id}`, Matched_By_Rule__c: CREATE_LEAD_RULE },
+      };
+    }),
+  ]);
   let responses: Array<{ referenceId: string; httpStatusCode: number; body: unknown }>;
   try {
     responses = await org.compositeTransaction(subrequests);
@@ -120,7 +154,7 @@ async function createLeadsWithIdentities(org: OrgClient, writes: IdentityWrite[]
       };
     }
     const body = identity.body as { id?: string; created?: boolean } | null;
-    const lead = responses.find((response) => response.referenceId === `lead${index}`)?.body as
+    const lead = responses.find((response) => response.referenceId === `lead${leadOf[index]}`)?.body as
       { id?: string } | null | undefined;
     return {
       success: true,
