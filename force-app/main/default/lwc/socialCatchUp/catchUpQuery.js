@@ -1,6 +1,6 @@
 // "Catch me up" for one person: the recent interactions (what happened, last touch per channel)
-// and every open one (what is waiting), in one request with two aliased connections, plus the
-// channel settings the SLA rules need. Input only as variables.
+// and every open one (what is waiting), in one request with two aliased connections that share one
+// fragment of fields, plus the channel settings the SLA rules need. Input only as variables.
 import { gql } from 'lightning/graphql';
 
 export const CATCH_UP_QUERY = gql`
@@ -14,93 +14,7 @@ export const CATCH_UP_QUERY = gql`
                 ) {
                     edges {
                         node {
-                            Id
-                            Name {
-                                value
-                            }
-                            External_Id__c {
-                                value
-                            }
-                            Network__c {
-                                value
-                            }
-                            Direction__c {
-                                value
-                                displayValue
-                            }
-                            Visibility__c {
-                                value
-                                displayValue
-                            }
-                            Kind__c {
-                                value
-                                displayValue
-                            }
-                            Body__c {
-                                value
-                            }
-                            Permalink__c {
-                                value
-                            }
-                            Posted_At__c {
-                                value
-                            }
-                            Thread_Key__c {
-                                value
-                            }
-                            In_Reply_To__c {
-                                value
-                            }
-                            Sentiment__c {
-                                value
-                                displayValue
-                            }
-                            Intent__c {
-                                value
-                                displayValue
-                            }
-                            Status__c {
-                                value
-                                displayValue
-                            }
-                            Response_Due_At__c {
-                                value
-                            }
-                            First_Response_At__c {
-                                value
-                            }
-                            Delivery_Status__c {
-                                value
-                                displayValue
-                            }
-                            Contains_Personal_Data__c {
-                                value
-                            }
-                            Deleted_On_Network__c {
-                                value
-                            }
-                            Contact__c {
-                                value
-                            }
-                            Contact__r {
-                                Name {
-                                    value
-                                }
-                            }
-                            Identity__c {
-                                value
-                            }
-                            Identity__r {
-                                Handle__c {
-                                    value
-                                }
-                                Display_Name__c {
-                                    value
-                                }
-                                Is_Advocate__c {
-                                    value
-                                }
-                            }
+                            ...CatchUpInteraction
                         }
                     }
                     totalCount
@@ -112,93 +26,7 @@ export const CATCH_UP_QUERY = gql`
                 ) {
                     edges {
                         node {
-                            Id
-                            Name {
-                                value
-                            }
-                            External_Id__c {
-                                value
-                            }
-                            Network__c {
-                                value
-                            }
-                            Direction__c {
-                                value
-                                displayValue
-                            }
-                            Visibility__c {
-                                value
-                                displayValue
-                            }
-                            Kind__c {
-                                value
-                                displayValue
-                            }
-                            Body__c {
-                                value
-                            }
-                            Permalink__c {
-                                value
-                            }
-                            Posted_At__c {
-                                value
-                            }
-                            Thread_Key__c {
-                                value
-                            }
-                            In_Reply_To__c {
-                                value
-                            }
-                            Sentiment__c {
-                                value
-                                displayValue
-                            }
-                            Intent__c {
-                                value
-                                displayValue
-                            }
-                            Status__c {
-                                value
-                                displayValue
-                            }
-                            Response_Due_At__c {
-                                value
-                            }
-                            First_Response_At__c {
-                                value
-                            }
-                            Delivery_Status__c {
-                                value
-                                displayValue
-                            }
-                            Contains_Personal_Data__c {
-                                value
-                            }
-                            Deleted_On_Network__c {
-                                value
-                            }
-                            Contact__c {
-                                value
-                            }
-                            Contact__r {
-                                Name {
-                                    value
-                                }
-                            }
-                            Identity__c {
-                                value
-                            }
-                            Identity__r {
-                                Handle__c {
-                                    value
-                                }
-                                Display_Name__c {
-                                    value
-                                }
-                                Is_Advocate__c {
-                                    value
-                                }
-                            }
+                            ...CatchUpInteraction
                         }
                     }
                     totalCount
@@ -228,6 +56,96 @@ export const CATCH_UP_QUERY = gql`
                         }
                     }
                 }
+            }
+        }
+    }
+
+    fragment CatchUpInteraction on Social_Interaction__c {
+        Id
+        Name {
+            value
+        }
+        External_Id__c {
+            value
+        }
+        Network__c {
+            value
+        }
+        Direction__c {
+            value
+            displayValue
+        }
+        Visibility__c {
+            value
+            displayValue
+        }
+        Kind__c {
+            value
+            displayValue
+        }
+        Body__c {
+            value
+        }
+        Permalink__c {
+            value
+        }
+        Posted_At__c {
+            value
+        }
+        Thread_Key__c {
+            value
+        }
+        In_Reply_To__c {
+            value
+        }
+        Sentiment__c {
+            value
+            displayValue
+        }
+        Intent__c {
+            value
+            displayValue
+        }
+        Status__c {
+            value
+            displayValue
+        }
+        Response_Due_At__c {
+            value
+        }
+        First_Response_At__c {
+            value
+        }
+        Delivery_Status__c {
+            value
+            displayValue
+        }
+        Contains_Personal_Data__c {
+            value
+        }
+        Deleted_On_Network__c {
+            value
+        }
+        Contact__c {
+            value
+        }
+        Contact__r {
+            Name {
+                value
+            }
+        }
+        Identity__c {
+            value
+        }
+        Identity__r {
+            Handle__c {
+                value
+            }
+            Display_Name__c {
+                value
+            }
+            Is_Advocate__c {
+                value
             }
         }
     }
