@@ -8,13 +8,23 @@ import { access, rmdir } from 'node:fs/promises';
 import { applyPlan, DEFAULT_BULK_THRESHOLD } from './apply.js';
 import { notAttemptedRows } from './dailyLimit.js';
 import { loadMappingFile } from './mappingFile/load.js';
-import { DailyLimitError, OrgClient, type OrgConnection, type RetryPolicy } from './org.js';
+import { DailyLimitError, OrgClient, type OrgConnection, type RetryPolicy, type SaveOutcome } from './org.js';
 import { partitionSources, readPartition } from './partitions.js';
 import { PendingRows } from './pendingRows.js';
-import { buildPlan, OUTCOMES, planStaleUnlinks, type ChannelWrite, type IdentityWrite, type Outcome } from './plan.js';
+import {
+  buildPlan,
+  OUTCOMES,
+  planChannels,
+  planStaleUnlinks,
+  type ChannelWrite,
+  type IdentityWrite,
+  type Outcome,
+} from './plan.js';
 import { resolveAgainstOrg, SharedReads, type ExistingIdentity } from './resolve.js';
 import { openResultFiles, resultLine, writeStaleLinks } from './results.js';
-import { checkSourceFiles } from './sources/read.js';
+import { checkSourceFiles, type SourceItem } from './sources/read.js';
+
+type ResultFiles = Awaited<ReturnType<typeof openResultFiles>>;
 
 /** The JSON result of `sf social mappings deploy` (stable: scripts and `npm start` read it). */
 export interface DeployResult {
@@ -93,25 +103,19 @@ export async function deployMapping(options: DeployOptions): Promise<{ result: D
       } catch (error) {
         if (!(error instanceof DailyLimitError) || files === undefined) throw error;
         // The daily API limit before everything was planned: no write was sent, every row is reported.
-        let notAttempted = 0;
-        for await (const row of pending.drain()) {
-          notAttempted += 1;
-          await files.write('failed', { ...row.line, outcome: 'failed', reason: error.notAttempted });
-        }
-        for (let rest = partition; rest < partitions; rest += 1) {
-          const restItems = rest === partition ? items : await readPartition(loaded, options.file, rest, partitions);
-          for (const row of notAttemptedRows(restItems, error)) {
-            if (row.outcome === 'failed') notAttempted += 1;
-            await files.write(row.outcome, resultLine(row));
+        const rest = async function* (): AsyncGenerator<SourceItem[]> {
+          yield items;
+          for (let later = partition + 1; later < partitions; later += 1) {
+            yield await readPartition(loaded, options.file, later, partitions);
           }
-        }
-        await files.close();
+        };
+        const notAttempted = await reportNotAttempted(error, files, pending, rest());
         await writeStaleLinks(resultsDir, []);
         error.stoppedRun = { resultsDir, rows, notAttempted };
         throw error;
       }
       if (partition === 0) {
-        channelWrites = buildPlan({ mapping: loaded.mapping, items: [], org: state, now }).channelWrites;
+        channelWrites = planChannels(loaded.mapping.channels, state.channels);
         for (const link of state.mappingLinks) unmentioned.set(link.External_Id__c, link);
       }
       for (const identity of identities) unmentioned.delete(identity.externalId);
@@ -163,27 +167,8 @@ export async function deployMapping(options: DeployOptions): Promise<{ result: D
       { bulkThreshold: options.bulkThreshold ?? DEFAULT_BULK_THRESHOLD, onProgress: progress },
     );
     progress(`Writing results to ${resultsDir}`);
+    const notAttempted = await settlePendingRows(pending, applied.identityResults, files, counts);
     let changes = 0;
-    let notAttempted = 0;
-    for await (const row of pending.drain()) {
-      const outcome = applied.identityResults[row.write];
-      if (outcome?.success) {
-        const line = { ...row.line };
-        if (outcome.id !== undefined) line.identityId = outcome.id;
-        if (outcome.relatedId !== undefined) Object.assign(line, { recordObject: 'Lead', recordId: outcome.relatedId });
-        await files.write(row.outcome, line);
-        continue;
-      }
-      const error = outcome?.error ?? 'not written';
-      if (error.includes('NOT_ATTEMPTED')) notAttempted += 1;
-      counts[row.outcome] -= 1;
-      counts.failed += 1;
-      await files.write('failed', {
-        ...row.line,
-        outcome: 'failed',
-        reason: `${row.outcome} failed: ${error}${row.reason ? ` (${row.reason})` : ''}`,
-      });
-    }
     for (const outcome of applied.identityResults) if (outcome?.success) changes += 1;
     await files.close();
     await writeStaleLinks(
@@ -223,6 +208,66 @@ export async function deployMapping(options: DeployOptions): Promise<{ result: D
   } finally {
     await pending.discard();
   }
+}
+
+/**
+ * Writes the rows that waited for their identity's write: with the identity's id (and the Lead created
+ * for it), or as failed with the write's error, moving the row's count to `failed`. Returns how many
+ * were not attempted because the daily API limit stopped the run.
+ */
+async function settlePendingRows(
+  pending: PendingRows,
+  identityResults: ReadonlyArray<SaveOutcome | undefined>,
+  files: ResultFiles,
+  counts: Record<Outcome, number>,
+): Promise<number> {
+  let notAttempted = 0;
+  for await (const row of pending.drain()) {
+    const outcome = identityResults[row.write];
+    if (outcome?.success) {
+      const line = { ...row.line };
+      if (outcome.id !== undefined) line.identityId = outcome.id;
+      if (outcome.relatedId !== undefined) Object.assign(line, { recordObject: 'Lead', recordId: outcome.relatedId });
+      await files.write(row.outcome, line);
+      continue;
+    }
+    const error = outcome?.error ?? 'not written';
+    if (error.includes('NOT_ATTEMPTED')) notAttempted += 1;
+    counts[row.outcome] -= 1;
+    counts.failed += 1;
+    await files.write('failed', {
+      ...row.line,
+      outcome: 'failed',
+      reason: `${row.outcome} failed: ${error}${row.reason ? ` (${row.reason})` : ''}`,
+    });
+  }
+  return notAttempted;
+}
+
+/**
+ * The daily API limit stopped planning: rows waiting for a write, and every row of the partitions not
+ * yet planned, go to the results as not attempted (rejected rows stay rejected). Closes the files and
+ * returns how many rows were not attempted.
+ */
+async function reportNotAttempted(
+  error: DailyLimitError,
+  files: ResultFiles,
+  pending: PendingRows,
+  unplanned: AsyncIterable<SourceItem[]>,
+): Promise<number> {
+  let notAttempted = 0;
+  for await (const row of pending.drain()) {
+    notAttempted += 1;
+    await files.write('failed', { ...row.line, outcome: 'failed', reason: error.notAttempted });
+  }
+  for await (const items of unplanned) {
+    for (const row of notAttemptedRows(items, error)) {
+      if (row.outcome === 'failed') notAttempted += 1;
+      await files.write(row.outcome, resultLine(row));
+    }
+  }
+  await files.close();
+  return notAttempted;
 }
 
 async function exists(path: string): Promise<boolean> {

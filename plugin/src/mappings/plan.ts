@@ -448,7 +448,10 @@ const CHANNEL_FIELD_OF: Record<Exclude<keyof Channel, 'key'>, string> = {
 const ORG_DEFAULTS: Record<string, unknown> = { Supports_Private_Messages__c: false, Length_Counting__c: 'Characters' };
 
 /** The mapping file is the channel's source of truth: a setting removed from it is cleared in the org. */
-function planChannels(channels: readonly Channel[], existing: ReadonlyMap<string, ExistingChannel>): ChannelWrite[] {
+export function planChannels(
+  channels: readonly Channel[],
+  existing: ReadonlyMap<string, ExistingChannel>,
+): ChannelWrite[] {
   const writes: ChannelWrite[] = [];
   for (const channel of channels) {
     const desired: Record<string, unknown> = { Network_Key__c: channel.key };

@@ -29,32 +29,9 @@ export function resultFileName(outcome: Outcome): string {
 
 export const STALE_LINKS_FILE = 'stale-links-removed.csv';
 
-export interface WrittenResults {
-  dir: string;
-  files: Record<Outcome, string>;
-  staleLinksFile: string;
-}
-
 /** The per-outcome files of a deploy, open for rows to be appended as they become known. */
 export function openResultFiles(dir: string): Promise<OutcomeFiles<Outcome, (typeof RESULT_COLUMNS)[number]>> {
   return OutcomeFiles.open(dir, OUTCOMES, RESULT_COLUMNS, resultFileName);
-}
-
-/** All of a deploy's result files at once: the rows' files and the stale links removed. */
-export async function writeResults(
-  dir: string,
-  rows: readonly PlannedRow[],
-  stale: ReadonlyArray<{ identity: ExistingIdentity; result: SaveOutcome | undefined }>,
-): Promise<WrittenResults> {
-  const outcomeFiles = await openResultFiles(dir);
-  try {
-    for (const row of rows) await outcomeFiles.write(row.outcome, resultLine(row));
-  } catch (error) {
-    await outcomeFiles.abandon();
-    throw error;
-  }
-  const files = await outcomeFiles.close();
-  return { dir, files, staleLinksFile: await writeStaleLinks(dir, stale) };
 }
 
 export async function writeStaleLinks(
