@@ -34,6 +34,9 @@ const seed = Number(options.seed);
 
 const { startLocalOrg } = await import(pathToFileURL(join(root, 'local-org/lib/main.js')).href);
 const { seededRandom } = await import(pathToFileURL(join(root, 'local-org/lib/random/seededRandom.js')).href);
+const { OUTCOMES } = await import(pathToFileURL(join(root, 'plugin/lib/mappings/plan.js')).href);
+const { resultFileName } = await import(pathToFileURL(join(root, 'plugin/lib/mappings/results.js')).href);
+const { INTERACTION_OUTCOMES } = await import(pathToFileURL(join(root, 'plugin/lib/interactions/plan.js')).href);
 const random = seededRandom(seed);
 
 // The fault suite's scenario (test/faults/scenario.ts) at a larger size.
@@ -70,25 +73,17 @@ try {
       args: ['--command', 'deploy', '--file', join(dir, 'mapping.yaml')],
       rows: identityRows,
       expectedWrites: identityRows,
-      outcomes: [
-        'linked',
-        'relinked',
-        'unchanged',
-        'suggested',
-        'ambiguous',
-        'unmatched',
-        'unlinked',
-        'lead-created',
-        'rejected',
-        'failed',
-      ],
+      // Result files as the deploy names them; input rows start at line 2 (after the CSV header).
+      files: OUTCOMES.map(resultFileName),
+      firstLine: 2,
     },
     {
       name: 'interactions import',
       args: ['--command', 'import', '--file', join(dir, 'interactions.ndjson'), '--mapping', join(dir, 'mapping.yaml')],
       rows: interactionRows,
       expectedWrites: interactionRows,
-      outcomes: ['created', 'updated', 'deleted', 'unchanged', 'duplicate', 'rejected', 'failed'],
+      files: INTERACTION_OUTCOMES.map((outcome) => `${outcome}.csv`),
+      firstLine: 1,
     },
   ]) {
     const resultsDir = join(dir, `results-${step.name.replace(' ', '-')}`);
@@ -109,7 +104,7 @@ try {
       runs += 1;
       ({ result: last } = await child(args, () => false));
     } while (last.counts.failed > 0 && runs < 6);
-    const accounted = await accountedRows(resultsDir, step.outcomes, step.rows);
+    const accounted = await accountedRows(resultsDir, step.files, step.firstLine, step.rows);
     figures.push({
       step: step.name,
       rowsIn: step.rows,
@@ -177,13 +172,12 @@ function child(args, kill) {
 }
 
 /** Input rows found exactly once across the results files (lines 2.. of a CSV, 1.. of NDJSON). */
-async function accountedRows(resultsDir, outcomes, rows) {
+async function accountedRows(resultsDir, files, first, rows) {
   const seen = new Map();
-  for (const outcome of outcomes) {
-    const text = await readFile(join(resultsDir, `${outcome}.csv`), 'utf8');
+  for (const file of files) {
+    const text = await readFile(join(resultsDir, file), 'utf8');
     for (const row of parse(text, { columns: true })) seen.set(row.line, (seen.get(row.line) ?? 0) + 1);
   }
-  const first = outcomes.includes('linked') ? 2 : 1;
   let accounted = 0;
   for (let line = first; line < first + rows; line += 1) if (seen.get(String(line)) === 1) accounted += 1;
   const extra = [...seen.keys()].filter((line) => Number(line) < first || Number(line) >= first + rows).length;
