@@ -170,4 +170,22 @@ describe('OrgClient retries against the local org', () => {
     expect(attempt).toBe(2);
     expect(outcomes).toEqual([{ success: true, id: expect.any(String), created: true }]);
   });
+
+  it('waits for the first Bulk API status check about as long as the org needs for a job that size', async () => {
+    const slept: number[] = [];
+    const client = new OrgClient(connectTo(org), {
+      sleep: (ms) => {
+        slept.push(ms);
+        return new Promise((resolve) => setTimeout(resolve, 20));
+      },
+    });
+    const records = Array.from({ length: 10_000 }, (_, index) => ({
+      Network_Key__c: `bulk-${index}`,
+      Name: `Bulk ${index}`,
+    }));
+    const outcomes = await client.upsertBulk('Social_Channel__c', 'Network_Key__c', records);
+    expect(outcomes.filter((outcome) => outcome.success)).toHaveLength(10_000);
+    // 10,000 records at 20 a millisecond; a small job starts at the 250 ms floor.
+    expect(slept[0]).toBe(500);
+  });
 });

@@ -11,6 +11,7 @@ import { partitionOf } from '../../plugin/src/mappings/partitions.js';
 import { OUTCOMES } from '../../plugin/src/mappings/plan.js';
 import { resultFileName } from '../../plugin/src/mappings/results.js';
 import { mappingYaml, writeFixture } from './fixtures.js';
+import type { Connection } from '@salesforce/core';
 import { connectTo, startOrg, type TestOrg } from './localOrg.js';
 
 jest.setTimeout(60_000);
@@ -38,21 +39,22 @@ function seed(org: TestOrg): void {
 }
 
 async function fixture(): Promise<string> {
-  const lines = ['network,userId,handle,email'];
+  const lines = ['network,userId,handle,email,phone'];
   for (let index = 0; index < ROWS; index += 1) {
-    lines.push(`x,u${index},user_${index},${index % 3 === 0 ? `part${index}@example.com` : ''}`);
+    lines.push(`x,u${index},user_${index},${index % 3 === 0 ? `part${index}@example.com` : ''},`);
   }
-  lines.push('x,u3,user_3_again,part3@example.com'); // the same identity again, same target
-  lines.push('myspace,u99,nobody,'); // rejected: not a channel
+  lines.push('x,u3,user_3_again,part3@example.com,'); // the same identity again, same target
+  lines.push('myspace,u99,nobody,,'); // rejected: not a channel
   const dir = await writeFixture({
     'mapping.yaml': mappingYaml({
       rules:
-        'rules:\n  - { name: same-email, identity: email, record: Contact.Email, normalise: [lowercase], action: link }',
+        'rules:\n  - { name: same-email, identity: email, record: Contact.Email, normalise: [lowercase], action: link }\n' +
+        '  - { name: same-phone, identity: phone, record: Contact.MobilePhone, normalise: [phone-e164], action: suggest }',
       sources: [
         'sources:',
         '  - name: export',
         '    file: export.csv',
-        '    columns: { network: network, userId: userId, handle: handle, email: email }',
+        '    columns: { network: network, userId: userId, handle: handle, email: email, phone: phone }',
         '  - name: admin',
         '    pairs:',
         '      - { identity: "x:u1", contact: { Email: part0@example.com } }',
@@ -101,16 +103,31 @@ afterAll(async () => {
 describe('partitioned deploy', () => {
   it('ends with the same org and the same results as one partition', async () => {
     const file = await fixture();
+    // The composite bodies sent, to see which queries went out.
+    const sent: string[] = [];
+    const recording = (org: TestOrg): Connection => {
+      const connection = connectTo(org);
+      const request = connection.request.bind(connection);
+      connection.request = ((info: { body?: unknown }, ...rest: unknown[]) => {
+        if (typeof info.body === 'string') sent.push(info.body);
+        return (request as (...args: unknown[]) => unknown)(info, ...rest);
+      }) as typeof connection.request;
+      return connection;
+    };
     const run = (org: TestOrg, partitionRows?: number) =>
       deployMapping({
         file,
-        connection: connectTo(org),
+        connection: recording(org),
         dryRun: false,
         resultsDir: join(file, '..', `results-${partitionRows ?? 'whole'}`),
         ...(partitionRows ? { partitionRows } : {}),
       });
     const one = await run(whole);
+    sent.length = 0;
     const many = await run(parted, 7);
+    // Ten partitions, one read of the phone rule's records: reads that do not depend on the rows are shared.
+    const scans = sent.join('\n').match(/MobilePhone%20!%3D%20null/g) ?? [];
+    expect(scans).toHaveLength(1);
 
     expect(one.result.rows).toBe(ROWS + 4);
     expect(many.result.counts).toEqual(one.result.counts);
@@ -131,7 +148,7 @@ describe('partitioned deploy', () => {
     }) as Array<Record<string, string>>;
     const conflict = rejected.filter((row) => row.externalId === 'x:u1');
     expect(conflict).toHaveLength(3);
-    expect(conflict.every((row) => /mapping.yaml:1[78] \(Contact Email=part[03]@example.com\)/.test(row.reason!))).toBe(
+    expect(conflict.every((row) => /mapping.yaml:1[89] \(Contact Email=part[03]@example.com\)/.test(row.reason!))).toBe(
       true,
     );
 
