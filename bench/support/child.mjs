@@ -13,11 +13,23 @@ export async function connectByToken(url, token) {
   return Connection.create({ authInfo, connectionOptions: { version: '62.0' } });
 }
 
-/** In the child: runs work(trace) and prints the figures. BENCH_TRACE=1 prints memory at each step. */
+/**
+ * In the child: runs work(trace) and prints the figures. BENCH_TRACE=1 prints memory at each step, and
+ * at the end the step during which RSS peaked, with the heap and the memory outside it at that moment.
+ */
 export async function measureAndPrint(work) {
   let peak = process.memoryUsage().rss;
-  const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 50);
+  let atPeak = 'start';
+  let step = 'start';
+  const sampler = setInterval(() => {
+    const usage = process.memoryUsage();
+    if (usage.rss > peak) {
+      peak = usage.rss;
+      atPeak = `${step}: heapTotal ${mb(usage.heapTotal)} heapUsed ${mb(usage.heapUsed)} external ${mb(usage.external)} arrayBuffers ${mb(usage.arrayBuffers)}`;
+    }
+  }, 20);
   const trace = (message) => {
+    step = message;
     if (!process.env.BENCH_TRACE) return;
     globalThis.gc?.();
     const { rss, heapUsed } = process.memoryUsage();
@@ -26,6 +38,7 @@ export async function measureAndPrint(work) {
   const started = performance.now();
   const result = await work(trace);
   clearInterval(sampler);
+  if (process.env.BENCH_TRACE) process.stderr.write(`peak RSS ${mb(peak)} MB during "${atPeak}"\n`);
   const seconds = (performance.now() - started) / 1000;
   peak = Math.max(peak, process.resourceUsage().maxRSS * 1024);
   process.stdout.write(JSON.stringify({ seconds, peakRssMb: mb(peak), result }));

@@ -2,8 +2,35 @@
 // identities by External_Id__c), so a run that stops half-way is finished by running it again, without
 // duplicates. A new Lead and the identity that links to it go in one all-or-none composite request:
 // there is no Lead field to upsert by, so only a transaction keeps a rerun from creating a second Lead.
+import { recordsInMemory, type BulkRecords } from './bulkRecords.js';
 import { CREATE_LEAD_RULE, type IdentityWrite, type Plan } from './plan.js';
 import { formatSaveErrors, type OrgClient, type SaveOutcome } from './org.js';
+
+/**
+ * A plan's identity writes as applying them needs them: those that create a Lead (few; in memory),
+ * and the others as upsert records, read as often as needed, from memory (writesInMemory) or from disk
+ * (a deploy's SpooledWrites).
+ */
+export interface IdentityWriteSet {
+  /** Writes of both kinds: results are indexed by write. */
+  readonly length: number;
+  readonly leadWrites: ReadonlyArray<{ index: number; write: IdentityWrite }>;
+  /** The writes that create no Lead, as upsert records keyed by External_Id__c, in index order. */
+  readonly plain: BulkRecords;
+  /** The write index of each plain record, in the order they are read. */
+  readonly plainIndexes: ArrayLike<number>;
+}
+
+export function writesInMemory(writes: readonly IdentityWrite[]): IdentityWriteSet {
+  const leadWrites: Array<{ index: number; write: IdentityWrite }> = [];
+  const plainIndexes: number[] = [];
+  writes.forEach((write, index) =>
+    write.lead !== undefined ? leadWrites.push({ index, write }) : plainIndexes.push(index),
+  );
+  // The write's own fields object, keyed in place: a large plan holds no second copy of them.
+  const records = plainIndexes.map((index) => keyed(writes[index]!));
+  return { length: writes.length, leadWrites, plain: recordsInMemory(records), plainIndexes };
+}
 
 export interface ApplyOptions {
   /** Identity writes above this many go through Bulk API 2.0; fewer through sObject Collections. */
@@ -24,7 +51,11 @@ export const DEFAULT_BULK_THRESHOLD = 2000;
 /** A composite request holds at most 25 subrequests: a Lead and the identities linked to it. */
 const SUBREQUESTS_PER_TRANSACTION = 25;
 
-export async function applyPlan(org: OrgClient, plan: Plan, options: ApplyOptions): Promise<ApplyResult> {
+export async function applyPlan(
+  org: OrgClient,
+  plan: Pick<Plan, 'channelWrites' | 'staleUnlinks'> & { identityWrites: readonly IdentityWrite[] | IdentityWriteSet },
+  options: ApplyOptions,
+): Promise<ApplyResult> {
   const progress = options.onProgress ?? (() => undefined);
 
   let channelResults: SaveOutcome[] = [];
@@ -37,32 +68,29 @@ export async function applyPlan(org: OrgClient, plan: Plan, options: ApplyOption
     );
   }
 
-  const identityResults: SaveOutcome[] = new Array<SaveOutcome>(plan.identityWrites.length);
-  const plain: number[] = [];
-  const withLead: number[] = [];
-  plan.identityWrites.forEach((write, index) => (write.lead !== undefined ? withLead : plain).push(index));
-
-  const usedBulk = plain.length > options.bulkThreshold;
-  if (plain.length > 0) {
+  const writes = isWriteSet(plan.identityWrites) ? plan.identityWrites : writesInMemory(plan.identityWrites);
+  const identityResults: SaveOutcome[] = new Array<SaveOutcome>(writes.length);
+  const plain = writes.plain;
+  const usedBulk = plain.count > options.bulkThreshold;
+  if (plain.count > 0) {
     progress(
-      `Writing ${plain.length} identit${plain.length === 1 ? 'y' : 'ies'} (${usedBulk ? 'Bulk API 2.0' : 'sObject Collections'})`,
+      `Writing ${plain.count} identit${plain.count === 1 ? 'y' : 'ies'} (${usedBulk ? 'Bulk API 2.0' : 'sObject Collections'})`,
     );
-    // The write's own fields object, keyed in place: a large deploy holds no second copy of them.
-    const records = plain.map((index) => keyed(plan.identityWrites[index]!));
     const results = usedBulk
-      ? await org.upsertBulk('Social_Identity__c', 'External_Id__c', records)
-      : await org.upsertCollections('Social_Identity__c', 'External_Id__c', records);
-    plain.forEach((writeIndex, position) => (identityResults[writeIndex] = results[position]!));
+      ? await org.upsertBulk('Social_Identity__c', 'External_Id__c', plain)
+      : await org.upsertCollections('Social_Identity__c', 'External_Id__c', await readAll(plain));
+    results.forEach((result, position) => (identityResults[writes.plainIndexes[position]!] = result));
   }
 
-  if (withLead.length > 0) {
-    progress(`Creating Lead(s) for ${withLead.length} unmatched identit${withLead.length === 1 ? 'y' : 'ies'}`);
-    for (const transaction of leadTransactions(withLead, plan.identityWrites)) {
+  if (writes.leadWrites.length > 0) {
+    const count = writes.leadWrites.length;
+    progress(`Creating Lead(s) for ${count} unmatched identit${count === 1 ? 'y' : 'ies'}`);
+    for (const transaction of leadTransactions(writes.leadWrites)) {
       const outcomes = await createLeadsWithIdentities(
         org,
-        transaction.map((group) => group.map((index) => plan.identityWrites[index]!)),
+        transaction.map((group) => group.map(({ write }) => write)),
       );
-      transaction.flat().forEach((writeIndex, position) => (identityResults[writeIndex] = outcomes[position]!));
+      transaction.flat().forEach(({ index }, position) => (identityResults[index] = outcomes[position]!));
     }
   }
 
@@ -79,6 +107,18 @@ export async function applyPlan(org: OrgClient, plan: Plan, options: ApplyOption
   return { identityResults, channelResults, staleResults, usedBulk };
 }
 
+type LeadWrite = IdentityWriteSet['leadWrites'][number];
+
+function isWriteSet(writes: readonly IdentityWrite[] | IdentityWriteSet): writes is IdentityWriteSet {
+  return !Array.isArray(writes);
+}
+
+async function readAll(records: BulkRecords): Promise<Array<Record<string, unknown>>> {
+  const all: Array<Record<string, unknown>> = [];
+  for await (const record of records.read()) all.push(record);
+  return all;
+}
+
 function keyed(write: IdentityWrite): Record<string, unknown> {
   write.fields.External_Id__c = write.externalId;
   return write.fields;
@@ -93,18 +133,19 @@ function upsertRecord(write: IdentityWrite): Record<string, unknown> {
  * two Leads with one address would make the lead-email rule find both on the next run (ambiguous).
  * Groups are packed into transactions of at most 25 subrequests (one per Lead, one per identity).
  */
-function leadTransactions(indexes: number[], writes: readonly IdentityWrite[]): number[][][] {
-  const groups = new Map<string, number[]>();
-  for (const index of indexes) {
-    const email = writes[index]!.lead!.Email;
+function leadTransactions(leadWrites: ReadonlyArray<LeadWrite>): LeadWrite[][][] {
+  const groups = new Map<string, LeadWrite[]>();
+  for (const entry of leadWrites) {
+    const { index } = entry;
+    const email = entry.write.lead!.Email;
     const key = typeof email === 'string' && email.trim() !== '' ? email.trim().toLowerCase() : `#${index}`;
     const group = groups.get(key);
     // A group is cut at what one transaction holds; a longer one (rare) starts a second Lead.
-    if (group !== undefined && group.length < SUBREQUESTS_PER_TRANSACTION - 1) group.push(index);
-    else groups.set(group === undefined ? key : `${key}#${index}`, [index]);
+    if (group !== undefined && group.length < SUBREQUESTS_PER_TRANSACTION - 1) group.push(entry);
+    else groups.set(group === undefined ? key : `${key}#${index}`, [entry]);
   }
-  const transactions: number[][][] = [];
-  let current: number[][] = [];
+  const transactions: LeadWrite[][][] = [];
+  let current: LeadWrite[][] = [];
   let size = 0;
   for (const group of groups.values()) {
     if (size + group.length + 1 > SUBREQUESTS_PER_TRANSACTION) {

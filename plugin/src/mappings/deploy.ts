@@ -3,7 +3,7 @@
 // and what "done" means: every input row has exactly one outcome, written to the results folder.
 // Memory stays flat with the input: sources are planned one partition at a time (partitions.ts), rows
 // whose outcome is final go to the result files at once, rows waiting for their identity's write wait
-// on disk (pendingRows.ts), and the writes of all partitions go out together at the end.
+// on disk (pendingRows.ts), and so do the writes (spooledWrites.ts), which go out together at the end.
 import { access, rmdir } from 'node:fs/promises';
 import { applyPlan, DEFAULT_BULK_THRESHOLD } from './apply.js';
 import { notAttemptedRows } from './dailyLimit.js';
@@ -11,16 +11,9 @@ import { loadMappingFile } from './mappingFile/load.js';
 import { DailyLimitError, OrgClient, type OrgConnection, type RetryPolicy, type SaveOutcome } from './org.js';
 import { partitionSources, readPartition } from './partitions.js';
 import { PendingRows } from './pendingRows.js';
-import {
-  buildPlan,
-  OUTCOMES,
-  planChannels,
-  planStaleUnlinks,
-  type ChannelWrite,
-  type IdentityWrite,
-  type Outcome,
-} from './plan.js';
+import { buildPlan, OUTCOMES, planChannels, planStaleUnlinks, type ChannelWrite, type Outcome } from './plan.js';
 import { resolveAgainstOrg, SharedReads, type ExistingIdentity } from './resolve.js';
+import { SpooledWrites } from './spooledWrites.js';
 import { openResultFiles, resultLine, writeStaleLinks } from './results.js';
 import { checkSourceFiles, type SourceItem } from './sources/read.js';
 
@@ -82,7 +75,6 @@ export async function deployMapping(options: DeployOptions): Promise<{ result: D
   const shared = new SharedReads();
   const now = (options.now?.() ?? new Date()).toISOString();
   const counts = Object.fromEntries(OUTCOMES.map((outcome) => [outcome, 0])) as Record<Outcome, number>;
-  const writes: IdentityWrite[] = [];
   let channelWrites: ChannelWrite[] = [];
   // Links this tool made that no row has mentioned yet: what is left at the end is stale.
   const unmentioned = new Map<string, ExistingIdentity>();
@@ -90,6 +82,7 @@ export async function deployMapping(options: DeployOptions): Promise<{ result: D
   const createdDir = !options.dryRun && !(await exists(resultsDir));
   const files = options.dryRun ? undefined : await openResultFiles(resultsDir);
   const pending = await PendingRows.open();
+  const writes = await SpooledWrites.open();
   try {
     for (let partition = 0; partition < partitions; partition += 1) {
       const items = await readPartition(loaded, options.file, partition, partitions);
@@ -122,7 +115,7 @@ export async function deployMapping(options: DeployOptions): Promise<{ result: D
 
       const plan = buildPlan({ mapping: loaded.mapping, items, org: { ...state, staleLinks: [] }, now });
       const offset = writes.length;
-      for (const write of plan.identityWrites) writes.push(write);
+      for (const write of plan.identityWrites) await writes.add(write);
       for (const row of plan.rows) {
         counts[row.outcome] += 1;
         if (files === undefined) continue;
@@ -163,7 +156,7 @@ export async function deployMapping(options: DeployOptions): Promise<{ result: D
 
     const applied = await applyPlan(
       org,
-      { rows: [], identityWrites: writes, channelWrites, staleUnlinks },
+      { identityWrites: writes, channelWrites, staleUnlinks },
       { bulkThreshold: options.bulkThreshold ?? DEFAULT_BULK_THRESHOLD, onProgress: progress },
     );
     progress(`Writing results to ${resultsDir}`);
@@ -207,6 +200,7 @@ export async function deployMapping(options: DeployOptions): Promise<{ result: D
     throw error;
   } finally {
     await pending.discard();
+    await writes.discard();
   }
 }
 

@@ -7,7 +7,20 @@
 // the client stops calling the org, writes not yet sent come back as NOT_ATTEMPTED, and the command
 // reports where it stopped and how to resume (every write is an upsert by external id, so a rerun is safe).
 import type { Connection } from '@salesforce/core';
-import { parse } from 'csv-parse/sync';
+import { Readable } from 'node:stream';
+import { createReadStream } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { recordsInMemory, writeBulkCsv, type BulkRecords } from './bulkRecords.js';
+import {
+  discard,
+  eachCsvRow,
+  isExpiredSession,
+  sendStreamed,
+  usableSession,
+  type StreamedRequest,
+} from './streamedHttp.js';
 
 export interface SaveOutcome {
   success: boolean;
@@ -37,12 +50,14 @@ interface CollectionSaveResult {
  * What the client needs of a connection: the @salesforce/core Connection a command gets from
  * --target-org is one, and so is a plain jsforce Connection (which it extends), used by tests.
  */
-export type OrgConnection = Pick<Connection, 'request' | 'bulk2' | 'version'>;
+export type OrgConnection = Pick<Connection, 'request' | 'bulk2' | 'version'> &
+  Partial<Pick<Connection, 'accessToken' | 'instanceUrl'>>;
 
 interface RestRequest {
   method: string;
   url: string;
-  body?: string;
+  /** A Buffer for a Bulk API upload: it stays outside V8's heap. */
+  body?: string | Buffer;
   headers?: Record<string, string>;
 }
 
@@ -299,40 +314,43 @@ export class OrgClient {
   public async upsertBulk(
     objectName: string,
     externalIdField: string,
-    records: Array<Record<string, unknown>>,
+    records: ReadonlyArray<Record<string, unknown>> | BulkRecords,
     pollTimeoutMs = 10 * 60_000,
   ): Promise<SaveOutcome[]> {
-    const outcomes: Array<SaveOutcome | undefined> = records.map(() => undefined);
-    let pending = records.map((_record, index) => index);
+    const source = isBulkRecords(records) ? records : recordsInMemory(records);
+    const outcomes = new Array<SaveOutcome | undefined>(source.count);
+    // Positions still to settle; undefined: all of them (the first job), so no set of every position is held.
+    let pending: Set<number> | undefined;
     let lastError = new Map<number, string>();
-    for (let attempt = 1; pending.length > 0 && attempt <= this.retry.attempts; attempt += 1) {
+    // Why the last job could not be run at all: the reason of every record it was to carry.
+    let jobError: string | undefined;
+    for (let attempt = 1; (pending?.size ?? source.count) > 0 && attempt <= this.retry.attempts; attempt += 1) {
       if (attempt > 1) await this.pause(attempt - 1, 'Bulk API job did not settle every record', false);
       let job: BulkJobOutcome;
       try {
-        job = await this.runIngestJob(
-          objectName,
-          externalIdField,
-          pending.map((index) => records[index]!),
-          pollTimeoutMs,
-        );
+        job = await this.runIngestJob(objectName, externalIdField, source, pending, pollTimeoutMs);
       } catch (error) {
         if (error instanceof DailyLimitError || transientKind(error) === undefined) {
-          for (const index of pending) outcomes[index] = this.requestFailed(error);
+          for (const index of positions(source.count, pending)) outcomes[index] = this.requestFailed(error);
           return outcomes as SaveOutcome[];
         }
         // The job could not be run (the org kept refusing or dropping the calls): try a new one.
-        lastError = new Map(pending.map((index) => [index, `the Bulk API job could not be run: ${messageOf(error)}`]));
+        jobError = `the Bulk API job could not be run: ${messageOf(error)}`;
+        lastError = new Map();
         continue;
       }
-      const next: number[] = [];
+      // The records are read again to match each to its result by external id.
+      const next = new Set<number>();
       const nextError = new Map<number, string>();
-      for (const index of pending) {
-        const key = String(records[index]![externalIdField]);
-        const settled = job.byKey.get(key);
+      let index = -1;
+      for await (const record of source.read()) {
+        index += 1;
+        if (pending !== undefined && !pending.has(index)) continue;
+        const settled = job.byKey.get(String(record[externalIdField]));
         if (settled?.success || (settled && !isLockError(settled.error))) {
           outcomes[index] = settled;
         } else {
-          next.push(index);
+          next.add(index);
           nextError.set(
             index,
             settled?.error ??
@@ -342,27 +360,46 @@ export class OrgClient {
       }
       pending = next;
       lastError = nextError;
+      jobError = undefined;
     }
-    for (const index of pending) {
+    for (const index of positions(source.count, pending)) {
       outcomes[index] = {
         success: false,
-        error: `${lastError.get(index) ?? 'UNPROCESSED: the Bulk API job did not process this record'}; run the command again`,
+        error: `${lastError.get(index) ?? jobError ?? 'UNPROCESSED: the Bulk API job did not process this record'}; run the command again`,
       };
     }
     return outcomes as SaveOutcome[];
   }
 
   /**
-   * One ingest job: create, upload, close, wait, read the results. Each call is retried like any other;
-   * a job whose upload did not arrive whole is aborted and the error thrown, so the caller starts anew.
+   * One ingest job for the records at the positions `include` (all when undefined): create, upload,
+   * close, wait, read the results. Each call is retried like any other; a job whose upload did not
+   * arrive whole is aborted and the error thrown, so the caller starts anew.
    */
   private async runIngestJob(
     objectName: string,
     externalIdField: string,
-    records: Array<Record<string, unknown>>,
+    records: BulkRecords,
+    include: ReadonlySet<number> | undefined,
     pollTimeoutMs: number,
   ): Promise<BulkJobOutcome> {
-    const csv = bulkCsv(records);
+    const dir = await mkdtemp(join(tmpdir(), 'social-bulk-'));
+    try {
+      const csv = join(dir, 'upload.csv');
+      await writeBulkCsv(records, include, csv);
+      return await this.ingest(objectName, externalIdField, csv, include?.size ?? records.count, pollTimeoutMs);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  }
+
+  private async ingest(
+    objectName: string,
+    externalIdField: string,
+    csv: string,
+    recordCount: number,
+    pollTimeoutMs: number,
+  ): Promise<BulkJobOutcome> {
     const jobs = `${this.base}/jobs/ingest`;
     const json = { 'content-type': 'application/json' };
     const created = await this.call<{ id: string }>({
@@ -381,9 +418,10 @@ export class OrgClient {
     const id = created.id;
     try {
       // Not repeated on a dropped connection: the data may have arrived, and a second upload would double it.
-      await this.call(
-        { method: 'PUT', url: `${jobs}/${id}/batches`, body: csv, headers: { 'content-type': 'text/csv' } },
+      await this.sendLarge(
+        { method: 'PUT', url: `${jobs}/${id}/batches`, body: () => createReadStream(csv), contentType: 'text/csv' },
         false,
+        discard,
       );
       await this.call({
         method: 'PATCH',
@@ -408,7 +446,7 @@ export class OrgClient {
     const started = Date.now();
     // Each status check is an API call: the first waits about as long as the org needs for a job this
     // size (a few thousand records a second), so a large job is not asked about a dozen times.
-    let wait = Math.min(this.bulkPollMs.max, Math.max(this.bulkPollMs.first, records.length / BULK_RECORDS_PER_MS));
+    let wait = Math.min(this.bulkPollMs.max, Math.max(this.bulkPollMs.first, recordCount / BULK_RECORDS_PER_MS));
     let info: BulkJobInfo;
     for (;;) {
       await this.sleep(wait);
@@ -424,22 +462,12 @@ export class OrgClient {
     }
 
     const byKey = new Map<string, SaveOutcome>();
-    // Only the columns that settle a record are kept of each result row: a results file repeats every
-    // uploaded column, and a large job's rows would otherwise all be held as objects at once.
-    const results = async (name: string, settle: (row: Record<string, string>) => SaveOutcome): Promise<void> => {
-      const text = await this.call<string>({ method: 'GET', url: `${jobs}/${id}/${name}` }, true, {
-        responseType: 'text/plain',
-      });
-      parse(String(text ?? ''), {
-        columns: true,
-        skip_empty_lines: true,
-        bom: true,
-        on_record: (row: Record<string, string>) => {
-          byKey.set(String(row[externalIdField]), settle(row));
-          return null;
-        },
-      });
-    };
+    // Result files are read row by row, and only the columns that settle a record are kept: a result
+    // file repeats every uploaded column.
+    const results = (name: string, settle: (row: Record<string, string>) => SaveOutcome): Promise<void> =>
+      this.sendLarge({ method: 'GET', url: `${jobs}/${id}/${name}` }, true, (body) =>
+        eachCsvRow(body, (row) => byKey.set(String(row[externalIdField]), settle(row))),
+      );
     await results('successfulResults', (row) => ({
       success: true,
       id: row.sf__Id!,
@@ -476,26 +504,66 @@ export class OrgClient {
     return response.compositeResponse;
   }
 
+  /** One REST request through the connection (jsforce), retried as `attempt` says. */
+  private async call<T>(request: RestRequest, repeatable = true, options: { responseType?: string } = {}): Promise<T> {
+    return this.attempt(repeatable, () => {
+      // A fresh copy each time: the connection rewrites the headers it is given (lowercased, plus its own
+      // Authorization), and sending that object again would carry the token twice and be refused (401).
+      const attemptRequest = { ...request, ...(request.headers ? { headers: { ...request.headers } } : {}) };
+      return this.connection.request<T>(attemptRequest as Parameters<Connection['request']>[0], {
+        ...options,
+        retry: { maxRetries: 0 },
+      }) as Promise<T>;
+    });
+  }
+
   /**
-   * One REST request, retried with backoff when the org answered that it did not process it (503,
+   * A request with a large body or answer (streamedHttp.ts), retried like any other: `use` reads the
+   * answer and is part of the attempt, so an answer cut off half-way is asked for again. Without a
+   * session to send it with (a session that expired, a connection that has none), it goes through
+   * jsforce, which refreshes the session, and holds the body and answer in memory.
+   */
+  private async sendLarge(
+    request: StreamedRequest,
+    repeatable: boolean,
+    use: (body: Readable) => Promise<void>,
+  ): Promise<void> {
+    const session = { accessToken: this.connection.accessToken, instanceUrl: this.connection.instanceUrl };
+    if (usableSession(session)) {
+      try {
+        return await this.attempt(repeatable, async () => use(await sendStreamed(session, request)));
+      } catch (error) {
+        if (!isExpiredSession(error)) throw error;
+      }
+    }
+    const body = request.body ? await buffered(request.body()) : undefined;
+    const answer = await this.call<string>(
+      {
+        method: request.method,
+        url: request.url,
+        ...(body ? { body } : {}),
+        ...(request.contentType ? { headers: { 'content-type': request.contentType } } : {}),
+      },
+      repeatable,
+      { responseType: 'text/plain' },
+    );
+    await use(Readable.from([String(answer ?? '')]));
+  }
+
+  /**
+   * Sends a request, retried with backoff when the org answered that it did not process it (503,
    * concurrent-request limit) or, for requests safe to repeat, when the connection dropped. Queries and
    * upserts by external id are safe to repeat; a composite creating Leads is not (`repeatable` false):
    * a dropped connection may hide a commit, and a repeat would create the Leads twice. The daily limit
    * is not retried: it throws DailyLimitError, and every later call throws it without reaching the org.
    * jsforce's own retries are off, so this is the one place that decides, and counts, what is sent.
    */
-  private async call<T>(request: RestRequest, repeatable = true, options: { responseType?: string } = {}): Promise<T> {
+  private async attempt<T>(repeatable: boolean, send: () => Promise<T>): Promise<T> {
     for (let attempt = 1; ; attempt += 1) {
       if (this.dailyLimit) throw this.dailyLimit;
       this.apiCalls += 1;
-      // A fresh copy each time: the connection rewrites the headers it is given (lowercased, plus its own
-      // Authorization), and sending that object again would carry the token twice and be refused (401).
-      const attemptRequest = { ...request, ...(request.headers ? { headers: { ...request.headers } } : {}) };
       try {
-        return (await this.connection.request<T>(attemptRequest as Parameters<Connection['request']>[0], {
-          ...options,
-          retry: { maxRetries: 0 },
-        })) as T;
+        return await send();
       } catch (error) {
         const kind = transientKind(error);
         if (kind === 'daily-limit') {
@@ -644,33 +712,23 @@ export function formatSaveErrors(
     .join('; ');
 }
 
-/**
- * The upload of an ingest job: a header of every field any record has, then one row per record. Built
- * from flat strings (Array.join) rather than concatenation, whose rope strings would hold several times
- * the upload's size while it is sent.
- */
-function bulkCsv(records: ReadonlyArray<Record<string, unknown>>): string {
-  const columnSet = new Set<string>();
-  for (const record of records) for (const column of Object.keys(record)) columnSet.add(column);
-  const columns = [...columnSet];
-  const rows = [columns.map(csvCell).join(',')];
-  for (const record of records) rows.push(columns.map((column) => csvCell(bulkValue(record[column]))).join(','));
-  rows.push('');
-  return rows.join('\n');
-}
-
-/** RFC 4180: a cell with a comma, quote or line break is quoted, its quotes doubled. */
-function csvCell(value: string): string {
-  return /[",\r\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
-}
-
-function bulkValue(value: unknown): string {
-  if (value === null) return '#N/A';
-  if (value === undefined) return '';
-  return String(value);
-}
-
 function withoutAttributes<T extends Record<string, unknown>>(record: T): T {
   const { attributes: _attributes, ...rest } = record;
   return rest as T;
+}
+
+async function buffered(stream: Readable): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream) chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk)));
+  return Buffer.concat(chunks);
+}
+
+function isBulkRecords(records: ReadonlyArray<Record<string, unknown>> | BulkRecords): records is BulkRecords {
+  return !Array.isArray(records);
+}
+
+/** The positions `pending` names, or all of 0..count-1 when it is undefined. */
+function* positions(count: number, pending: ReadonlySet<number> | undefined): Iterable<number> {
+  if (pending !== undefined) yield* pending;
+  else for (let index = 0; index < count; index += 1) yield index;
 }

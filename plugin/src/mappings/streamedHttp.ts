@@ -1,0 +1,85 @@
+// Requests whose body or answer is too large to hold whole: a Bulk API upload sent from a file, and a
+// Bulk API result file read row by row. jsforce buffers every request body and every answer (and then
+// copies the answer into a string), which at 100,000 records is tens of MB held three times over; so
+// these two go through fetch with the connection's session. Errors take the shape jsforce gives them
+// (errorCode, message), so OrgClient retries and reports them the same way. An expired session is
+// INVALID_SESSION_ID: the caller then sends the request through jsforce, which refreshes the session.
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { parse } from 'csv-parse';
+
+/** What a streamed request needs of a connection: jsforce's Connection has both. */
+export interface Session {
+  accessToken?: string | null | undefined;
+  instanceUrl?: string | undefined;
+}
+
+export interface StreamedRequest {
+  method: 'GET' | 'PUT';
+  /** From /services/data on. */
+  url: string;
+  /** A fresh stream of the body for each attempt. */
+  body?: () => Readable;
+  contentType?: string;
+}
+
+/** Whether the connection can send streamed requests (test doubles of a connection may not). */
+export function usableSession(session: Session): session is { accessToken: string; instanceUrl: string } {
+  return typeof session.accessToken === 'string' && typeof session.instanceUrl === 'string';
+}
+
+/** Sends the request and returns the answer's body; a status of 400 or more throws the org's error. */
+export async function sendStreamed(
+  session: { accessToken: string; instanceUrl: string },
+  request: StreamedRequest,
+): Promise<Readable> {
+  const body = request.body?.();
+  const response = await fetch(`${session.instanceUrl}${request.url}`, {
+    method: request.method,
+    headers: {
+      Authorization: `Bearer ${session.accessToken}`,
+      ...(request.contentType ? { 'Content-Type': request.contentType } : {}),
+    },
+    ...(body ? { body: Readable.toWeb(body) as ReadableStream, duplex: 'half' } : {}),
+  } as RequestInit);
+  if (response.status >= 400) throw await orgError(response);
+  return response.body ? Readable.fromWeb(response.body as Parameters<typeof Readable.fromWeb>[0]) : Readable.from([]);
+}
+
+/** Reads a CSV answer row by row (header names as keys) into `onRow`; nothing of it is held whole. */
+export async function eachCsvRow(body: Readable, onRow: (row: Record<string, string>) => void): Promise<void> {
+  await pipeline(
+    body,
+    parse({ columns: true, skip_empty_lines: true, bom: true }),
+    async (rows: AsyncIterable<Record<string, string>>) => {
+      for await (const row of rows) onRow(row);
+    },
+  );
+}
+
+/** Drains an answer the caller does not need, so the connection can be reused. */
+export async function discard(body: Readable): Promise<void> {
+  for await (const _chunk of body) {
+    // nothing to keep
+  }
+}
+
+/** The org's error body, [{ errorCode, message }], as the error jsforce would have thrown. */
+async function orgError(response: Response): Promise<Error> {
+  const text = await response.text();
+  let errorCode = `ERROR_HTTP_${response.status}`;
+  let message = text;
+  try {
+    const [first] = JSON.parse(text) as Array<{ errorCode?: string; message?: string }>;
+    if (first?.errorCode) errorCode = first.errorCode;
+    if (first?.message) message = first.message;
+  } catch {
+    // not JSON: keep the text
+  }
+  if (response.status === 401) errorCode = 'INVALID_SESSION_ID';
+  return Object.assign(new Error(message), { name: errorCode, errorCode, statusCode: response.status });
+}
+
+export function isExpiredSession(error: unknown): boolean {
+  return (error as { errorCode?: string } | undefined)?.errorCode === 'INVALID_SESSION_ID';
+}
