@@ -6,6 +6,7 @@
 // on disk (pendingRows.ts), and so do the writes (spooledWrites.ts), which go out together at the end.
 import { access, rmdir } from 'node:fs/promises';
 import { applyPlan, DEFAULT_BULK_THRESHOLD } from './apply.js';
+import { collectGarbage } from './collectGarbage.js';
 import { notAttemptedRows } from './dailyLimit.js';
 import { loadMappingFile } from './mappingFile/load.js';
 import { DailyLimitError, OrgClient, type OrgConnection, type RetryPolicy, type SaveOutcome } from './org.js';
@@ -85,6 +86,8 @@ export async function deployMapping(options: DeployOptions): Promise<{ result: D
   const writes = await SpooledWrites.open();
   try {
     for (let partition = 0; partition < partitions; partition += 1) {
+      // The previous partition's rows, resolutions and plan are garbage now (collectGarbage.ts).
+      if (partition > 0) collectGarbage();
       const items = await readPartition(loaded, options.file, partition, partitions);
       const identities = items.flatMap((item) => (item.kind === 'identity' ? [item.identity] : []));
       progress(
@@ -131,6 +134,7 @@ export async function deployMapping(options: DeployOptions): Promise<{ result: D
       }
     }
 
+    collectGarbage();
     const staleUnlinks = planStaleUnlinks([...unmentioned.values()]);
     const plannedChanges = writes.length + channelWrites.length + staleUnlinks.length;
     options.onPlan?.({ counts: { ...counts }, changes: plannedChanges });
@@ -159,6 +163,7 @@ export async function deployMapping(options: DeployOptions): Promise<{ result: D
       { identityWrites: writes, channelWrites, staleUnlinks },
       { bulkThreshold: options.bulkThreshold ?? DEFAULT_BULK_THRESHOLD, onProgress: progress },
     );
+    collectGarbage();
     progress(`Writing results to ${resultsDir}`);
     const notAttempted = await settlePendingRows(pending, applied.identityResults, files, counts);
     let changes = 0;

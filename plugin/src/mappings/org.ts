@@ -153,6 +153,8 @@ export class OrgClient {
   private readonly bulkPollMs: { first: number; max: number };
   private readonly sleep: (ms: number) => Promise<void>;
   private readonly random: () => number;
+  /** A session the org refused to a streamed request (sendLarge); those go through jsforce until it changes. */
+  private refusedToken: string | undefined;
 
   public constructor(
     private readonly connection: OrgConnection,
@@ -529,11 +531,13 @@ export class OrgClient {
     use: (body: Readable) => Promise<void>,
   ): Promise<void> {
     const session = { accessToken: this.connection.accessToken, instanceUrl: this.connection.instanceUrl };
-    if (usableSession(session)) {
+    if (usableSession(session) && session.accessToken !== this.refusedToken) {
       try {
         return await this.attempt(repeatable, async () => use(await sendStreamed(session, request)));
       } catch (error) {
         if (!isExpiredSession(error)) throw error;
+        // Not tried again with this session: jsforce refreshes it, and the next request uses the new one.
+        this.refusedToken = session.accessToken;
       }
     }
     const body = request.body ? await buffered(request.body()) : undefined;

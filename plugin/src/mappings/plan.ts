@@ -105,7 +105,9 @@ export function buildPlan(input: PlanInput): Plan {
   const groups = new Map<string, Identity[]>();
   for (const identity of identities) {
     if (conflicted.has(identity)) continue;
-    groups.set(identity.externalId, [...(groups.get(identity.externalId) ?? []), identity]);
+    const group = groups.get(identity.externalId);
+    if (group === undefined) groups.set(identity.externalId, [identity]);
+    else group.push(identity);
   }
   const decided = new Map<string, { outcome: Outcome; resolution: Resolution; reason?: string; write?: number }>();
   for (const [externalId, group] of groups) {

@@ -94,7 +94,12 @@ export interface ResolveContext {
  */
 export class SharedReads {
   public readonly records = new Map<string, Array<Record<string, unknown>>>();
+  /** A scan rule's index of those records (normalised value -> ids), built once rather than per partition. */
+  public readonly ruleIndexes = new Map<Rule, RuleIndex>();
 }
+
+/** A rule's records by normalised field value. */
+type RuleIndex = Map<string, Set<string>>;
 
 export async function resolveAgainstOrg(
   org: OrgClient,
@@ -135,7 +140,7 @@ export async function resolveAgainstOrg(
           ),
           onError,
         );
-    return { field, rules, records };
+    return { field, rules, records, scan };
   });
 
   const externalIds = new Set(identities.map((identity) => identity.externalId));
@@ -163,17 +168,12 @@ export async function resolveAgainstOrg(
   resolvePairs(pairs, pairRecords, resolutions);
 
   // One record index per rule: normalised field value -> record ids.
-  const ruleIndexes = new Map<Rule, Map<string, Set<string>>>();
-  for (const { field, rules, records } of fieldRecords) {
+  const ruleIndexes = new Map<Rule, RuleIndex>();
+  for (const { field, rules, records, scan } of fieldRecords) {
     for (const rule of rules) {
-      const index = new Map<string, Set<string>>();
-      for (const record of records()) {
-        const normalised = normalise(fieldValue(record, field), rule.normalise, options);
-        if (normalised === undefined) continue;
-        const ids = index.get(normalised) ?? new Set<string>();
-        ids.add(String(record.Id));
-        index.set(normalised, ids);
-      }
+      // A scan rule reads the same records for every partition, so its index is shared as well.
+      const index = (scan ? shared.ruleIndexes.get(rule) : undefined) ?? indexRecords(records(), field, rule, options);
+      if (scan) shared.ruleIndexes.set(rule, index);
       ruleIndexes.set(rule, index);
     }
   }
@@ -192,6 +192,23 @@ export async function resolveAgainstOrg(
   for (const record of channelRecords() as ExistingChannel[]) channels.set(record.Network_Key__c.toLowerCase(), record);
 
   return { resolutions, identities: existing, staleLinks, mappingLinks, channels };
+}
+
+function indexRecords(
+  records: ReadonlyArray<Record<string, unknown>>,
+  field: string,
+  rule: Rule,
+  options: { defaultCountryCode?: string },
+): RuleIndex {
+  const index: RuleIndex = new Map();
+  for (const record of records) {
+    const normalised = normalise(fieldValue(record, field), rule.normalise, options);
+    if (normalised === undefined) continue;
+    const ids = index.get(normalised) ?? new Set<string>();
+    ids.add(String(record.Id));
+    index.set(normalised, ids);
+  }
+  return index;
 }
 
 /**

@@ -7,6 +7,7 @@ import { createReadStream, createWriteStream, type WriteStream } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { once } from 'node:events';
 import { createInterface } from 'node:readline';
 import type { IdentityWriteSet } from './apply.js';
 import type { BulkRecords } from './bulkRecords.js';
@@ -22,9 +23,13 @@ export class SpooledWrites implements IdentityWriteSet {
   private readonly out: WriteStream;
   private finished: Promise<void> | undefined;
 
+  private failure: Error | undefined;
+
   private constructor(private readonly dir: string) {
     this.file = join(dir, 'writes.ndjson');
     this.out = createWriteStream(this.file, { encoding: 'utf8' });
+    // A write that fails (a full disk) is reported by the next add or read, not left waiting for 'drain'.
+    this.out.on('error', (error) => (this.failure = error));
   }
 
   public static async open(): Promise<SpooledWrites> {
@@ -33,6 +38,8 @@ export class SpooledWrites implements IdentityWriteSet {
 
   /** Adds a write and returns its index. */
   public async add(write: IdentityWrite): Promise<number> {
+    if (this.failure) throw this.failure;
+    if (this.finished) throw new Error('SpooledWrites: a write was added after the writes were read');
     const index = this.length;
     this.length += 1;
     if (write.lead !== undefined) {
@@ -42,9 +49,7 @@ export class SpooledWrites implements IdentityWriteSet {
     this.plainIndexes.push(index);
     for (const column of Object.keys(write.fields)) this.columns.add(column);
     const record = { External_Id__c: write.externalId, ...write.fields };
-    if (!this.out.write(`${JSON.stringify(record)}\n`)) {
-      await new Promise<void>((resolve) => this.out.once('drain', resolve));
-    }
+    if (!this.out.write(`${JSON.stringify(record)}\n`)) await once(this.out, 'drain');
     return index;
   }
 
