@@ -215,6 +215,19 @@ describe('SpooledWrites', () => {
     }
   });
 
+  it('refuses a write added after the writes were read, rather than losing it', async () => {
+    const writes = await SpooledWrites.open();
+    try {
+      await writes.add(plainWrite('x:1', { Network__c: 'x' }));
+      expect(await readAll(writes.plain)).toHaveLength(1);
+      await expect(writes.add(plainWrite('x:2', { Network__c: 'x' }))).rejects.toThrow(/after the writes were read/);
+      expect(writes.length).toBe(1);
+      expect(await readAll(writes.plain)).toEqual([{ External_Id__c: 'x:1', Network__c: 'x' }]);
+    } finally {
+      await writes.discard();
+    }
+  });
+
   it('removes its temp folder on discard, whether its writes were read or not', async () => {
     for (const readFirst of [true, false]) {
       const writes = await SpooledWrites.open();

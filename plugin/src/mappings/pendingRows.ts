@@ -1,6 +1,7 @@
 // Result lines of rows whose identity is still to be written. A deploy plans partition by partition
 // and writes at the end (one Bulk API job rather than one per partition), so these lines wait on disk,
 // one JSON line each, until the write's outcome completes them; memory does not grow with the input.
+import { once } from 'node:events';
 import { createReadStream, createWriteStream, type WriteStream } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -20,9 +21,12 @@ export interface PendingRow {
 export class PendingRows {
   public count = 0;
   private readonly out: WriteStream;
+  private failure: Error | undefined;
 
   private constructor(private readonly dir: string) {
     this.out = createWriteStream(join(dir, 'pending.ndjson'), { encoding: 'utf8' });
+    // A write that fails (a full disk) is reported by the next add, not left waiting for 'drain'.
+    this.out.on('error', (error) => (this.failure = error));
   }
 
   public static async open(): Promise<PendingRows> {
@@ -30,10 +34,9 @@ export class PendingRows {
   }
 
   public async add(row: PendingRow): Promise<void> {
+    if (this.failure) throw this.failure;
     this.count += 1;
-    if (!this.out.write(`${JSON.stringify(row)}\n`)) {
-      await new Promise<void>((resolve) => this.out.once('drain', resolve));
-    }
+    if (!this.out.write(`${JSON.stringify(row)}\n`)) await once(this.out, 'drain');
   }
 
   /** Every row added, in the order added. */

@@ -3,11 +3,11 @@
 // 100,000 planned writes as objects would make memory grow with the input. Each write is one JSON
 // line, already an upsert record (External_Id__c set); the few writes that create a Lead go in one
 // transaction with it (apply.ts) and stay in memory.
+import { once } from 'node:events';
 import { createReadStream, createWriteStream, type WriteStream } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { once } from 'node:events';
 import { createInterface } from 'node:readline';
 import type { IdentityWriteSet } from './apply.js';
 import type { BulkRecords } from './bulkRecords.js';
