@@ -277,3 +277,28 @@ describe('OrgClient.upsertBulk through a connection whose session the org refuse
     ]);
   });
 });
+
+describe('OrgClient.upsertBulk with a proxy set in the environment', () => {
+  const saved = process.env.HTTPS_PROXY;
+  afterEach(() => {
+    if (saved === undefined) delete process.env.HTTPS_PROXY;
+    else process.env.HTTPS_PROXY = saved;
+  });
+
+  it('sends nothing the streamed way, which would not go through the proxy, and upserts through jsforce', async () => {
+    // jsforce read its proxy when it was loaded (none here); the client reads the variable at each request.
+    process.env.HTTPS_PROXY = 'http://127.0.0.1:9';
+    const sent = watchFetch();
+    const { client: orgClient } = client(connectTo(org));
+    const outcomes = await orgClient.upsertBulk('Social_Identity__c', 'External_Id__c', identities('proxied', 3));
+    expect(outcomes.map((outcome) => [outcome.success, outcome.created])).toEqual([
+      [true, true],
+      [true, true],
+      [true, true],
+    ]);
+    expect(stored('proxied')).toHaveLength(3);
+    expect(
+      sent.filter((request) => /\/jobs\/ingest\/[^/]+\/(batches|successfulResults|failedResults)$/.test(request.url)),
+    ).toEqual([]);
+  });
+});

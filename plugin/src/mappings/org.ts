@@ -18,7 +18,7 @@ import {
   eachCsvRow,
   isExpiredSession,
   sendStreamed,
-  usableSession,
+  streamable,
   type StreamedRequest,
 } from './streamedHttp.js';
 
@@ -522,8 +522,9 @@ export class OrgClient {
   /**
    * A request with a large body or answer (streamedHttp.ts), retried like any other: `use` reads the
    * answer and is part of the attempt, so an answer cut off half-way is asked for again. Without a
-   * session to send it with (a session that expired, a connection that has none), it goes through
-   * jsforce, which refreshes the session, and holds the body and answer in memory.
+   * session to send it with (a session that expired, a connection that has none), or behind a proxy,
+   * it goes through jsforce, which refreshes the session and uses the proxy, and holds the body and
+   * answer in memory.
    */
   private async sendLarge(
     request: StreamedRequest,
@@ -531,7 +532,7 @@ export class OrgClient {
     use: (body: Readable) => Promise<void>,
   ): Promise<void> {
     const session = { accessToken: this.connection.accessToken, instanceUrl: this.connection.instanceUrl };
-    if (usableSession(session) && session.accessToken !== this.refusedToken) {
+    if (streamable(session) && session.accessToken !== this.refusedToken) {
       try {
         return await this.attempt(repeatable, async () => use(await sendStreamed(session, request)));
       } catch (error) {

@@ -23,9 +23,18 @@ export interface StreamedRequest {
   contentType?: string;
 }
 
-/** Whether the connection can send streamed requests (test doubles of a connection may not). */
-export function usableSession(session: Session): session is { accessToken: string; instanceUrl: string } {
-  return typeof session.accessToken === 'string' && typeof session.instanceUrl === 'string';
+/**
+ * Whether requests can go the streamed way: the connection has a session (test doubles of a connection
+ * may not), and no proxy is set in the environment. jsforce sends through the proxy those variables
+ * name; Node's fetch does not, so behind a proxy everything goes through jsforce, buffered.
+ */
+export function streamable(session: Session): session is { accessToken: string; instanceUrl: string } {
+  return typeof session.accessToken === 'string' && typeof session.instanceUrl === 'string' && !proxyConfigured();
+}
+
+/** The variables jsforce reads its proxy from (lib/transport.js). */
+function proxyConfigured(): boolean {
+  return ['https_proxy', 'http_proxy', 'HTTPS_PROXY', 'HTTP_PROXY'].some((name) => Boolean(process.env[name]));
 }
 
 /** Sends the request and returns the answer's body; a status of 400 or more throws the org's error. */
