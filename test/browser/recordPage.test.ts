@@ -1,62 +1,36 @@
 // The product as a rep meets it: the preview record page in Debian's Chromium, with the real LWC
 // engine, lightning-base-components and SLDS, reading and writing the local org over HTTP. Each
 // step is checked against the org's records afterwards. Saves the README's screenshots.
-import { existsSync, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import type { Browser, Page } from 'playwright-core';
-import { startLocalOrg, type LocalOrg } from '../../local-org/src/localOrg.js';
+import type { Page } from 'playwright-core';
+import type { LocalOrg } from '../../local-org/src/localOrg.js';
 import { createBusyContact } from '../../local-org/src/seed/busyContact.js';
-import { startPreviewServer, type PreviewServer } from '../../preview/server.mjs';
-import { launchChromium } from '../../preview/chromium.mjs';
+import { eventually, openPreviewSession, type PreviewSession } from './previewSession.js';
 
-const root = process.cwd();
-
-/** Re-reads a value until it passes the check or the time is up; returns the last value read. */
-async function eventually<T>(
-  read: () => T | Promise<T>,
-  passes: (value: T) => boolean,
-  timeoutMs = 15_000,
-): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  let value = await read();
-  while (!passes(value) && Date.now() < deadline) {
-    await new Promise((resolve) => setTimeout(resolve, 100));
-    value = await read();
-  }
-  return value;
-}
-const screenshots = join(root, 'docs/screenshots');
+const screenshots = join(process.cwd(), 'docs/screenshots');
 
 describe('record page in Chromium', () => {
+  let session: PreviewSession;
   let org: LocalOrg;
-  let preview: PreviewServer;
-  let browser: Browser;
   let page: Page;
   let contactId: string;
-  const pageErrors: string[] = [];
+  let pageErrors: string[];
 
   const interactionsOf = (where: (record: Record<string, unknown>) => boolean) =>
     org.store.list('Social_Interaction__c').filter((record) => record.Contact__c === contactId && where(record));
 
   beforeAll(async () => {
-    if (!existsSync(join(root, 'preview/dist/main.js'))) {
-      throw new Error('preview/dist is missing: run `npm run preview:build` (npm test does it first)');
-    }
-    org = await startLocalOrg({ port: 0 });
+    session = await openPreviewSession();
+    ({ org, page, pageErrors } = session);
     contactId = org.seed?.busiestContactId as string;
-    preview = await startPreviewServer({ org, userId: org.ctx.userId });
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    page.on('pageerror', (error) => pageErrors.push(error.message));
-    await page.goto(`${preview.url}#/record/${contactId}`);
+    await page.goto(session.recordUrl(contactId));
     await page.locator('c-social-timeline .thread-item').first().waitFor({ timeout: 30_000 });
   }, 60_000);
 
   afterAll(async () => {
-    await browser?.close();
-    await preview?.stop();
-    await org?.stop();
+    await session?.close();
   });
 
   it('shows the contact, the timeline in threads with the true total, and catch-me-up', async () => {
@@ -220,7 +194,7 @@ describe('record page in Chromium', () => {
 
   it('switches to a contact with 5,000 interactions: one page in the DOM, the true total, nothing of the last record', async () => {
     const busyId = createBusyContact(org.store, 5000);
-    await page.goto(`${preview.url}#/record/${busyId}`);
+    await page.goto(session.recordUrl(busyId));
     await page.locator('c-social-timeline .thread-item').first().waitFor({ timeout: 30_000 });
     const summary = await eventually(
       () => page.locator('c-social-timeline .summary').textContent(),

@@ -185,7 +185,12 @@ describe('socialTimeline queries on the local org', () => {
       const cases = nodes((await ok(queries.CASE_CONTACT_QUERY, { caseId })).Case);
       expect(cases).toHaveLength(1);
       expect(cases[0]!.Id).toBe(caseId);
-      if (cases[0]!.ContactId.value) withContact.push({ caseId, contactId: cases[0]!.ContactId.value as string });
+      const contactId = cases[0]!.ContactId.value as string | null;
+      // The contact's name comes with it: catch-me-up names whom it summarises.
+      expect(cases[0]!.Contact?.Name.value ?? null).toBe(
+        contactId ? (org.store.get(contactId)?.record.Name ?? null) : null,
+      );
+      if (contactId) withContact.push({ caseId, contactId });
     }
     expect(withContact.length).toBeGreaterThan(0);
     const { caseId, contactId } = withContact[0]!;
@@ -254,6 +259,18 @@ describe('socialIdentities and socialIdentityLink queries on the local org', () 
   });
 });
 
+describe('socialCaseContact query on the local org', () => {
+  it('answers a case without a contact with no contact, and an unknown case with no case', async () => {
+    const created = org.store.create('Case', { Subject: 'Walk-in, no contact yet', Status: 'New' });
+    expect(created.success).toBe(true);
+    const caseId = (created as { id: string }).id;
+    const [withoutContact] = nodes((await ok(queries.CASE_CONTACT_QUERY, { caseId })).Case);
+    expect(withoutContact).toEqual({ Id: caseId, ContactId: { value: null }, Contact: null });
+    const unknown = nodes((await ok(queries.CASE_CONTACT_QUERY, { caseId: '500000000000000AAA' })).Case);
+    expect(unknown).toEqual([]);
+  });
+});
+
 describe('socialCatchUp query on the local org', () => {
   it('reads the recent window and every open item, with counts that agree with the timeline', async () => {
     const contactId = org.seed!.busiestContactId;
@@ -270,5 +287,23 @@ describe('socialCatchUp query on the local org', () => {
     const { totalCount } = await readTimeline(open);
     expect(query.open.totalCount).toBe(totalCount);
     expect(nodes(query.Social_Channel__c).length).toBeGreaterThan(0);
+  });
+
+  it("catches up on a case's contact: the case read first, then the contact's interactions", async () => {
+    const caseId = org.seed!.caseIds[0]!;
+    const [caseNode] = nodes((await ok(queries.CASE_CONTACT_QUERY, { caseId })).Case);
+    const contactId = caseNode!.ContactId.value as string;
+    expect(contactId).toEqual(expect.any(String));
+    const scope = { Contact__c: { eq: contactId } };
+    const since = new Date(Date.now() - 30 * 86_400_000).toISOString();
+    const query = await ok(queries.CATCH_UP_QUERY, {
+      recent: { and: [scope, { Posted_At__c: { gte: { value: since } } }] },
+      open: { and: [scope, { Direction__c: { eq: 'Inbound' } }, { Status__c: { in: OPEN_STATUSES } }] },
+      first: 200,
+    });
+    const read = [...nodes(query.recent), ...nodes(query.open)];
+    expect(read.length).toBeGreaterThan(0);
+    expect(read.every((node) => node.Contact__c.value === contactId)).toBe(true);
+    expect(read.every((node) => node.Contact__r.Name.value === caseNode!.Contact.Name.value)).toBe(true);
   });
 });

@@ -76,23 +76,24 @@ const CONTRACT: Record<string, string[]> = {
     'Post_URL_Template__c',
     'Sort_Order__c',
   ],
-  Case: ['Id', 'ContactId', 'CaseNumber', 'Status'],
+  Case: ['Id', 'ContactId', 'Contact', 'CaseNumber', 'Status'],
 };
-// What a relationship field on the left points at.
+// What a relationship field on the left points at (Contact: Case.ContactId's relationship).
 const RELATIONSHIP_TARGET: Record<string, string> = {
   Identity__r: 'Social_Identity__c',
   Contact__r: 'Contact',
   Case__r: 'Case',
+  Contact: 'Contact',
 };
 const CONNECTION_FIELDS = new Set(['edges', 'node', 'pageInfo', 'totalCount', 'hasNextPage', 'endCursor', 'cursor']);
 
 describe('LWC GraphQL queries', () => {
   it('are found: one module per query, in the bundles that use them', () => {
     expect(documents.map((d) => `${d.bundle}/${d.exportName}`)).toEqual([
+      'socialCaseContact/CASE_CONTACT_QUERY',
       'socialCatchUp/CATCH_UP_QUERY',
       'socialIdentities/IDENTITIES_QUERY',
       'socialIdentityLink/IDENTITY_LOOKUP_QUERY',
-      'socialTimeline/CASE_CONTACT_QUERY',
       'socialTimeline/TIMELINE_QUERY',
     ]);
   });
@@ -132,7 +133,7 @@ describe('LWC GraphQL queries', () => {
           if (
             allowed &&
             field.name.value !== 'Id' &&
-            !field.name.value.endsWith('__r') &&
+            !RELATIONSHIP_TARGET[field.name.value] &&
             allowed.includes(field.name.value)
           ) {
             const subFields =

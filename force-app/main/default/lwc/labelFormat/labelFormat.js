@@ -1,6 +1,9 @@
 // Fills {0}, {1}, … placeholders in a Custom Label, the same convention the platform's own
 // labels use, so translators see one sentence instead of fragments glued together in code.
 
+const PLACEHOLDER = /\{(\d+)\}/g;
+const textOf = (value) => (value === undefined || value === null ? '' : String(value));
+
 /**
  * @param {string} template label text with {n} placeholders
  * @param {...*} values replacements; null/undefined become ''
@@ -9,8 +12,52 @@ export function formatLabel(template, ...values) {
     if (typeof template !== 'string') {
         return '';
     }
-    return template.replace(/\{(\d+)\}/g, (placeholder, index) => {
-        const value = values[Number(index)];
-        return value === undefined || value === null ? '' : String(value);
+    return template.replace(PLACEHOLDER, (placeholder, index) => textOf(values[Number(index)]));
+}
+
+/**
+ * The same sentence as formatLabel, in parts for a template loop that binds each part to its own
+ * element with `dir={part.dir}`. Every filled-in value gets dir "auto": an element with a dir
+ * attribute is a bidi isolate (UA stylesheet: `unicode-bidi: isolate`), so a right-to-left
+ * override or other bidi control in a handle or a name cannot reorder the label's words around
+ * it. The label's own words get no dir and flow as the page does.
+ * @param {string} template label text with {n} placeholders
+ * @param {...*} values replacements; null/undefined and '' leave no part
+ * @returns {{key: string, text: string, dir: string|null}[]}
+ */
+export function formatLabelParts(template, ...values) {
+    if (typeof template !== 'string') {
+        return [];
+    }
+    const parts = [];
+    const push = (text, dir) => {
+        if (text) {
+            parts.push({ key: `p${parts.length}`, text, dir });
+        }
+    };
+    let cursor = 0;
+    for (const match of template.matchAll(PLACEHOLDER)) {
+        push(template.slice(cursor, match.index), null);
+        push(textOf(values[Number(match[1])]), 'auto');
+        cursor = match.index + match[0].length;
+    }
+    push(template.slice(cursor), null);
+    return parts;
+}
+
+/** Values joined by a separator, in the parts shape of formatLabelParts: each value isolated. */
+export function joinedParts(values, separator) {
+    const parts = [];
+    (values || []).forEach((value, index) => {
+        if (index > 0) {
+            parts.push({ key: `s${index}`, text: separator, dir: null });
+        }
+        parts.push({ key: `v${index}`, text: textOf(value), dir: 'auto' });
     });
+    return parts;
+}
+
+/** The text a list of parts shows, for attributes (title, aria-label) and conditions. */
+export function partsText(parts) {
+    return (parts || []).map((part) => part.text).join('');
 }

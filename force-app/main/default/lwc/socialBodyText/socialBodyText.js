@@ -2,7 +2,9 @@
 // produces HTML: the template binds each segment as text, and only http(s) URLs become links
 // (javascript:, data: and other schemes stay inert text).
 
-const URL_PATTERN = /\bhttps?:\/\/[^\s<>"'`]+/gi;
+// A bidi control (marks, embeddings, overrides, isolates) ends a URL: shown inside a link it
+// could make the link text read as another address than the one it opens.
+const URL_PATTERN = /\bhttps?:\/\/[^\s<>"'`\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]+/gi;
 // Punctuation that usually ends a sentence rather than a URL.
 const TRAILING_PUNCTUATION = /[)\]}.,;:!?]+$/;
 

@@ -1,11 +1,14 @@
-// "Catch me up" for one person (or an account's people): what happened recently and on which
-// channels, what is still open, and the suggested next steps, each with its reason. The rules
-// live in c/socialSuggestions; this component only reads, ranks and shows. The rep acts.
+// "Catch me up" for one person (or an account's people, or a case's contact): what happened
+// recently and on which channels, what is still open, and the suggested next steps, each with its
+// reason. The rules live in c/socialSuggestions; this component only reads, ranks and shows.
+// The rep acts.
 import { LightningElement, api, wire } from 'lwc';
 import { graphql } from 'lightning/graphql';
 import { NavigationMixin } from 'lightning/navigation';
 import { registerRefreshHandler, unregisterRefreshHandler } from 'lightning/refresh';
 import TITLE from '@salesforce/label/c.Social_CatchUp_Title';
+import TITLE_ON from '@salesforce/label/c.Social_CatchUp_TitleOn';
+import NO_CASE_CONTACT from '@salesforce/label/c.Social_CatchUp_NoCaseContact';
 import LOADING from '@salesforce/label/c.Social_CatchUp_Loading';
 import LOAD_ERROR from '@salesforce/label/c.Social_CatchUp_LoadError';
 import LOAD_ERROR_ACTION from '@salesforce/label/c.Social_Timeline_LoadErrorAction';
@@ -21,18 +24,21 @@ import NO_NEXT_STEPS from '@salesforce/label/c.Social_CatchUp_NoNextSteps';
 import WHY_NOW from '@salesforce/label/c.Social_CatchUp_WhyNow';
 import OPEN_INTERACTION from '@salesforce/label/c.Social_CatchUp_OpenInteraction';
 import UNSUPPORTED from '@salesforce/label/c.Social_CatchUp_UnsupportedPage';
-import { formatLabel } from 'c/labelFormat';
+import { formatLabel, formatLabelParts } from 'c/labelFormat';
 import { channelsByKey, nodesOf, toChannel, toInteraction } from 'c/socialInteractionModel';
 import { OPEN_STATUSES, recordScope } from 'c/socialTimelineFilter';
 import { lastTouchPerChannel, suggestNextSteps } from 'c/socialSuggestions';
 import { describeSuggestion } from 'c/socialSuggestionText';
 import { channelDisplay, interactionView } from 'c/socialTimelineView';
 import { countText, exactTimeText, isoTime, relativeTimeText } from 'c/socialTimeText';
+import { CASE_CONTACT_QUERY, caseContactOf } from 'c/socialCaseContact';
 import { CATCH_UP_QUERY } from './catchUpQuery';
 
 const BATCH = 200;
 const DAY = 24 * 60 * 60 * 1000;
 const OPEN_SHOWN = 5;
+// Pages whose record is the scope itself; a Case page is summarised through its contact.
+const RECORD_SCOPED = ['Contact', 'Lead', 'Account'];
 
 export default class SocialCatchUp extends NavigationMixin(LightningElement) {
     @api recordId;
@@ -48,14 +54,17 @@ export default class SocialCatchUp extends NavigationMixin(LightningElement) {
     openTotal = 0;
     channelList = [];
     isLoading = true;
-    errors;
+    catchUpErrors;
     since;
     now = Date.now();
     refreshCatchUp;
     refreshHandlerId;
+    // On a Case page: { caseId, id, name } of the case's contact once read (id null: no contact).
+    caseContact;
+    caseContactErrors;
+    refreshCaseContact;
 
     labels = {
-        title: TITLE,
         loading: LOADING,
         loadError: LOAD_ERROR,
         loadErrorAction: LOAD_ERROR_ACTION,
@@ -64,6 +73,7 @@ export default class SocialCatchUp extends NavigationMixin(LightningElement) {
         nextSteps: NEXT_STEPS,
         noNextSteps: NO_NEXT_STEPS,
         whyNow: WHY_NOW,
+        noCaseContact: NO_CASE_CONTACT,
         unsupported: UNSUPPORTED
     };
 
@@ -84,14 +94,63 @@ export default class SocialCatchUp extends NavigationMixin(LightningElement) {
         return Number.isFinite(days) && days > 0 ? Math.min(Math.floor(days), 365) : 30;
     }
 
+    get isCasePage() {
+        return this.objectApiName === 'Case';
+    }
+
+    get caseContactQuery() {
+        return this.isCasePage && this.recordId ? CASE_CONTACT_QUERY : undefined;
+    }
+
+    get caseContactVariables() {
+        return this.isCasePage ? { caseId: this.recordId } : undefined;
+    }
+
+    @wire(graphql, { query: '$caseContactQuery', variables: '$caseContactVariables' })
+    wiredCaseContact({ data, errors, refresh }) {
+        if (!this.isCasePage) {
+            return;
+        }
+        if (refresh) {
+            this.refreshCaseContact = refresh;
+        }
+        if (errors && errors.length) {
+            // Without the contact there is no one to summarise: say so, and offer to retry.
+            this.caseContactErrors = errors;
+            return;
+        }
+        const contact = caseContactOf(data);
+        if (contact) {
+            this.caseContactErrors = undefined;
+            this.caseContact = { caseId: this.recordId, ...contact };
+        }
+    }
+
+    /** The contact of this page's case; undefined until read (or on another page). */
+    get currentCaseContact() {
+        return this.isCasePage && this.caseContact?.caseId === this.recordId ? this.caseContact : undefined;
+    }
+
+    get caseHasNoContact() {
+        return Boolean(this.currentCaseContact && !this.currentCaseContact.id);
+    }
+
     get scope() {
-        return ['Contact', 'Lead', 'Account'].includes(this.objectApiName)
-            ? recordScope(this.objectApiName, this.recordId)
-            : null;
+        if (this.isCasePage) {
+            const contactId = this.currentCaseContact?.id;
+            return contactId ? recordScope('Contact', contactId) : null;
+        }
+        return RECORD_SCOPED.includes(this.objectApiName) ? recordScope(this.objectApiName, this.recordId) : null;
     }
 
     get isSupportedPage() {
-        return ['Contact', 'Lead', 'Account'].includes(this.objectApiName);
+        return this.isCasePage || RECORD_SCOPED.includes(this.objectApiName);
+    }
+
+    /** The card's title; on a Case page it names the contact it summarises, isolated from the words. */
+    get titleParts() {
+        const name = this.currentCaseContact?.name;
+        return name ? formatLabelParts(TITLE_ON, name) : formatLabelParts(TITLE);
     }
 
     get catchUpQuery() {
@@ -116,7 +175,7 @@ export default class SocialCatchUp extends NavigationMixin(LightningElement) {
             this.refreshCatchUp = refresh;
         }
         if (errors && errors.length) {
-            this.errors = errors;
+            this.catchUpErrors = errors;
             this.isLoading = false;
             return;
         }
@@ -124,7 +183,7 @@ export default class SocialCatchUp extends NavigationMixin(LightningElement) {
         if (!query || !query.recent || !query.open) {
             return;
         }
-        this.errors = undefined;
+        this.catchUpErrors = undefined;
         this.now = Date.now();
         this.recent = nodesOf(query.recent, toInteraction);
         this.open = nodesOf(query.open, toInteraction);
@@ -136,14 +195,17 @@ export default class SocialCatchUp extends NavigationMixin(LightningElement) {
 
     refreshHandler() {
         this.isLoading = true;
-        return Promise.resolve(this.refreshCatchUp ? this.refreshCatchUp() : undefined).then(() => {
+        // A case's contact may have changed too (the rep edited the case): re-read both.
+        const rereads = [this.refreshCaseContact, this.refreshCatchUp].filter(Boolean).map((refresh) => refresh());
+        return Promise.all(rereads).then(() => {
             this.isLoading = false;
             return true;
         });
     }
 
     handleRetry() {
-        this.errors = undefined;
+        this.catchUpErrors = undefined;
+        this.caseContactErrors = undefined;
         return this.refreshHandler();
     }
 
@@ -153,8 +215,17 @@ export default class SocialCatchUp extends NavigationMixin(LightningElement) {
         return channelsByKey(this.channelList);
     }
 
+    get errors() {
+        return this.caseContactErrors || this.catchUpErrors;
+    }
+
+    /** Waiting for the catch-up, or on a Case page for the case's contact first. */
+    get showLoading() {
+        return !this.errors && !this.caseHasNoContact && (this.isLoading || (this.isCasePage && !this.scope));
+    }
+
     get ready() {
-        return !this.isLoading && !this.errors;
+        return !this.errors && !this.caseHasNoContact && !this.showLoading;
     }
 
     get summaryText() {

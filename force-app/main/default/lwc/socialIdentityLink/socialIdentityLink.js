@@ -24,7 +24,7 @@ import LINKED_TOAST from '@salesforce/label/c.Social_Link_LinkedToast';
 import LOOKUP_ERROR from '@salesforce/label/c.Social_Link_LookupError';
 import SAVE_ERROR from '@salesforce/label/c.Social_Identities_SaveError';
 import CANCEL from '@salesforce/label/c.Social_Action_Cancel';
-import { formatLabel } from 'c/labelFormat';
+import { formatLabel, formatLabelParts } from 'c/labelFormat';
 import { reduceErrors } from 'c/errorMessages';
 import { createIdentityInput, linkExistingInput, normaliseHandle, personField } from 'c/socialIdentityModel';
 import { IDENTITY_LOOKUP_QUERY } from './identityLookupQuery';
@@ -108,23 +108,25 @@ export default class SocialIdentityLink extends LightningElement {
         return Boolean(this.lookup) && !this.lookupResult && !this.lookupErrors;
     }
 
-    get searchingText() {
-        return formatLabel(SEARCHING, this.displayHandle);
+    // Sentences that quote the handle are in parts (c/labelFormat.formatLabelParts): a pasted
+    // handle with bidi controls stays isolated from the words and the network after it.
+    get searchingParts() {
+        return formatLabelParts(SEARCHING, this.displayHandle);
     }
 
-    get resultText() {
+    get resultParts() {
         if (!this.lookupResult) {
-            return '';
+            return null;
         }
         switch (this.lookupResult.state) {
             case 'here':
-                return formatLabel(ALREADY_HERE, this.displayHandle);
+                return formatLabelParts(ALREADY_HERE, this.displayHandle);
             case 'elsewhere':
-                return formatLabel(ELSEWHERE, this.displayHandle);
+                return formatLabelParts(ELSEWHERE, this.displayHandle);
             case 'found':
-                return formatLabel(FOUND, this.displayHandle, this.networkName);
+                return formatLabelParts(FOUND, this.displayHandle, this.networkName);
             default:
-                return formatLabel(NOT_FOUND, this.displayHandle, this.networkName);
+                return formatLabelParts(NOT_FOUND, this.displayHandle, this.networkName);
         }
     }
 
@@ -138,10 +140,12 @@ export default class SocialIdentityLink extends LightningElement {
         return this.lookupResult.state === 'missing' ? formatLabel(CREATE_AND_LINK, this.displayHandle) : '';
     }
 
-    get lookupErrorText() {
-        return this.lookupErrors
-            ? `${formatLabel(LOOKUP_ERROR, this.displayHandle)} ${reduceErrors(this.lookupErrors).join(' ')}`
-            : '';
+    get lookupErrorParts() {
+        if (!this.lookupErrors) {
+            return null;
+        }
+        const details = { key: 'details', text: ` ${reduceErrors(this.lookupErrors).join(' ')}`, dir: null };
+        return [...formatLabelParts(LOOKUP_ERROR, this.displayHandle), details];
     }
 
     handleNetworkChange(event) {

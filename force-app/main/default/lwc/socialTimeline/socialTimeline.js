@@ -49,8 +49,8 @@ import {
     writeStoredFilter
 } from 'c/socialTimelineFilter';
 import { advance, applyPage, initialPaging, loadedItems, pagingVariables } from 'c/socialTimelinePaging';
+import { CASE_CONTACT_QUERY, caseContactOf } from 'c/socialCaseContact';
 import { TIMELINE_QUERY } from './timelineQuery';
-import { CASE_CONTACT_QUERY } from './caseContactQuery';
 
 const DEFAULT_PAGE_SIZE = 20;
 const MAX_PAGE_SIZE = 200;
@@ -173,9 +173,9 @@ export default class SocialTimeline extends NavigationMixin(LightningElement) {
 
     @wire(graphql, { query: '$caseContactQuery', variables: '$caseContactVariables' })
     wiredCaseContact({ data, errors }) {
-        const connection = data?.uiapi?.query?.Case;
-        if (connection) {
-            this.caseContactId = connection.edges?.[0]?.node?.ContactId?.value || null;
+        const contact = caseContactOf(data);
+        if (contact) {
+            this.caseContactId = contact.id;
             this.caseContactResolved = true;
         } else if (errors && this.objectApiName === 'Case') {
             // Without the contact the case's own interactions still show.

@@ -18,7 +18,7 @@ import ABOUT_CONTACT from '@salesforce/label/c.Social_Timeline_AboutContact';
 import OUR_REPLY_TO from '@salesforce/label/c.Social_Timeline_OurReplyTo';
 import STARTED_BY from '@salesforce/label/c.Social_Thread_StartedBy';
 import STARTED_BY_US from '@salesforce/label/c.Social_Thread_StartedByUs';
-import { formatLabel } from 'c/labelFormat';
+import { formatLabel, formatLabelParts, joinedParts, partsText } from 'c/labelFormat';
 import { SLA_STATE, slaFor } from 'c/socialSla';
 import { bodySegments, safeHref } from 'c/socialBodyText';
 import { durationText, exactTimeText, isoTime, relativeTimeText } from 'c/socialTimeText';
@@ -67,11 +67,13 @@ function personOf(interaction) {
     return interaction.authorName || interaction.contactName || UNKNOWN_AUTHOR;
 }
 
-/** Who wrote it: the customer for inbound; for outbound the identity is the person addressed. */
-function authorOf(interaction) {
-    return interaction.direction === 'Outbound'
-        ? formatLabel(OUR_REPLY_TO, personOf(interaction))
-        : personOf(interaction);
+/**
+ * Who wrote it: the customer for inbound; for outbound the identity is the person addressed.
+ * In parts (c/labelFormat.formatLabelParts), so the handle or name is isolated from the words
+ * and the time next to it.
+ */
+function authorPartsOf(interaction) {
+    return formatLabelParts(interaction.direction === 'Outbound' ? OUR_REPLY_TO : '{0}', personOf(interaction));
 }
 
 /**
@@ -87,6 +89,9 @@ export function interactionView(interaction, channels, now, options = {}) {
     const isPrivate = interaction.visibility === 'Private';
     const permalink = safeHref(interaction.permalink);
     const sla = slaBadge(interaction, channel, now);
+    const authorParts = authorPartsOf(interaction);
+    const whoParts =
+        options.showWho && interaction.contactName ? formatLabelParts(ABOUT_CONTACT, interaction.contactName) : [];
     return {
         id: interaction.id,
         channelName: display.name,
@@ -98,8 +103,10 @@ export function interactionView(interaction, channels, now, options = {}) {
         visibilityClass: isPrivate ? 'slds-badge slds-badge_inverse visibility' : 'slds-badge visibility',
         isPrivate,
         kindText: interaction.kindLabel || '',
-        author: authorOf(interaction),
-        who: options.showWho && interaction.contactName ? formatLabel(ABOUT_CONTACT, interaction.contactName) : '',
+        author: partsText(authorParts),
+        authorParts,
+        who: partsText(whoParts),
+        whoParts,
         relativeTime: relativeTimeText(interaction.postedAt, now),
         exactTime: exactTimeText(interaction.postedAt),
         isoTime: isoTime(interaction.postedAt),
@@ -139,6 +146,10 @@ export function threadView(thread, channels, now, options = {}) {
     const count = thread.interactions.length;
     const first = thread.interactions[0];
     const threadHasCase = thread.interactions.some((interaction) => Boolean(interaction.caseId));
+    const headingParts = first
+        ? formatLabelParts(first.direction === 'Outbound' ? STARTED_BY_US : STARTED_BY, personOf(first))
+        : [];
+    const peopleParts = options.showWho ? joinedParts(thread.people, ', ') : [];
     return {
         key: thread.key,
         interactions: thread.interactions.map((interaction) => ({
@@ -157,9 +168,9 @@ export function threadView(thread, channels, now, options = {}) {
         latestRelative: relativeTimeText(thread.latestAt, now),
         latestExact: exactTimeText(thread.latestAt),
         latestIso: isoTime(thread.latestAt),
-        heading: !first
-            ? ''
-            : formatLabel(first.direction === 'Outbound' ? STARTED_BY_US : STARTED_BY, personOf(first)),
-        people: options.showWho ? thread.people.join(', ') : ''
+        heading: partsText(headingParts),
+        headingParts,
+        people: partsText(peopleParts),
+        peopleParts
     };
 }

@@ -1,4 +1,6 @@
-import { formatLabel } from 'c/labelFormat';
+import { formatLabel, formatLabelParts, joinedParts, partsText } from 'c/labelFormat';
+
+const RLO = '\u202E';
 
 describe('c/labelFormat', () => {
     it.each([
@@ -14,5 +16,40 @@ describe('c/labelFormat', () => {
 
     it('returns an empty string for a missing label', () => {
         expect(formatLabel(undefined, 1)).toBe('');
+    });
+
+    it.each([
+        ['{0} of {1}', [3, 10]],
+        ['{1} before {0}', ['a', 'b']],
+        ['{0} and {0}', ['x']],
+        ['missing {2}', ['a']],
+        ['no placeholders', ['a']],
+        ['null {0}', [null]],
+        ['{0} is known on {1}.', [`@evil${RLO}txt.exe`, 'X']]
+    ])('formatLabelParts(%s, %j) shows the same sentence as formatLabel', (template, values) => {
+        expect(partsText(formatLabelParts(template, ...values))).toBe(formatLabel(template, ...values));
+    });
+
+    it('isolates each filled-in value (dir auto) and leaves the label words as they are', () => {
+        expect(formatLabelParts('{0} is known on {1}.', `@evil${RLO}txt.exe`, 'X')).toEqual([
+            { key: 'p0', text: `@evil${RLO}txt.exe`, dir: 'auto' },
+            { key: 'p1', text: ' is known on ', dir: null },
+            { key: 'p2', text: 'X', dir: 'auto' },
+            { key: 'p3', text: '.', dir: null }
+        ]);
+        expect(formatLabelParts('Catch me up')).toEqual([{ key: 'p0', text: 'Catch me up', dir: null }]);
+        expect(formatLabelParts('Our reply to {0}', '')).toEqual([{ key: 'p0', text: 'Our reply to ', dir: null }]);
+        expect(formatLabelParts(undefined, 'x')).toEqual([]);
+    });
+
+    it('joins values with a separator, each value isolated', () => {
+        const parts = joinedParts(['Ana Ruiz', `Ben${RLO} Ode`], ', ');
+        expect(parts.filter((part) => part.dir === 'auto').map((part) => part.text)).toEqual([
+            'Ana Ruiz',
+            `Ben${RLO} Ode`
+        ]);
+        expect(partsText(parts)).toBe(`Ana Ruiz, Ben${RLO} Ode`);
+        expect(new Set(parts.map((part) => part.key)).size).toBe(parts.length);
+        expect(joinedParts([], ', ')).toEqual([]);
     });
 });

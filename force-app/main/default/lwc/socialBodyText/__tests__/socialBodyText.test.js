@@ -32,6 +32,15 @@ describe('c/socialBodyText', () => {
         expect(text(body)).toBe(body);
     });
 
+    it.each([['\u202E'], ['\u202D'], ['\u200F'], ['\u2067'], ['\u2069'], ['\u061C']])(
+        'ends a link at the bidi control %j, so the link text cannot be reordered to read as another address',
+        (control) => {
+            const body = `see https://evil.example/${control}moc.knab/login`;
+            expect(links(body)).toEqual(['https://evil.example/']);
+            expect(text(body)).toBe(body);
+        }
+    );
+
     it('leaves trailing sentence punctuation out of the link', () => {
         expect(links('Order here (https://example.com/order).')).toEqual(['https://example.com/order']);
     });

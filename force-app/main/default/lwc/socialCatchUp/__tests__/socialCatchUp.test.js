@@ -8,8 +8,25 @@ import flushPromises from '../../../../../test/flushPromises';
 const catchUp = require('./data/catchUp.json');
 const catchUpManyOpen = require('./data/catchUpManyOpen.json');
 const catchUpQuiet = require('./data/catchUpQuiet.json');
+const caseContact = require('../../socialCaseContact/__tests__/data/caseContact.json');
+const caseNoContact = require('../../socialCaseContact/__tests__/data/caseNoContact.json');
 
 const CONTACT_ID = '003HU000001AnaRAA';
+const CASE_ID = '500HU000000Case1AAA';
+// What the catch-up asks for the contact, on a Contact page or a Case page whose contact it is.
+const CONTACT_CATCH_UP = {
+    recent: {
+        and: [{ Contact__c: { eq: CONTACT_ID } }, { Posted_At__c: { gte: { value: '2026-02-02T12:00:00.000Z' } } }]
+    },
+    open: {
+        and: [
+            { Contact__c: { eq: CONTACT_ID } },
+            { Direction__c: { eq: 'Inbound' } },
+            { Status__c: { in: ['New', 'Needs_Response'] } }
+        ]
+    },
+    first: 200
+};
 const NOW = Date.parse('2026-03-04T12:00:00.000Z');
 
 function createCatchUp(props = {}) {
@@ -21,6 +38,9 @@ function createCatchUp(props = {}) {
 const $ = (element, selector) => element.shadowRoot.querySelector(selector);
 const $$ = (element, selector) => [...element.shadowRoot.querySelectorAll(selector)];
 const texts = (element, selector) => $$(element, selector).map((node) => node.textContent.replace(/\s+/g, ' ').trim());
+// The wire each emission is for: the case's contact (asked for this case) or the catch-up itself.
+const forCase = (config) => Boolean(config.variables && config.variables.caseId === CASE_ID);
+const forCatchUp = (config) => Boolean(config.variables && config.variables.recent);
 
 describe('c-social-catch-up', () => {
     beforeEach(() => {
@@ -39,22 +59,7 @@ describe('c-social-catch-up', () => {
     it('asks for the recent window and every open item in one query', async () => {
         createCatchUp();
         await flushPromises();
-        expect(graphql.getLastConfig().variables).toEqual({
-            recent: {
-                and: [
-                    { Contact__c: { eq: CONTACT_ID } },
-                    { Posted_At__c: { gte: { value: '2026-02-02T12:00:00.000Z' } } }
-                ]
-            },
-            open: {
-                and: [
-                    { Contact__c: { eq: CONTACT_ID } },
-                    { Direction__c: { eq: 'Inbound' } },
-                    { Status__c: { in: ['New', 'Needs_Response'] } }
-                ]
-            },
-            first: 200
-        });
+        expect(graphql.getLastConfig().variables).toEqual(CONTACT_CATCH_UP);
     });
 
     it('does not ask the wire again when data arrives', async () => {
@@ -159,9 +164,85 @@ describe('c-social-catch-up', () => {
     });
 
     it('explains where it works on other pages', async () => {
-        const element = createCatchUp({ objectApiName: 'Case' });
+        const element = createCatchUp({ objectApiName: 'Opportunity', recordId: '006HU000000OppAAA' });
         await flushPromises();
-        expect($(element, '.unsupported').textContent).toContain('Contact, Lead and Account');
+        expect($(element, '.unsupported').textContent).toContain('Contact, Lead, Account and Case');
+    });
+
+    it('isolates each author handle in the open items, apart from its status, SLA and time', async () => {
+        const element = createCatchUp();
+        graphql.emit(catchUp);
+        await flushPromises();
+        const items = $$(element, '.open-item');
+        expect(items.length).toBeGreaterThan(0);
+        items.forEach((item) => {
+            const isolated = [...item.querySelectorAll('.author [dir="auto"]')].map((node) => node.textContent);
+            expect(isolated).toEqual(['@ana_ruiz']);
+            expect(item.querySelector('time').closest('[dir]')).toBeNull();
+            expect(item.querySelector('.slds-badge').closest('[dir]')).toBeNull();
+        });
+        expect($(element, '.title').textContent).toBe('Catch me up');
+        expect($$(element, '.title [dir="auto"]')).toEqual([]);
+    });
+
+    describe('on a Case page', () => {
+        const createOnCase = () => createCatchUp({ objectApiName: 'Case', recordId: CASE_ID });
+
+        it("reads the case's contact first, then catches up on that contact by name", async () => {
+            const element = createOnCase();
+            await flushPromises();
+            // Nothing to scope the catch-up to until the case's contact is known.
+            expect(graphql.getLastConfig().variables).toBeUndefined();
+            expect($(element, 'lightning-spinner')).not.toBeNull();
+            graphql.emit(caseContact, forCase);
+            await flushPromises();
+            expect(graphql.getLastConfig().variables).toEqual(CONTACT_CATCH_UP);
+            expect($(element, '.title').textContent).toBe('Catch me up on Ana Ruiz');
+            // The contact's name is untrusted text: isolated from the label's words.
+            expect([...$$(element, '.title [dir="auto"]')].map((node) => node.textContent)).toEqual(['Ana Ruiz']);
+            graphql.emit(catchUp, forCatchUp);
+            await flushPromises();
+            expect($(element, 'lightning-spinner')).toBeNull();
+            expect($(element, '.open-heading').textContent).toBe('Open items (4)');
+            expect(texts(element, '.suggestion-title')[0]).toBe('1. Personal data in a public post');
+            expect($(element, '.no-case-contact')).toBeNull();
+            await expect(element).toBeAccessible();
+        });
+
+        it('says there is no one to catch up on when the case has no contact', async () => {
+            const element = createOnCase();
+            await flushPromises();
+            graphql.emit(caseNoContact, forCase);
+            await flushPromises();
+            // No catch-up query is asked for: there is no one to scope it to.
+            expect(graphql.getLastConfig().variables).toBeUndefined();
+            expect($(element, '.no-case-contact').textContent).toBe(
+                'This case has no contact, so there is no one to catch up on. Add a contact to the case to see their social conversations here.'
+            );
+            expect($(element, '.title').textContent).toBe('Catch me up');
+            expect($(element, 'lightning-spinner')).toBeNull();
+            expect($(element, '.next-steps')).toBeNull();
+            expect($(element, '.unsupported')).toBeNull();
+            await expect(element).toBeAccessible();
+        });
+
+        it("explains a failure to read the case's contact and retries it", async () => {
+            const refresh = jest.fn().mockResolvedValue(undefined);
+            const element = createOnCase();
+            await flushPromises();
+            graphql.emitErrors([{ message: 'Request timed out' }], forCase, refresh);
+            await flushPromises();
+            const panel = $(element, 'c-error-panel');
+            expect(panel.friendlyMessage).toBe("The catch-up couldn't be loaded.");
+            expect($(element, 'lightning-spinner')).toBeNull();
+            panel.dispatchEvent(new CustomEvent('retry'));
+            await flushPromises();
+            expect(refresh).toHaveBeenCalledTimes(1);
+            graphql.emit(caseContact, forCase);
+            await flushPromises();
+            expect($(element, 'c-error-panel')).toBeNull();
+            expect($(element, '.title').textContent).toBe('Catch me up on Ana Ruiz');
+        });
     });
 
     it('is accessible with steps and when quiet', async () => {

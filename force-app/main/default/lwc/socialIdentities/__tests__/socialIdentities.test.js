@@ -118,6 +118,26 @@ describe('c-social-identities', () => {
         const link = item.querySelector('a.profile');
         expect(link?.getAttribute('href') ?? null).toBe(href);
         expect(link?.hasAttribute('onmouseover') ?? false).toBe(false);
+        // Each in an element of its own with dir="auto" (a bidi isolate): an override in the
+        // handle cannot reorder the name, badges or buttons after it.
+        expect(item.querySelector('.handle').getAttribute('dir')).toBe('auto');
+        expect(item.querySelector('.handle').textContent).toBe(`@${handle}`);
+        expect(item.querySelector('.display-name').getAttribute('dir')).toBe('auto');
+        expect(item.querySelector('.display-name').textContent).toBe(displayName);
+    });
+
+    it('isolates every handle, display name and rejection note it shows', async () => {
+        const { element } = await loaded();
+        const untrusted = [
+            ...$$(element, '.identity .handle'),
+            ...$$(element, '.identity .display-name'),
+            ...$$(element, '.identity .note')
+        ];
+        expect(untrusted.length).toBeGreaterThanOrEqual(8);
+        expect(untrusted.filter((node) => node.getAttribute('dir') !== 'auto').map((node) => node.className)).toEqual(
+            []
+        );
+        expect($$(element, '.identity .status').filter((node) => node.closest('[dir]'))).toEqual([]);
     });
 
     it('confirms a suggestion as the rep, now, and tells the page', async () => {

@@ -131,6 +131,22 @@ describe('c-social-identity-link', () => {
         expect(events.linked).toBe(0);
     });
 
+    it('isolates a pasted handle from the words and the network after it', async () => {
+        const { element } = await formWith('x', 'evil\u202Etxt.exe');
+        const isolates = (selector) =>
+            [...element.shadowRoot.querySelectorAll(`${selector} [dir="auto"]`)].map((node) => node.textContent);
+        expect(isolates('.searching')).toEqual(['@evil\u202Etxt.exe']);
+        graphql.emit(lookupFree);
+        await flushPromises();
+        expect($(element, '.result-text').textContent).toBe(
+            "@evil\u202Etxt.exe is known on X and isn't linked to anyone."
+        );
+        expect(isolates('.result-text')).toEqual(['@evil\u202Etxt.exe', 'X']);
+        graphql.emitErrors([{ message: 'Cannot query field Handle__c' }]);
+        await flushPromises();
+        expect(isolates('.lookup-error')).toEqual(['@evil\u202Etxt.exe']);
+    });
+
     it('shows lookup errors', async () => {
         const { element } = await formWith('x', 'ana_shop');
         graphql.emitErrors([{ message: 'Cannot query field Handle__c' }]);

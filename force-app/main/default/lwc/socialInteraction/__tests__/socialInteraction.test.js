@@ -63,4 +63,39 @@ describe('c-social-interaction', () => {
         await flushPromises();
         expect($(element, 'c-social-interaction-actions')).toBeNull();
     });
+
+    // A handle with a right-to-left override (hostile corpus): each piece of untrusted text sits
+    // in its own element with dir="auto", a bidi isolate, so it cannot reorder the words, badges
+    // and time around it. Chromium's rendering of it is checked in test/browser/bidiIsolation.
+    it('isolates the author, the contact and the body from the text around them', async () => {
+        const handle = 'evil\u202Etxt.exe';
+        const hostile = {
+            ...question,
+            authorHandle: handle,
+            contactName: 'Ana\u202E Ruiz',
+            body: 'Look \u202Ehere https://acme.example.com/orders/4411 thanks'
+        };
+        const isolates = (element, selector) =>
+            [...element.shadowRoot.querySelectorAll(`${selector} [dir="auto"]`)].map((node) => node.textContent);
+
+        const inbound = createRow({ interaction: interactionView(hostile, channels, NOW, { showWho: true }) });
+        await flushPromises();
+        expect(isolates(inbound, '.author')).toEqual([`@${handle}`]);
+        expect($(inbound, '.author').textContent).toBe(`@${handle}`);
+        expect(isolates(inbound, '.who')).toEqual(['Ana\u202E Ruiz']);
+        expect($(inbound, '.who').textContent).toBe('Contact: Ana\u202E Ruiz');
+        expect($(inbound, '.body').getAttribute('dir')).toBe('auto');
+        expect($(inbound, '.body a').getAttribute('dir')).toBe('auto');
+        // What follows the author on the line is outside every isolate.
+        expect($(inbound, '.posted-at').closest('[dir]')).toBeNull();
+        expect($(inbound, '.visibility').closest('[dir]')).toBeNull();
+
+        const outbound = createRow({
+            interaction: interactionView({ ...hostile, direction: 'Outbound' }, channels, NOW)
+        });
+        await flushPromises();
+        expect($(outbound, '.author').textContent).toBe(`Our reply to @${handle}`);
+        expect(isolates(outbound, '.author')).toEqual([`@${handle}`]);
+        await expect(outbound).toBeAccessible();
+    });
 });

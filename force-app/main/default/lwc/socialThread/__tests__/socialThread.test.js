@@ -63,4 +63,23 @@ describe('c-social-thread', () => {
             true
         );
     });
+
+    it('isolates the handle in the heading and each name of the people line', async () => {
+        const interactions = nodesOf(firstPage.uiapi.query.Social_Interaction__c, toInteraction).map((item) => ({
+            ...item,
+            authorHandle: 'evil\u202Etxt.exe',
+            contactName: item.contactName && `${item.contactName}\u202E`
+        }));
+        const [thread] = groupIntoThreads(interactions).map((t) => threadView(t, channels, NOW, { showWho: true }));
+        const element = createThread(thread);
+        await flushPromises();
+        const isolates = (selector) =>
+            [...element.shadowRoot.querySelectorAll(`${selector} [dir="auto"]`)].map((node) => node.textContent);
+        expect(isolates('.thread-heading')).toEqual(['@evil\u202Etxt.exe']);
+        expect($(element, '.thread-heading').textContent).toBe('Conversation started by @evil\u202Etxt.exe');
+        expect(isolates('.thread-people')).toEqual(['Ana Ruiz\u202E']);
+        expect($(element, '.thread-count').closest('[dir]')).toBeNull();
+        expect($(element, '.thread-time').closest('[dir]')).toBeNull();
+        await expect(element).toBeAccessible();
+    });
 });

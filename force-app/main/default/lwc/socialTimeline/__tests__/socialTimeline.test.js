@@ -10,7 +10,7 @@ import flushPromises from '../../../../../test/flushPromises';
 const firstPage = require('./data/timelineFirstPage.json');
 const secondPage = require('./data/timelineSecondPage.json');
 const emptyPage = require('./data/timelineEmpty.json');
-const caseContact = require('./data/caseContact.json');
+const caseContact = require('../../socialCaseContact/__tests__/data/caseContact.json');
 const timelineErrors = require('./data/timelineErrors.json');
 
 const CONTACT_ID = '003HU000001AnaRAA';

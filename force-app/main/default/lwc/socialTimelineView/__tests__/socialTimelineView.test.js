@@ -107,4 +107,23 @@ describe('c/socialTimelineView', () => {
         const [ours] = groupIntoThreads([{ ...base, direction: 'Outbound' }]);
         expect(threadView(ours, CHANNELS, NOW).heading).toBe('Conversation we started with @ana_ruiz');
     });
+
+    it('keeps every handle and name a part of its own (dir auto), apart from the label words', () => {
+        const handle = 'evil\u202Etxt.exe';
+        const isolated = (parts) => parts.filter((part) => part.dir === 'auto').map((part) => part.text);
+        const words = (parts) => parts.filter((part) => part.dir !== 'auto').map((part) => part.text);
+        const inbound = { ...base, authorHandle: handle, threadKey: 't1' };
+        const outbound = { ...inbound, id: 'a02', direction: 'Outbound', contactName: 'Ben\u202E Ode' };
+        const [thread] = groupIntoThreads([inbound, outbound]);
+        const view = threadView(thread, CHANNELS, NOW, { showWho: true });
+        expect(isolated(view.headingParts)).toEqual([`@${handle}`]);
+        expect(words(view.headingParts)).toEqual(['Conversation started by ']);
+        expect(isolated(view.peopleParts)).toEqual(['Ana Ruiz', 'Ben\u202E Ode']);
+        const [first, reply] = view.interactions;
+        expect(first.authorParts).toEqual([{ key: 'p0', text: `@${handle}`, dir: 'auto' }]);
+        expect(isolated(reply.authorParts)).toEqual([`@${handle}`]);
+        expect(words(reply.authorParts)).toEqual(['Our reply to ']);
+        expect(isolated(reply.whoParts)).toEqual(['Ben\u202E Ode']);
+        expect(interactionView(base, CHANNELS, NOW).whoParts).toEqual([]);
+    });
 });

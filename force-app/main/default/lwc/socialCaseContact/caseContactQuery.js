@@ -1,4 +1,5 @@
-// The contact of a case: a case page's timeline shows the case's interactions and its contact's.
+// The contact of a case, with the name to show: a case page's timeline shows the case's
+// interactions and its contact's, and catch-me-up summarises that contact by name.
 import { gql } from 'lightning/graphql';
 
 export const CASE_CONTACT_QUERY = gql`
@@ -11,6 +12,11 @@ export const CASE_CONTACT_QUERY = gql`
                             Id
                             ContactId {
                                 value
+                            }
+                            Contact {
+                                Name {
+                                    value
+                                }
                             }
                         }
                     }

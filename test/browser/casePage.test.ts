@@ -1,0 +1,54 @@
+// Catch me up on a Case page in Chromium: it summarises the case's contact and names them in the
+// card's header; a case without a contact gets a clear empty state instead of a summary.
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { openPreviewSession, type PreviewSession } from './previewSession.js';
+
+describe('catch me up on a Case page in Chromium', () => {
+  let session: PreviewSession;
+
+  beforeAll(async () => {
+    session = await openPreviewSession();
+  }, 60_000);
+
+  afterAll(async () => {
+    await session?.close();
+  });
+
+  it("catches up on the case's contact, named in the header", async () => {
+    const { org, page } = session;
+    const caseId = org.seed!.caseIds[0]!;
+    const contactId = org.store.get(caseId)?.record.ContactId as string;
+    const contactName = String(org.store.get(contactId)?.record.Name);
+    await page.goto(session.recordUrl(caseId));
+    const card = page.locator('c-social-catch-up');
+    await card.locator('.suggestion').first().waitFor({ timeout: 30_000 });
+    await expect(card.locator('.title').textContent()).resolves.toBe(`Catch me up on ${contactName}`);
+    await expect(card.locator('.title [dir="auto"]').textContent()).resolves.toBe(contactName);
+    await expect(card.textContent()).resolves.toMatch(/Why now/);
+    const openInteractions = org.store
+      .list('Social_Interaction__c')
+      .filter(
+        (record) =>
+          record.Contact__c === contactId &&
+          record.Direction__c === 'Inbound' &&
+          ['New', 'Needs_Response'].includes(String(record.Status__c)),
+      ).length;
+    await expect(card.locator('.open-heading').textContent()).resolves.toBe(`Open items (${openInteractions})`);
+    await expect(card.locator('.no-case-contact').count()).resolves.toBe(0);
+    await expect(card.locator('.unsupported').count()).resolves.toBe(0);
+  }, 60_000);
+
+  it('says so when the case has no contact', async () => {
+    const { org, page } = session;
+    const created = org.store.create('Case', { Subject: 'Walk-in, no contact yet', Status: 'New', Origin: 'Web' });
+    if (!created.success) throw new Error(JSON.stringify(created.errors));
+    await page.goto(session.recordUrl(created.id));
+    const card = page.locator('c-social-catch-up');
+    await card.locator('.no-case-contact').waitFor({ timeout: 30_000 });
+    await expect(card.locator('.no-case-contact').textContent()).resolves.toContain('This case has no contact');
+    await expect(card.locator('.title').textContent()).resolves.toBe('Catch me up');
+    await expect(card.locator('lightning-spinner').count()).resolves.toBe(0);
+    await expect(card.locator('.suggestion').count()).resolves.toBe(0);
+    expect(session.pageErrors).toEqual([]);
+  }, 60_000);
+});

@@ -1,0 +1,72 @@
+// What every browser test starts from: the seeded local org, the preview served against it, and
+// Debian's Chromium with one page that records uncaught page errors. Also `eventually`, for checks
+// that wait on the org or the page.
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { startLocalOrg, type LocalOrg } from '../../local-org/src/localOrg.js';
+import { startPreviewServer, type PreviewServer } from '../../preview/server.mjs';
+import { launchChromium } from '../../preview/chromium.mjs';
+
+export interface PreviewSession {
+  org: LocalOrg;
+  preview: PreviewServer;
+  browser: Browser;
+  page: Page;
+  /** Messages of uncaught errors on the page, in order. */
+  pageErrors: string[];
+  /** The preview's record page for a record id. */
+  recordUrl(recordId: string): string;
+  close(): Promise<void>;
+}
+
+export async function openPreviewSession(): Promise<PreviewSession> {
+  if (!existsSync(join(process.cwd(), 'preview/dist/main.js'))) {
+    throw new Error('preview/dist is missing: run `npm run preview:build` (npm test does it first)');
+  }
+  const org = await startLocalOrg({ port: 0 });
+  let preview: PreviewServer | undefined;
+  let browser: Browser | undefined;
+  let page: Page;
+  try {
+    preview = await startPreviewServer({ org, userId: org.ctx.userId });
+    browser = await launchChromium();
+    page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  } catch (error) {
+    // A half-started session would keep jest alive: stop what did start.
+    await browser?.close();
+    await preview?.stop();
+    await org.stop();
+    throw error;
+  }
+  const pageErrors: string[] = [];
+  page.on('pageerror', (error) => pageErrors.push(error.message));
+  return {
+    org,
+    preview,
+    browser,
+    page,
+    pageErrors,
+    recordUrl: (recordId) => `${preview.url}#/record/${recordId}`,
+    close: async () => {
+      await browser.close();
+      await preview.stop();
+      await org.stop();
+    },
+  };
+}
+
+/** Re-reads a value until it passes the check or the time is up; returns the last value read. */
+export async function eventually<T>(
+  read: () => T | Promise<T>,
+  passes: (value: T) => boolean,
+  timeoutMs = 15_000,
+): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let value = await read();
+  while (!passes(value) && Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    value = await read();
+  }
+  return value;
+}
