@@ -57,6 +57,19 @@ export function joinedParts(values, separator) {
     return parts;
 }
 
+/**
+ * Untrusted text for an attribute (title, alternative text) or a toast, which cannot hold an element
+ * with dir="auto": wrapped in FIRST STRONG ISOLATE … POP DIRECTIONAL ISOLATE (U+2068, U+2069), the
+ * characters that make it a bidi isolate, so an override inside it cannot reorder the label around it.
+ * Not for values written to records: the characters would be stored.
+ * @param {*} value
+ * @returns {string} '' for null/undefined/''
+ */
+export function isolated(value) {
+    const text = textOf(value);
+    return text ? `\u2068${text}\u2069` : '';
+}
+
 /** The text a list of parts shows, for attributes (title, aria-label) and conditions. */
 export function partsText(parts) {
     return (parts || []).map((part) => part.text).join('');

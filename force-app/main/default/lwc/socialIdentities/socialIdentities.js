@@ -37,7 +37,7 @@ import UNLINKED from '@salesforce/label/c.Social_Identities_UnlinkedToast';
 import SAVE_ERROR from '@salesforce/label/c.Social_Identities_SaveError';
 import PROFILE_LINK from '@salesforce/label/c.Social_Identities_ProfileLink';
 import UNSUPPORTED from '@salesforce/label/c.Social_Identities_UnsupportedPage';
-import { formatLabel } from 'c/labelFormat';
+import { formatLabel, isolated } from 'c/labelFormat';
 import { reduceErrors } from 'c/errorMessages';
 import { safeHref } from 'c/socialBodyText';
 import { channelsByKey, nodesOf, toChannel } from 'c/socialInteractionModel';
@@ -125,7 +125,7 @@ export default class SocialIdentities extends LightningElement {
             channelName: display.name,
             iconName: display.iconName,
             profileUrl,
-            profileLinkText: formatLabel(PROFILE_LINK, label, display.name),
+            profileLinkText: formatLabel(PROFILE_LINK, isolated(label), display.name),
             followersText:
                 identity.followers !== null && identity.followers !== undefined
                     ? formatLabel(FOLLOWERS, identity.followers)
@@ -136,11 +136,11 @@ export default class SocialIdentities extends LightningElement {
                   ? formatLabel(LINK_SOURCE, identity.source)
                   : '',
             confirmLabel: CONFIRM,
-            confirmAlt: formatLabel(CONFIRM_ALT, label),
+            confirmAlt: formatLabel(CONFIRM_ALT, isolated(label)),
             rejectLabel: REJECT,
-            rejectAlt: formatLabel(REJECT_ALT, label),
+            rejectAlt: formatLabel(REJECT_ALT, isolated(label)),
             unlinkLabel: UNLINK,
-            unlinkAlt: formatLabel(UNLINK_ALT, label),
+            unlinkAlt: formatLabel(UNLINK_ALT, isolated(label)),
             showStatus: identity.status !== 'Linked',
             isPending: Boolean(pending),
             reasonHelp: pending === 'unlink' ? UNLINK_REASON_HELP : REJECT_REASON_HELP,
@@ -281,12 +281,14 @@ export default class SocialIdentities extends LightningElement {
         try {
             await updateRecord(recordInput);
             this.pending = undefined;
-            this.dispatchEvent(new ShowToastEvent({ title: formatLabel(successLabel, label), variant: 'success' }));
+            this.dispatchEvent(
+                new ShowToastEvent({ title: formatLabel(successLabel, isolated(label)), variant: 'success' })
+            );
             this.afterChange();
         } catch (error) {
             this.dispatchEvent(
                 new ShowToastEvent({
-                    title: formatLabel(SAVE_ERROR, label, reduceErrors(error).join(' ')),
+                    title: formatLabel(SAVE_ERROR, isolated(label), reduceErrors(error).join(' ')),
                     variant: 'error',
                     mode: 'sticky'
                 })

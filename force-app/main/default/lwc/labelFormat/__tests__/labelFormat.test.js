@@ -1,4 +1,4 @@
-import { formatLabel, formatLabelParts, joinedParts, partsText } from 'c/labelFormat';
+import { formatLabel, formatLabelParts, isolated, joinedParts, partsText } from 'c/labelFormat';
 
 const RLO = '\u202E';
 
@@ -51,5 +51,14 @@ describe('c/labelFormat', () => {
         expect(partsText(parts)).toBe(`Ana Ruiz, Ben${RLO} Ode`);
         expect(new Set(parts.map((part) => part.key)).size).toBe(parts.length);
         expect(joinedParts([], ', ')).toEqual([]);
+    });
+
+    it('wraps untrusted text for an attribute in FIRST STRONG ISOLATE … POP DIRECTIONAL ISOLATE', () => {
+        expect(isolated('@evil\u202etxt.exe')).toBe('\u2068@evil\u202etxt.exe\u2069');
+        expect(formatLabel('Confirm that {0} is this person', isolated('@ana'))).toBe(
+            'Confirm that \u2068@ana\u2069 is this person'
+        );
+        expect([isolated(''), isolated(null), isolated(undefined)]).toEqual(['', '', '']);
+        expect(isolated(42)).toBe('\u206842\u2069');
     });
 });

@@ -140,6 +140,19 @@ describe('c-social-identities', () => {
         expect($$(element, '.identity .status').filter((node) => node.closest('[dir]'))).toEqual([]);
     });
 
+    it('isolates the handle in button titles, the profile link title and toasts, which hold no elements', async () => {
+        // Attributes and toasts cannot hold an element with dir="auto": the handle goes between
+        // FIRST STRONG ISOLATE and POP DIRECTIONAL ISOLATE, so an override in it stays inside.
+        const { element } = await loaded();
+        const titles = [
+            ...$$(element, 'lightning-button.confirm'),
+            ...$$(element, 'lightning-button.reject'),
+            ...$$(element, '.identity a[title]')
+        ].map((node) => node.title);
+        expect(titles.length).toBeGreaterThanOrEqual(3);
+        expect(titles.filter((title) => !/\u2068@[^\u2069]+\u2069/.test(title))).toEqual([]);
+    });
+
     it('confirms a suggestion as the rep, now, and tells the page', async () => {
         const { element, toasts, refreshEvents, refresh } = await loaded();
         $(element, 'lightning-button.confirm').click();
@@ -154,7 +167,7 @@ describe('c-social-identities', () => {
                 Link_Note__c: null
             }
         });
-        expect(toasts).toEqual([{ title: '@ana.ruiz.77 is now linked.', variant: 'success' }]);
+        expect(toasts).toEqual([{ title: '\u2068@ana.ruiz.77\u2069 is now linked.', variant: 'success' }]);
         expect(refresh).toHaveBeenCalled();
         expect(refreshEvents).toHaveLength(1);
     });
@@ -201,7 +214,7 @@ describe('c-social-identities', () => {
                 Link_Note__c: 'Account belongs to her shop, not to her'
             }
         });
-        expect(toasts[0]).toEqual({ title: '@ana_ruiz is no longer linked.', variant: 'success' });
+        expect(toasts[0]).toEqual({ title: '\u2068@ana_ruiz\u2069 is no longer linked.', variant: 'success' });
     });
 
     it('says why a change failed and keeps the rep in place', async () => {
@@ -216,7 +229,7 @@ describe('c-social-identities', () => {
         await flushPromises();
         expect(toasts[0].variant).toBe('error');
         expect(toasts[0].title).toBe(
-            "Couldn't save the change to @ana.ruiz.77: You do not have access to Social_Identity__c.Link_Status__c Check that you have the Social Bridge Rep permission set, then try again."
+            "Couldn't save the change to \u2068@ana.ruiz.77\u2069: You do not have access to Social_Identity__c.Link_Status__c Check that you have the Social Bridge Rep permission set, then try again."
         );
         expect($(element, 'lightning-button.confirm')).not.toBeNull();
     });
