@@ -1,8 +1,23 @@
 // Benchmark: `sf social interactions import` of N generated interactions (default 100,000) against the
 // local org over real HTTP. The org runs in this process; the import runs in a child process so its
-// peak RSS is its own. Prints API calls, records/s and peak RSS for the first import (creates, Bulk API
-// 2.0) and the second (nothing changes). Needs `npx tsc -b` first (it runs the built lib/).
+// peak RSS is its own. For the first import (creates, Bulk API 2.0) and the second (nothing changes) it
+// prints the API calls the org counted, the minimum the documented limits allow for the same work,
+// records/s and peak RSS. Needs `npx tsc -b` first (it runs the built lib/).
 //   npx node bench/interactions-import.mjs [--rows 100000] [--bulk-threshold 2000] [--heap-mb 192]
+//
+// The minimum, from the documented limits (docs/mappings.md, "API calls"), as bench/mappings-deploy.mjs:
+//   reads:  a query operation returns at most 2,000 records and a SOQL statement has at most 100,000
+//           characters; a composite request carries at most 5 query operations and counts as one call.
+//           So reads >= ceil(sum of max(records read / 2,000, IN-list characters / 100,000) / 5) over
+//           the reads the import needs: the channels; the identities by external id; the thread keys of
+//           the file's posts; the open questions in the threads of the company's messages; on the second
+//           import every post of the file again, with the fields it compares. (Earlier posts of the
+//           people who sent private messages: none to read on a first import, whose identities are all
+//           new, nor on the second, whose messages all have their thread already.)
+//   writes: a Bulk API 2.0 ingest job needs create, upload (150 MB per upload), close, at least one
+//           status poll, and the successful and failed results to account for every row: 6 calls, one
+//           job for the identities and one for the interactions. The import writes a job per batch of
+//           10,000 rows (docs/interactions.md), so its first import makes about ten of them.
 import { createWriteStream } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -45,18 +60,21 @@ if (options.child) {
 const rows = Number(options.rows);
 const dir = await mkdtemp(join(tmpdir(), 'interactions-bench-'));
 const file = join(dir, 'interactions.ndjson');
-await generate(file, rows);
+const facts = await generate(file, rows);
 
 const { startLocalOrg } = await import(pathToFileURL(join(root, 'local-org/lib/main.js')).href);
 const org = await startLocalOrg({ port: 0 });
 try {
   await ensureChannels(org);
   for (const run of ['first import', 'second import (no changes)']) {
+    const callsBefore = org.ctx.apiCalls.used;
     const { seconds, peakRssMb, result } = await child(file, org);
+    const calls = org.ctx.apiCalls.used - callsBefore;
+    const minimum = minimumCalls(facts, run === 'first import');
     const written = result.counts.created + result.counts.updated + result.counts.deleted;
     console.log(
       `${run}: ${rows} rows in ${seconds.toFixed(1)} s (${Math.round(rows / seconds)} rows/s, ${Math.round(written / seconds)} records written/s), ` +
-        `${result.apiCalls} API calls, bulk: ${result.usedBulk}, peak RSS ${peakRssMb} MB; ` +
+        `${calls} API calls (minimum ${minimum}, ratio ${(calls / minimum).toFixed(2)}), bulk: ${result.usedBulk}, peak RSS ${peakRssMb} MB; ` +
         `counts ${JSON.stringify(result.counts)}; identities ${result.identities.distinct}`,
     );
   }
@@ -99,11 +117,17 @@ function child(path, localOrg) {
   );
 }
 
-/** Conversations of 5 messages on 3 channels: a public question, our reply, a DM, our DM, a thank-you. */
+/**
+ * Conversations of 5 messages on 3 channels: a public question, our reply, a DM, our DM, a thank-you.
+ * Returns what the minimum needs: the posts and identities, and the characters of their IN lists.
+ */
 async function generate(path, count) {
   const out = createWriteStream(path);
   const networks = ['x', 'instagram', 'community'];
   const start = Date.parse('2026-11-01T00:00:00Z');
+  const identities = new Set();
+  const outboundThreads = new Set();
+  let postChars = 0;
   for (let index = 0; index < count; index += 1) {
     const conversation = Math.floor(index / 5);
     const step = index % 5;
@@ -121,7 +145,32 @@ async function generate(path, count) {
       ...(step === 0 ? { intent: 'Question' } : {}),
       body: `Message ${step} of conversation ${conversation}: ${'lorem ipsum '.repeat(8)}😀`,
     };
+    postChars += `'${network}:${row.postId}',`.length;
+    identities.add(`${network}:${row.userId}`);
+    // Every message of a conversation is in the thread of its first one.
+    if (row.direction === 'Outbound') outboundThreads.add(`${network}:bench-${conversation}-0`);
     if (!out.write(`${JSON.stringify(row)}\n`)) await new Promise((resolve) => out.once('drain', resolve));
   }
   await new Promise((resolve) => out.end(resolve));
+  const inListChars = (values) => [...values].reduce((sum, value) => sum + `'${value}',`.length, 0);
+  return {
+    posts: count,
+    postChars,
+    identities: identities.size,
+    identityChars: inListChars(identities),
+    outboundThreadChars: inListChars(outboundThreads),
+  };
+}
+
+/** The fewest calls the documented limits allow for this import (see the top of this file). */
+function minimumCalls({ posts, postChars, identities, identityChars, outboundThreadChars }, first) {
+  const operations = (records, chars) => Math.max(1, Math.ceil(records / 2000), Math.ceil(chars / 100_000));
+  const queryOperations =
+    1 + // channels
+    operations(first ? 0 : identities, identityChars) + // identities by external id
+    operations(first ? 0 : posts, postChars) + // thread keys of the file's posts
+    operations(0, outboundThreadChars) + // open questions (the file answers its own)
+    (first ? 0 : operations(posts, postChars)); // the posts again, to compare field by field
+  const reads = Math.ceil(queryOperations / 5);
+  return reads + (first ? 6 + 6 : 0);
 }

@@ -2,9 +2,7 @@
 // whose thread now holds the company's outbound message posted at or after it. They are marked
 // Responded with First_Response_At__c, which the SLA highlighting and "catch me up" read. Answers
 // within the file itself are handled when the interactions are created (status.ts).
-import type { OrgClient } from '../mappings/org.js';
-import { inListQueries } from '../mappings/soql.js';
-import { IMPORT_QUERY_BUDGET } from './queryBudget.js';
+import type { ReadRound } from './readRound.js';
 
 export interface OutboundMessage {
   threadKey: string;
@@ -21,7 +19,7 @@ export interface OpenQuestion {
 export function answerUpdates(
   questions: readonly OpenQuestion[],
   outbound: readonly OutboundMessage[],
-  fileIds: ReadonlySet<string>,
+  fileIds: { has(externalId: string): boolean },
 ): Array<Record<string, unknown>> {
   const byThread = new Map<string, number[]>();
   for (const message of outbound) {
@@ -47,12 +45,10 @@ export function answerUpdates(
   return updates;
 }
 
-export async function readOpenQuestions(org: OrgClient, threadKeys: Iterable<string>): Promise<OpenQuestion[]> {
-  const questions: OpenQuestion[] = [];
-  const select =
-    "SELECT External_Id__c, Thread_Key__c, Posted_At__c FROM Social_Interaction__c WHERE Status__c = 'Needs_Response' AND Direction__c = 'Inbound' AND Thread_Key__c";
-  for (const query of inListQueries(select, threadKeys, '', IMPORT_QUERY_BUDGET)) {
-    questions.push(...(await org.queryAll<OpenQuestion & Record<string, unknown>>(query)));
-  }
-  return questions;
+/** Adds the read of the open questions in these threads to `round`; their records, once it has run. */
+export function readOpenQuestions(round: ReadRound, threadKeys: Iterable<string>): () => OpenQuestion[] {
+  return round.inList<OpenQuestion>(
+    "SELECT External_Id__c, Thread_Key__c, Posted_At__c FROM Social_Interaction__c WHERE Status__c = 'Needs_Response' AND Direction__c = 'Inbound' AND Thread_Key__c",
+    threadKeys,
+  );
 }

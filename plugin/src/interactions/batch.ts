@@ -4,21 +4,18 @@
 // (rejected, duplicate) pass through, so the batch's lines keep the file's order.
 import type { OrgClient, SaveOutcome } from '../mappings/org.js';
 import type { RejectedRow } from '../mappings/sources/row.js';
-import { inListQueries } from '../mappings/soql.js';
 import type { SettledIdentity } from './identities.js';
 import type { ChannelInfo, Interaction } from './interaction.js';
-import type { Outline } from './outline.js';
 import { INTERACTION_FIELDS, planInteraction, type ExistingInteraction } from './plan.js';
 import type { ResultLine } from './results.js';
+import { ReadRound } from './readRound.js';
 import { initialStatus } from './status.js';
-import { IMPORT_QUERY_BUDGET } from './queryBudget.js';
 import type { ThreadAssignment } from './thread.js';
 
 export type BatchEntry = { kind: 'done'; line: ResultLine } | { kind: 'plan'; interaction: Interaction };
 
 export interface BatchContext {
   identities: ReadonlyMap<string, SettledIdentity>;
-  outlines: ReadonlyMap<string, Outline>;
   threads: ReadonlyMap<string, ThreadAssignment>;
   /** First response times of inbound posts answered in the file (status.ts firstResponses). */
   answered: ReadonlyMap<string, number>;
@@ -33,15 +30,23 @@ export interface PlannedBatch {
   writeOf: Map<number, number>;
 }
 
-export async function readExisting(org: OrgClient, externalIds: string[]): Promise<Map<string, ExistingInteraction>> {
+/**
+ * What the org holds for these posts, which threading found there (a read of one page per query); the
+ * read goes out in `round`, with whatever other steps added to it.
+ */
+export async function readExisting(
+  org: OrgClient,
+  externalIds: string[],
+  round = new ReadRound(),
+): Promise<Map<string, ExistingInteraction>> {
   const wanted = new Set(externalIds);
-  const existing = new Map<string, ExistingInteraction>();
   const select = `SELECT ${INTERACTION_FIELDS.join(', ')} FROM Social_Interaction__c WHERE External_Id__c`;
-  for (const query of inListQueries(select, wanted, '', IMPORT_QUERY_BUDGET)) {
-    for (const record of await org.queryAll<ExistingInteraction>(query)) {
-      // SOQL compares text case-insensitively; the external id is case-sensitive.
-      if (wanted.has(record.External_Id__c)) existing.set(record.External_Id__c, record);
-    }
+  const found = round.eachFound<ExistingInteraction>(select, wanted);
+  await round.run(org);
+  const existing = new Map<string, ExistingInteraction>();
+  for (const record of found()) {
+    // SOQL compares text case-insensitively; the external id is case-sensitive.
+    if (wanted.has(record.External_Id__c)) existing.set(record.External_Id__c, record);
   }
   return existing;
 }

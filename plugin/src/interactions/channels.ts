@@ -5,13 +5,18 @@ import type { MappingFile } from '../mappings/mappingFile/schema.js';
 import type { OrgClient } from '../mappings/org.js';
 import { CHANNEL_FIELDS, type ExistingChannel } from '../mappings/resolve.js';
 import type { ChannelInfo } from './interaction.js';
+import { ReadRound } from './readRound.js';
 
+/** The channels rows are checked against, and the org's records (the identity step reads no channel again). */
 export async function readChannels(
   org: OrgClient,
   mapping: MappingFile | undefined,
-): Promise<Map<string, ChannelInfo>> {
-  const records = await org.queryAll<ExistingChannel>(`SELECT ${CHANNEL_FIELDS.join(', ')} FROM Social_Channel__c`);
-  return channelsFrom(records, mapping);
+): Promise<{ channels: Map<string, ChannelInfo>; records: ExistingChannel[] }> {
+  const round = new ReadRound();
+  const read = round.add<ExistingChannel>([`SELECT ${CHANNEL_FIELDS.join(', ')} FROM Social_Channel__c`]);
+  await round.run(org);
+  const records = read();
+  return { channels: channelsFrom(records, mapping), records };
 }
 
 /** Pure part: org records (and the mapping, when given) -> the channels rows are checked against. */

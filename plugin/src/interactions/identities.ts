@@ -9,12 +9,11 @@ import type { LoadedMapping } from '../mappings/mappingFile/load.js';
 import type { MappingFile } from '../mappings/mappingFile/schema.js';
 import type { OrgClient } from '../mappings/org.js';
 import { buildPlan, countOutcomes, type Outcome } from '../mappings/plan.js';
-import { resolveAgainstOrg, type OrgState } from '../mappings/resolve.js';
-import { inListQueries } from '../mappings/soql.js';
+import { resolveAgainstOrg, SharedReads, type ExistingChannel } from '../mappings/resolve.js';
 import type { ChannelInfo } from './interaction.js';
 import type { RecordLink } from './plan.js';
+import type { ReadRound } from './readRound.js';
 import { personKey } from './thread.js';
-import { IMPORT_QUERY_BUDGET } from './queryBudget.js';
 
 export interface SettledIdentity {
   link: RecordLink;
@@ -23,6 +22,8 @@ export interface SettledIdentity {
   outcome: Outcome;
   /** Why the identity could not be written (or was rejected): its interactions fail with it. */
   error?: string;
+  /** Not in the org before this import: no interaction there can point at it yet. */
+  created?: boolean;
 }
 
 export interface IdentitySettlement {
@@ -37,6 +38,8 @@ export interface SettleOptions {
   loaded?: LoadedMapping;
   mappingDisplayPath?: string;
   channels: ReadonlyMap<string, ChannelInfo>;
+  /** The org's Social_Channel__c records as the import read them (readChannels). */
+  channelRecords?: readonly ExistingChannel[];
   dryRun: boolean;
   bulkThreshold: number;
   now: string;
@@ -56,19 +59,18 @@ export async function settleIdentities(
     locate: options.loaded?.locate ?? (() => ({ line: 1, column: 1 })),
     mappingDisplayPath: options.mappingDisplayPath ?? '(no mapping)',
   };
-  // The deploy's resolver reads the identities with one IN list sized by mappings/soql.ts, which
-  // undercounts quotes (see queryBudget.ts): resolve in chunks whose query surely fits, and merge.
-  let state: OrgState | undefined;
-  for (const chunk of chunksForQueries(identities)) {
-    const part = await resolveAgainstOrg(org, chunk, context);
-    if (state === undefined) {
-      state = part;
-      continue;
-    }
-    for (const [identity, resolution] of part.resolutions) state.resolutions.set(identity, resolution);
-    for (const [externalId, existing] of part.identities) state.identities.set(externalId, existing);
+  // All identities are resolved at once: the resolver sends its reads through queryMany, as few
+  // composite calls as the SOQL length allows. The channels the import read already are handed to it
+  // under the resolver's key for them, so it does not read them again.
+  const shared = new SharedReads();
+  if (options.channelRecords !== undefined) {
+    const keys = new Set(mapping.channels.map((channel) => channel.key.toLowerCase()));
+    shared.records.set(
+      'channels',
+      options.channelRecords.filter((record) => keys.has(record.Network_Key__c.toLowerCase())),
+    );
   }
-  state ??= await resolveAgainstOrg(org, [], context);
+  const state = await resolveAgainstOrg(org, identities, context, shared);
   const plan = buildPlan({
     mapping,
     items: identities.map((identity) => ({ kind: 'identity' as const, identity })),
@@ -84,7 +86,6 @@ export async function settleIdentities(
       });
 
   const byExternalId = new Map<string, SettledIdentity>();
-  const contactIds = new Set<string>();
   let written = 0;
   for (const row of plan.rows) {
     const externalId = row.externalId!;
@@ -119,7 +120,6 @@ export async function settleIdentities(
     if (final.Link_Status__c === 'Linked') {
       if (typeof final.Contact__c === 'string' && final.Contact__c !== '') {
         link.contactId = final.Contact__c;
-        contactIds.add(final.Contact__c);
       } else if (typeof final.Lead__c === 'string' && final.Lead__c !== '') {
         link.leadId = final.Lead__c;
       }
@@ -132,50 +132,35 @@ export async function settleIdentities(
         ...(link.leadId ? { leadId: link.leadId } : {}),
       }),
       outcome: row.outcome,
+      ...(existing === undefined ? { created: true } : {}),
     });
   }
 
-  // Account__c is the linked Contact's account, so account pages show their contacts' conversations.
-  const accountOf = new Map<string, string>();
-  for (const query of inListQueries(
-    'SELECT Id, AccountId FROM Contact WHERE Id',
-    contactIds,
-    '',
-    IMPORT_QUERY_BUDGET,
-  )) {
-    for (const record of await org.queryAll<{ Id: string; AccountId?: string | null }>(query)) {
-      if (record.AccountId) accountOf.set(String(record.Id).slice(0, 15), record.AccountId);
-    }
-  }
-  for (const settled of byExternalId.values()) {
-    const account = settled.link.contactId ? accountOf.get(settled.link.contactId.slice(0, 15)) : undefined;
-    if (account !== undefined) settled.link.accountId = account;
-  }
   return { byExternalId, counts: countOutcomes(plan.rows), written, usedBulk: applied?.usedBulk ?? false };
 }
 
-/** Identities in groups whose external ids, quoted and fully URL-encoded, fit one query. */
-export function chunksForQueries(identities: readonly Identity[], budget = IMPORT_QUERY_BUDGET - 1_000): Identity[][] {
-  const chunks: Identity[][] = [];
-  let chunk: Identity[] = [];
-  let size = 0;
-  for (const identity of identities) {
-    const cost = fullyEncodedLength(`'${identity.externalId}',`);
-    if (chunk.length > 0 && size + cost > budget) {
-      chunks.push(chunk);
-      chunk = [];
-      size = 0;
+/**
+ * Account__c is the linked Contact's account, so account pages show their contacts' conversations.
+ * Adds the read of those Contacts to `round`; once the round has run, the returned function sets each
+ * settled identity's accountId.
+ */
+export function readAccounts(round: ReadRound, settled: ReadonlyMap<string, SettledIdentity>): () => void {
+  const contactIds = new Set<string>();
+  for (const identity of settled.values()) if (identity.link.contactId) contactIds.add(identity.link.contactId);
+  const contacts = round.eachFound<{ Id: string; AccountId?: string | null }>(
+    'SELECT Id, AccountId FROM Contact WHERE Id',
+    contactIds,
+  );
+  return () => {
+    const accountOf = new Map<string, string>();
+    for (const record of contacts()) {
+      if (record.AccountId) accountOf.set(String(record.Id).slice(0, 15), record.AccountId);
     }
-    chunk.push(identity);
-    size += cost;
-  }
-  if (chunk.length > 0) chunks.push(chunk);
-  return chunks;
-}
-
-/** encodeURIComponent leaves ! ' ( ) * as they are; HTTP clients encode them, so count them encoded. */
-function fullyEncodedLength(text: string): number {
-  return encodeURIComponent(text).replace(/[!'()*]/g, '%XX').length;
+    for (const identity of settled.values()) {
+      const account = identity.link.contactId ? accountOf.get(identity.link.contactId.slice(0, 15)) : undefined;
+      if (account !== undefined) identity.link.accountId = account;
+    }
+  };
 }
 
 /** Without --mapping: identities are created unlinked and existing links are left exactly as they are. */

@@ -7,12 +7,13 @@
 import { relative, resolve } from 'node:path';
 import type { Connection } from '@salesforce/core';
 import { DEFAULT_BULK_THRESHOLD } from '../mappings/apply.js';
+import { collectGarbage } from '../mappings/collectGarbage.js';
 import type { Identity } from '../mappings/identity.js';
 import { loadMappingFile, type LoadedMapping } from '../mappings/mappingFile/load.js';
 import { DailyLimitError, OrgClient, type RetryPolicy } from '../mappings/org.js';
 import { countOutcomes, type Outcome } from '../mappings/plan.js';
 import type { SourceRow } from '../mappings/sources/row.js';
-import { answerUpdates, readOpenQuestions } from './answers.js';
+import { answerUpdates, readOpenQuestions, type OutboundMessage } from './answers.js';
 import {
   applyBatch,
   planBatch,
@@ -25,15 +26,16 @@ import {
 } from './batch.js';
 import { readChannels } from './channels.js';
 import { chooseColumns } from './columns.js';
-import { settleIdentities, type IdentitySettlement } from './identities.js';
+import { readAccounts, settleIdentities, type IdentitySettlement } from './identities.js';
 import { isInteraction, toInteraction, type ChannelInfo, type NormaliseContext } from './interaction.js';
 import { threadOutlines } from './orgThreads.js';
 import { remember, type Outline } from './outline.js';
 import { INTERACTION_OUTCOMES, type InteractionOutcome } from './plan.js';
+import { ReadRound } from './readRound.js';
 import { checkExportFile, effectiveColumns, readExport, type ExportFile } from './read.js';
 import { ResultsWriter, type ResultLine } from './results.js';
 import { firstResponses } from './status.js';
-import { DEFAULT_CONTINUATION_MINUTES } from './thread.js';
+import { DEFAULT_CONTINUATION_MINUTES, type ThreadAssignment } from './thread.js';
 
 /** The JSON result of `sf social interactions import` (stable: scripts read it). */
 export interface ImportResult {
@@ -118,7 +120,10 @@ export async function importInteractions(options: ImportOptions): Promise<Import
   const columns = await effectiveColumns(exportFile);
 
   progress('Reading channels');
-  const channels = await untilDailyLimit(() => readChannels(org, loaded?.mapping), new Map<string, ChannelInfo>());
+  const { channels, records: channelRecords } = await untilDailyLimit(() => readChannels(org, loaded?.mapping), {
+    channels: new Map<string, ChannelInfo>(),
+    records: [],
+  });
   const context: NormaliseContext = {
     channels,
     columns,
@@ -156,6 +161,7 @@ export async function importInteractions(options: ImportOptions): Promise<Import
         ...(loaded ? { loaded } : {}),
         ...(options.mappingFile ? { mappingDisplayPath: options.mappingFile } : {}),
         channels,
+        channelRecords,
         dryRun: options.dryRun,
         bulkThreshold: options.bulkThreshold ?? DEFAULT_BULK_THRESHOLD,
         now: now.toISOString(),
@@ -164,27 +170,43 @@ export async function importInteractions(options: ImportOptions): Promise<Import
     noSettlement,
   );
   identities.clear();
+  // The identities of pass 1 and the identity step's resolutions and plan are garbage now
+  // (mappings/collectGarbage.ts).
+  collectGarbage();
 
   progress('Threading');
   const { threads, inOrg } = await untilDailyLimit(
-    () =>
-      threadOutlines(
+    async () => {
+      // The linked Contacts' accounts are read with threading's first read.
+      const round = new ReadRound();
+      const setAccounts = readAccounts(round, settlement.byExternalId);
+      const threading = await threadOutlines(
         org,
         outlines,
         settlement.byExternalId,
         options.continuationMinutes ?? DEFAULT_CONTINUATION_MINUTES,
-      ),
+        round,
+      );
+      setAccounts();
+      return threading;
+    },
     { threads: new Map(), inOrg: new Set<string>() },
   );
   // Stopped before any interaction was planned: rows are not even normalised (the channels may be unknown).
   const stoppedBeforeWrites = stoppedBy !== undefined;
-  const threaded = [...outlines].flatMap(([externalId, outline]) => {
-    const thread = threads.get(externalId);
-    return outline.postedAtMs === undefined || thread === undefined
-      ? []
-      : [{ externalId, threadKey: thread.threadKey, direction: outline.direction, postedAtMs: outline.postedAtMs }];
-  });
-  const answered = firstResponses(threaded);
+  const { answered, outbound } = responsesInFile(outlines, threads);
+  // Of each post, pass 2 needs only the line imported and whether a row deleted it: a number a post
+  // instead of its outline (some 400 bytes).
+  const importedLine = new Map<string, number>();
+  const deletedPosts = new Set<string>();
+  for (const [externalId, outline] of outlines) {
+    importedLine.set(externalId, outline.line);
+    if (outline.deleted) deletedPosts.add(externalId);
+  }
+  outlines.clear();
+  // Threading's working set (what it read from the org and what assignThreads built) and the outlines
+  // are garbage now.
+  collectGarbage();
 
   // Pass 2: plan, apply and report, batch by batch.
   const writer = options.dryRun ? undefined : await ResultsWriter.open(options.resultsDir);
@@ -213,19 +235,27 @@ export async function importInteractions(options: ImportOptions): Promise<Import
 
   const batchContext: BatchContext = {
     identities: settlement.byExternalId,
-    outlines,
     threads,
     answered,
     channels,
     displayPath: exportFile.displayPath,
   };
+  // Questions already in the org in the threads of the export's outbound messages: read with the
+  // first batch's posts, in the same composite calls.
+  let questionsRound: ReadRound | undefined = new ReadRound();
+  const openQuestions = readOpenQuestions(questionsRound, new Set(outbound.map((message) => message.threadKey)));
+  let answers: Array<Record<string, unknown>> = [];
   let batch: BatchEntry[] = [];
   const flush = async (): Promise<void> => {
     // Only posts the org held at the start can exist: a first import reads nothing back.
     const ids = batch.flatMap((entry) =>
       entry.kind === 'plan' && inOrg.has(entry.interaction.externalId) ? [entry.interaction.externalId] : [],
     );
-    const existing = await untilDailyLimit(() => readExisting(org, ids), undefined);
+    const round = questionsRound ?? new ReadRound();
+    const withQuestions = questionsRound !== undefined;
+    questionsRound = undefined;
+    const existing = await untilDailyLimit(() => readExisting(org, ids, round), undefined);
+    if (withQuestions && existing !== undefined) answers = answerUpdates(openQuestions(), outbound, importedLine);
     let lines: ResultLine[];
     if (stoppedBy || existing === undefined) {
       const reason = stoppedBy!.notAttempted;
@@ -251,6 +281,8 @@ export async function importInteractions(options: ImportOptions): Promise<Import
       await report(line);
     }
     batch = [];
+    // The batch's rows, the org's records and the plan are garbage now.
+    collectGarbage();
   };
 
   try {
@@ -268,18 +300,19 @@ export async function importInteractions(options: ImportOptions): Promise<Import
         if (!isInteraction(interaction)) {
           batch.push({ kind: 'done', line: rejectedLine(interaction, exportFile.displayPath) });
         } else {
-          const outline = outlines.get(interaction.externalId)!;
-          if (outline.line !== interaction.origin.line) {
+          const lineImported = importedLine.get(interaction.externalId)!;
+          const deleted = deletedPosts.has(interaction.externalId);
+          if (lineImported !== interaction.origin.line) {
             batch.push({
               kind: 'done',
               line: {
                 ...resultBase(interaction, undefined, exportFile.displayPath),
                 outcome: 'duplicate',
-                reason: `the same post (${interaction.externalId}) as line ${outline.line}, which is the row imported${outline.deleted ? ' (with the deletion)' : ''}`,
+                reason: `the same post (${interaction.externalId}) as line ${lineImported}, which is the row imported${deleted ? ' (with the deletion)' : ''}`,
               },
             });
           } else {
-            if (outline.deleted && !interaction.deleted) {
+            if (deleted && !interaction.deleted) {
               interaction.deleted = true;
               delete interaction.body;
             }
@@ -297,12 +330,6 @@ export async function importInteractions(options: ImportOptions): Promise<Import
   }
 
   progress('Marking questions this export answers');
-  const outbound = threaded.filter((message) => message.direction === 'Outbound');
-  const questions =
-    outbound.length > 0
-      ? await untilDailyLimit(() => readOpenQuestions(org, new Set(outbound.map((m) => m.threadKey))), [])
-      : [];
-  const answers = answerUpdates(questions, outbound, new Set(outlines.keys()));
   let answeredInOrg = answers.length;
   if (!options.dryRun && answers.length > 0 && !stoppedBy) {
     const results = await org.upsertCollections('Social_Interaction__c', 'External_Id__c', answers);
@@ -357,6 +384,31 @@ export function importFailed(result: ImportResult): boolean {
 }
 
 export type { ChannelInfo };
+
+/**
+ * Pure: per inbound post, when the file holds the company's first answer in its thread (status.ts), and
+ * the company's messages, which may answer questions already in the org (answers.ts).
+ */
+function responsesInFile(
+  outlines: ReadonlyMap<string, Outline>,
+  threads: ReadonlyMap<string, ThreadAssignment>,
+): { answered: Map<string, number>; outbound: OutboundMessage[] } {
+  const threaded: Array<OutboundMessage & { externalId: string; direction: 'Inbound' | 'Outbound' }> = [];
+  for (const [externalId, outline] of outlines) {
+    const thread = threads.get(externalId);
+    if (outline.postedAtMs === undefined || thread === undefined) continue;
+    threaded.push({
+      externalId,
+      threadKey: thread.threadKey,
+      direction: outline.direction,
+      postedAtMs: outline.postedAtMs,
+    });
+  }
+  return {
+    answered: firstResponses(threaded),
+    outbound: threaded.filter((message) => message.direction === 'Outbound'),
+  };
+}
 
 /** A row the run did not get to because the daily API limit stopped it first. */
 function notAttemptedLine(row: SourceRow, file: string, error: DailyLimitError): ResultLine {

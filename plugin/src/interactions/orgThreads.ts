@@ -1,11 +1,11 @@
 // The org's side of threading: reads what the org already knows about the file's posts (their thread
 // keys), their parents, and the recent posts of people who sent private messages, then hands it all to
 // the pure assignThreads (thread.ts).
+import { collectGarbage } from '../mappings/collectGarbage.js';
 import type { OrgClient } from '../mappings/org.js';
-import { inListQueries } from '../mappings/soql.js';
 import type { SettledIdentity } from './identities.js';
 import type { Outline } from './outline.js';
-import { IMPORT_QUERY_BUDGET } from './queryBudget.js';
+import { ReadRound } from './readRound.js';
 import { assignThreads, type KnownInteraction, type ThreadAssignment, type ThreadItem } from './thread.js';
 
 const THREAD_FIELDS = [
@@ -21,28 +21,42 @@ const THREAD_FIELDS = [
   'Lead__c',
 ] as const;
 type ThreadRecord = { External_Id__c: string } & Partial<Record<(typeof THREAD_FIELDS)[number], string | null>>;
+const SELECT_THREAD_FIELDS = `SELECT ${THREAD_FIELDS.join(', ')} FROM Social_Interaction__c`;
 
-/** Reads what the org knows about these posts, their parents and the people's recent posts, then threads. */
+/**
+ * Reads what the org knows about these posts, their parents and the people's recent posts, then threads.
+ * The first read goes out in `round`, with whatever other steps have added to it.
+ */
 export async function threadOutlines(
   org: OrgClient,
   outlines: ReadonlyMap<string, Outline>,
   identities: ReadonlyMap<string, SettledIdentity>,
   continuationMinutes: number,
+  round = new ReadRound(),
 ): Promise<{ threads: Map<string, ThreadAssignment>; inOrg: Set<string> }> {
-  const wanted = new Set<string>(outlines.keys());
-  for (const outline of outlines.values()) if (outline.inReplyTo !== undefined) wanted.add(outline.inReplyTo);
-  const records = new Map<string, ThreadRecord>();
-  for (const query of inListQueries(
-    `SELECT ${THREAD_FIELDS.join(', ')} FROM Social_Interaction__c WHERE External_Id__c`,
-    wanted,
-    '',
-    IMPORT_QUERY_BUDGET,
-  )) {
-    for (const record of await org.queryAll<ThreadRecord>(query)) {
-      // SOQL compares text case-insensitively; the external id is case-sensitive.
-      if (wanted.has(record.External_Id__c)) records.set(record.External_Id__c, record);
-    }
+  // The file's own posts need only their thread key (and whether the org has them at all): a re-import
+  // reads every post of the file, so that read is kept narrow. Parents outside the file become known
+  // interactions, so they are read with every field threading uses.
+  const parents = new Set<string>();
+  for (const outline of outlines.values()) {
+    if (outline.inReplyTo !== undefined && !outlines.has(outline.inReplyTo)) parents.add(outline.inReplyTo);
   }
+  const own = round.inList<Pick<ThreadRecord, 'External_Id__c' | 'Thread_Key__c'>>(
+    'SELECT External_Id__c, Thread_Key__c FROM Social_Interaction__c WHERE External_Id__c',
+    outlines.keys(),
+  );
+  const parentRecords = round.inList<ThreadRecord>(`${SELECT_THREAD_FIELDS} WHERE External_Id__c`, parents);
+  await round.run(org);
+  // SOQL compares text case-insensitively; the external id is case-sensitive: only exact hits count.
+  const inOrg = new Set<string>();
+  const existingKeys = new Map<string, string>();
+  for (const record of own()) {
+    if (!outlines.has(record.External_Id__c)) continue;
+    inOrg.add(record.External_Id__c);
+    if (record.Thread_Key__c) existingKeys.set(record.External_Id__c, record.Thread_Key__c);
+  }
+  // A re-import has just read every post of the file: those records are garbage now (collectGarbage.ts).
+  collectGarbage();
 
   const personOfIdentity = new Map<string, string>();
   for (const [externalId, settled] of identities) {
@@ -70,7 +84,7 @@ export async function threadOutlines(
       ...(outline.inReplyTo ? { inReplyTo: outline.inReplyTo } : {}),
       ...(outline.conversationKey ? { conversationKey: outline.conversationKey } : {}),
     };
-    const existingKey = records.get(externalId)?.Thread_Key__c;
+    const existingKey = existingKeys.get(externalId);
     if (existingKey) item.existingThreadKey = existingKey;
     items.push(item);
     if (!existingKey && !item.inReplyTo && !item.conversationKey && item.visibility === 'Private')
@@ -94,17 +108,28 @@ export async function threadOutlines(
       ...(postedAtMs !== undefined && Number.isFinite(postedAtMs) ? { postedAtMs } : {}),
     };
   };
-  for (const record of records.values()) {
-    if (outlines.has(record.External_Id__c)) continue;
+  // Interactions of the org already taken into `known`.
+  const seen = new Set<string>();
+  const addKnown = (record: ThreadRecord): void => {
+    if (seen.has(record.External_Id__c) || outlines.has(record.External_Id__c)) return;
+    seen.add(record.External_Id__c);
     const entry = toKnown(record);
     if (entry) known.push(entry);
-  }
+  };
+  for (const record of parentRecords()) if (parents.has(record.External_Id__c)) addKnown(record);
 
   // Earlier posts of the people who sent private messages, which those messages may continue.
   if (privateRoots.length > 0) {
     const windowMs = continuationMinutes * 60_000;
-    const from = new Date(Math.min(...privateRoots.map((item) => item.postedAtMs)) - windowMs).toISOString();
-    const to = new Date(Math.max(...privateRoots.map((item) => item.postedAtMs))).toISOString();
+    // A loop, not Math.min(...times): spreading some 100,000 arguments overflows the stack.
+    let first = Infinity;
+    let last = -Infinity;
+    for (const { postedAtMs } of privateRoots) {
+      first = Math.min(first, postedAtMs);
+      last = Math.max(last, postedAtMs);
+    }
+    const from = new Date(first - windowMs).toISOString();
+    const to = new Date(last).toISOString();
     const persons = new Set(privateRoots.map((item) => item.personKey));
     const byField: Record<'Identity__c' | 'Contact__c' | 'Lead__c', Set<string>> = {
       Identity__c: new Set(),
@@ -113,29 +138,19 @@ export async function threadOutlines(
     };
     for (const settled of identities.values()) {
       if (!persons.has(settled.personKey)) continue;
-      if (settled.link.identityId) byField.Identity__c.add(settled.link.identityId);
+      // An identity this import created has no interactions in the org yet (a first import reads none).
+      if (settled.link.identityId && !settled.created) byField.Identity__c.add(settled.link.identityId);
       if (settled.link.contactId) byField.Contact__c.add(settled.link.contactId);
       if (settled.link.leadId) byField.Lead__c.add(settled.link.leadId);
     }
-    const seen = new Set(records.keys());
-    for (const [field, values] of Object.entries(byField)) {
-      const queries = inListQueries(
-        `SELECT ${THREAD_FIELDS.join(', ')} FROM Social_Interaction__c WHERE Posted_At__c >= ${from} AND Posted_At__c <= ${to} AND ${field}`,
-        values,
-        '',
-        IMPORT_QUERY_BUDGET,
-      );
-      for (const query of queries) {
-        for (const record of await org.queryAll<ThreadRecord>(query)) {
-          if (seen.has(record.External_Id__c) || outlines.has(record.External_Id__c)) continue;
-          seen.add(record.External_Id__c);
-          const entry = toKnown(record);
-          if (entry) known.push(entry);
-        }
-      }
-    }
+    const recent = new ReadRound();
+    const inWindow = `${SELECT_THREAD_FIELDS} WHERE Posted_At__c >= ${from} AND Posted_At__c <= ${to} AND`;
+    const reads = Object.entries(byField).map(([field, values]) =>
+      recent.inList<ThreadRecord>(`${inWindow} ${field}`, values),
+    );
+    await recent.run(org);
+    for (const read of reads) for (const record of read()) addKnown(record);
   }
-  // Which of the file's posts the org already holds: the second pass reads only those back.
-  const inOrg = new Set([...records.keys()].filter((externalId) => outlines.has(externalId)));
+  // inOrg: which of the file's posts the org already holds; the second pass reads only those back.
   return { threads: assignThreads(items, known, continuationMinutes), inOrg };
 }
