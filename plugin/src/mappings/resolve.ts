@@ -1,9 +1,10 @@
 // Finds, for every identity, the record its pair names or the first rule that matches, and reads
 // what the org already holds (identities by external id, channels, the tool's own earlier links).
-// All the queries of a deploy go out together through OrgClient.queryMany (five per composite call),
-// as IN lists of up to 2,000 values; a rule whose normalisation the org cannot do in SOQL
-// (phone-e164, email-plus, email-dots: the org stores those fields in free form) reads the records
-// that have a value in the field and compares normalised values here. Either way the record's value is
+// All the queries of a partition go out together through OrgClient.queryMany (five per composite
+// call), as IN lists as long as a SOQL statement allows (soql.ts); a rule whose normalisation the
+// org cannot do in SOQL (phone-e164, email-plus, email-dots: the org stores those fields in free
+// form) reads the records that have a value in the field, once per deploy, and compares normalised
+// values here. Either way the record's value is
 // normalised and compared exactly.
 import { attributeOf, type Identity } from './identity.js';
 import type { MappingFile, Rule } from './mappingFile/schema.js';
