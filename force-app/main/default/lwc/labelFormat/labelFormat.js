@@ -70,7 +70,12 @@ export function isolated(value) {
     return text ? `\u2068${text}\u2069` : '';
 }
 
-/** The text a list of parts shows, for attributes (title, aria-label) and conditions. */
+/** The text a list of parts shows, for an attribute (title, aria-label): filled-in values isolated. */
+export function partsAttribute(parts) {
+    return (parts || []).map((part) => (part.dir === 'auto' ? isolated(part.text) : part.text)).join('');
+}
+
+/** The text a list of parts shows, for conditions and comparisons. */
 export function partsText(parts) {
     return (parts || []).map((part) => part.text).join('');
 }

@@ -24,7 +24,7 @@ import LINKED_TOAST from '@salesforce/label/c.Social_Link_LinkedToast';
 import LOOKUP_ERROR from '@salesforce/label/c.Social_Link_LookupError';
 import SAVE_ERROR from '@salesforce/label/c.Social_Identities_SaveError';
 import CANCEL from '@salesforce/label/c.Social_Action_Cancel';
-import { formatLabel, formatLabelParts } from 'c/labelFormat';
+import { formatLabel, formatLabelParts, isolated } from 'c/labelFormat';
 import { reduceErrors } from 'c/errorMessages';
 import { createIdentityInput, linkExistingInput, normaliseHandle, personField } from 'c/socialIdentityModel';
 import { IDENTITY_LOOKUP_QUERY } from './identityLookupQuery';
@@ -135,9 +135,9 @@ export default class SocialIdentityLink extends LightningElement {
             return '';
         }
         if (this.lookupResult.state === 'found') {
-            return formatLabel(LINK_IT, this.displayHandle);
+            return formatLabel(LINK_IT, isolated(this.displayHandle));
         }
-        return this.lookupResult.state === 'missing' ? formatLabel(CREATE_AND_LINK, this.displayHandle) : '';
+        return this.lookupResult.state === 'missing' ? formatLabel(CREATE_AND_LINK, isolated(this.displayHandle)) : '';
     }
 
     get lookupErrorParts() {
@@ -202,13 +202,16 @@ export default class SocialIdentityLink extends LightningElement {
                 );
             }
             this.dispatchEvent(
-                new ShowToastEvent({ title: formatLabel(LINKED_TOAST, this.displayHandle), variant: 'success' })
+                new ShowToastEvent({
+                    title: formatLabel(LINKED_TOAST, isolated(this.displayHandle)),
+                    variant: 'success'
+                })
             );
             this.dispatchEvent(new CustomEvent('linked'));
         } catch (error) {
             this.dispatchEvent(
                 new ShowToastEvent({
-                    title: formatLabel(SAVE_ERROR, this.displayHandle, reduceErrors(error).join(' ')),
+                    title: formatLabel(SAVE_ERROR, isolated(this.displayHandle), reduceErrors(error).join(' ')),
                     variant: 'error',
                     mode: 'sticky'
                 })

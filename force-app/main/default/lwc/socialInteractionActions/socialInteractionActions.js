@@ -36,7 +36,7 @@ import TASK_SUBJECT_DEFAULT from '@salesforce/label/c.SB_Action_TaskSubjectDefau
 import TASK_SUBJECT_REQUIRED from '@salesforce/label/c.SB_Action_TaskSubjectRequired';
 import TASK_DUE from '@salesforce/label/c.SB_Action_TaskDue';
 import TASK_CREATED from '@salesforce/label/c.SB_Action_TaskCreated';
-import { formatLabel } from 'c/labelFormat';
+import { formatLabel, isolated } from 'c/labelFormat';
 import { reduceErrors } from 'c/errorMessages';
 import {
     STATUS_ACTIONS,
@@ -306,7 +306,7 @@ export default class SocialInteractionActions extends LightningElement {
             showFieldError: (message) => {
                 this.noteError = message;
             },
-            success: formatLabel(ADVOCATE_SAVED, this.personName)
+            success: formatLabel(ADVOCATE_SAVED, isolated(this.personName))
         });
     }
 

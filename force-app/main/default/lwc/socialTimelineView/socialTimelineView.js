@@ -18,7 +18,7 @@ import ABOUT_CONTACT from '@salesforce/label/c.Social_Timeline_AboutContact';
 import OUR_REPLY_TO from '@salesforce/label/c.Social_Timeline_OurReplyTo';
 import STARTED_BY from '@salesforce/label/c.Social_Thread_StartedBy';
 import STARTED_BY_US from '@salesforce/label/c.Social_Thread_StartedByUs';
-import { formatLabel, formatLabelParts, joinedParts, partsText } from 'c/labelFormat';
+import { formatLabel, formatLabelParts, joinedParts, partsAttribute, partsText } from 'c/labelFormat';
 import { SLA_STATE, slaFor } from 'c/socialSla';
 import { bodySegments, safeHref } from 'c/socialBodyText';
 import { durationText, exactTimeText, isoTime, relativeTimeText } from 'c/socialTimeText';
@@ -168,7 +168,7 @@ export function threadView(thread, channels, now, options = {}) {
         latestRelative: relativeTimeText(thread.latestAt, now),
         latestExact: exactTimeText(thread.latestAt),
         latestIso: isoTime(thread.latestAt),
-        heading: partsText(headingParts),
+        heading: partsAttribute(headingParts),
         headingParts,
         people: partsText(peopleParts),
         peopleParts

@@ -78,7 +78,7 @@ describe('c-social-identity-link', () => {
                 Link_Note__c: null
             }
         });
-        expect(events.toasts[0]).toEqual({ title: '@ana_shop is now linked.', variant: 'success' });
+        expect(events.toasts[0]).toEqual({ title: '\u2068@ana_shop\u2069 is now linked.', variant: 'success' });
         expect(events.linked).toBe(1);
     });
 

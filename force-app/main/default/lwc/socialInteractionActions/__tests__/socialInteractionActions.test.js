@@ -280,7 +280,7 @@ describe('c-social-interaction-actions', () => {
             }
         });
         expect(toasts).toEqual([
-            expect.objectContaining({ title: '@ana_ruiz recognised as an advocate.', variant: 'success' })
+            expect.objectContaining({ title: '\u2068@ana_ruiz\u2069 recognised as an advocate.', variant: 'success' })
         ]);
         expect(refreshes).toHaveLength(1);
     });

@@ -33,7 +33,9 @@ describe('c-social-thread', () => {
     it('names a cross-channel thread, its size, its last activity and what waits', async () => {
         const element = createThread(threadsOf(firstPage)[0]);
         await flushPromises();
-        expect($(element, 'article').getAttribute('aria-label')).toBe('Conversation started by @ana_ruiz');
+        // An attribute holds no element with dir="auto": the handle is isolated by U+2068…U+2069.
+        expect($(element, 'article').getAttribute('aria-label')).toBe('Conversation started by \u2068@ana_ruiz\u2069');
+        expect($(element, '.thread-heading').title).toBe('Conversation started by \u2068@ana_ruiz\u2069');
         expect($(element, '.thread-count').textContent).toBe('4 messages');
         expect($(element, '.thread-time').textContent.trim()).toBe('Last activity 20 min ago');
         expect($(element, '.thread-time').title).toMatch(/Mar 4, 2026/);

@@ -99,13 +99,13 @@ describe('c/socialTimelineView', () => {
             countText: '2 messages',
             waitingText: '1 waiting for a response',
             hopsText: '',
-            heading: 'Conversation started by @ana_ruiz',
+            heading: 'Conversation started by \u2068@ana_ruiz\u2069',
             people: 'Ana Ruiz'
         });
         expect(view.interactions[1].deliveryText).toBe('Delivery: Queued');
         expect(view.interactions[1].author).toBe('Our reply to @ana_ruiz');
         const [ours] = groupIntoThreads([{ ...base, direction: 'Outbound' }]);
-        expect(threadView(ours, CHANNELS, NOW).heading).toBe('Conversation we started with @ana_ruiz');
+        expect(threadView(ours, CHANNELS, NOW).heading).toBe('Conversation we started with \u2068@ana_ruiz\u2069');
     });
 
     it('keeps every handle and name a part of its own (dir auto), apart from the label words', () => {
