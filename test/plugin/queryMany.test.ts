@@ -41,6 +41,20 @@ describe('OrgClient.queryMany', () => {
     expect(client.apiCalls).toBe(2);
   });
 
+  it("fills a call with the last query's next pages, in case it has them: a page past the end costs nothing", async () => {
+    const client = new OrgClient(connectTo(org));
+    const before = org.ctx.apiCalls.used;
+    // Five pages: the first and four chained after it, before the first has said it has more.
+    const [interactions] = await client.queryMany<{ Id: string }>(['SELECT Id FROM Social_Interaction__c']);
+    expect(new Set(interactions!.map((record) => record.Id)).size).toBe(9_000);
+    expect(org.ctx.apiCalls.used - before).toBe(1);
+    // One page: the four chained after it find no next page, and the query's records are all there.
+    const [channels] = await client.queryMany<{ Id: string }>(['SELECT Id FROM Social_Channel__c']);
+    expect(channels).toHaveLength(org.store.list('Social_Channel__c').length);
+    expect(org.ctx.apiCalls.used - before).toBe(2);
+    expect(client.apiCalls).toBe(2);
+  });
+
   it('fails with the error code and the index of a query the org refuses', async () => {
     const client = new OrgClient(connectTo(org));
     const error = await client

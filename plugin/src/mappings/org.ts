@@ -214,6 +214,19 @@ export class OrgClient {
           slots.push({ query: read.query, chained: page > 0 });
         }
       }
+      // Room left in the call: the last query's next pages go along, in case it has them. A first page
+      // does not yet say how many follow; a page past the last fails alone, and costs no call.
+      const last = slots.at(-1);
+      if (last !== undefined && !last.chained) {
+        while (slots.length < COMPOSITE_QUERY_OPERATIONS) {
+          compositeRequest.push({
+            method: 'GET',
+            url: `@{page${slots.length - 1}.nextRecordsUrl}`,
+            referenceId: `page${slots.length}`,
+          });
+          slots.push({ query: last.query, chained: true });
+        }
+      }
       const response = await this.call<{ compositeResponse: CompositeSubresponse[] }>({
         method: 'POST',
         url: `${this.base}/composite`,
