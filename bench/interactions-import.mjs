@@ -16,8 +16,7 @@
 //           new, nor on the second, whose messages all have their thread already.)
 //   writes: a Bulk API 2.0 ingest job needs create, upload (150 MB per upload), close, at least one
 //           status poll, and the successful and failed results to account for every row: 6 calls, one
-//           job for the identities and one for the interactions. The import writes a job per batch of
-//           10,000 rows (docs/interactions.md), so its first import makes about ten of them.
+//           job for the identities and one for the interactions, as the import does (docs/interactions.md).
 import { createWriteStream } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';

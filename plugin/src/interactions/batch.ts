@@ -1,7 +1,8 @@
 // One batch of the import's second pass: read what the org holds for the batch's posts, plan each
-// post's write (plan.ts) with its identity, thread and status, apply the writes (sObject Collections,
-// or Bulk API 2.0 above the threshold) and turn every row into its result line. Rows already decided
-// (rejected, duplicate) pass through, so the batch's lines keep the file's order.
+// post's write (plan.ts) with its identity, thread and status and turn every row into its result line.
+// Rows already decided (rejected, duplicate) pass through, so the batch's lines keep the file's order.
+// The writes of every batch are applied together at the end (spool.ts, applyWrites).
+import type { BulkRecords } from '../mappings/bulkRecords.js';
 import type { OrgClient, SaveOutcome } from '../mappings/org.js';
 import type { RejectedRow } from '../mappings/sources/row.js';
 import type { SettledIdentity } from './identities.js';
@@ -105,42 +106,46 @@ export function planBatch(
   return planned;
 }
 
-/** Writes the batch and marks each written line with its record id, or as failed with the org's error. */
-export async function applyBatch(
+/**
+ * Writes the import's interactions (sObject Collections, or one Bulk API 2.0 job above the threshold):
+ * one outcome per write, in the order of `writes`. Never throws for what the org did: a request that
+ * failed as a whole fails every write of it.
+ */
+export async function applyWrites(
   org: OrgClient,
-  planned: PlannedBatch,
+  writes: BulkRecords,
   options: { bulkThreshold: number; onProgress?: (message: string) => void },
-): Promise<{ written: number; usedBulk: boolean }> {
-  const { writes } = planned;
-  if (writes.length === 0) return { written: 0, usedBulk: false };
-  const bulk = writes.length > options.bulkThreshold;
-  options.onProgress?.(`Writing ${writes.length} interaction(s) (${bulk ? 'Bulk API 2.0' : 'sObject Collections'})`);
-  let results: SaveOutcome[];
+): Promise<{ outcomes: SaveOutcome[]; usedBulk: boolean }> {
+  if (writes.count === 0) return { outcomes: [], usedBulk: false };
+  const bulk = writes.count > options.bulkThreshold;
+  options.onProgress?.(`Writing ${writes.count} interaction(s) (${bulk ? 'Bulk API 2.0' : 'sObject Collections'})`);
   try {
-    results = bulk
-      ? await org.upsertBulk('Social_Interaction__c', 'External_Id__c', writes)
-      : await org.upsertCollections('Social_Interaction__c', 'External_Id__c', writes);
+    if (bulk)
+      return { outcomes: await org.upsertBulk('Social_Interaction__c', 'External_Id__c', writes), usedBulk: true };
+    // At most the threshold's number of records: small enough to hold.
+    const records: Array<Record<string, unknown>> = [];
+    for await (const record of writes.read()) records.push(record);
+    return {
+      outcomes: await org.upsertCollections('Social_Interaction__c', 'External_Id__c', records),
+      usedBulk: false,
+    };
   } catch (error) {
     // The request failed as a whole: every row of it failed, and a rerun completes the import.
     const message = error instanceof Error ? error.message : String(error);
-    results = writes.map(() => ({
-      success: false,
-      error: `the write request failed: ${message}; run the import again`,
-    }));
+    const failed: SaveOutcome = { success: false, error: `the write request failed: ${message}; run the import again` };
+    return { outcomes: new Array<SaveOutcome>(writes.count).fill(failed), usedBulk: bulk };
   }
-  let written = 0;
-  for (const [lineIndex, writeIndex] of planned.writeOf) {
-    const result = results[writeIndex];
-    const line = planned.lines[lineIndex]!;
-    if (result?.success) {
-      written += 1;
-      if (result.id) line.recordId = result.id;
-    } else {
-      line.reason = `${line.outcome} failed: ${result?.error ?? 'no result'}`;
-      line.outcome = 'failed';
-    }
+}
+
+/** Marks a written line with its record id, or as failed with the org's error; true when it was written. */
+export function settleLine(line: ResultLine, outcome: SaveOutcome | undefined): boolean {
+  if (outcome?.success) {
+    if (outcome.id) line.recordId = outcome.id;
+    return true;
   }
-  return { written, usedBulk: bulk };
+  line.reason = `${line.outcome} failed: ${outcome?.error ?? 'no result'}`;
+  line.outcome = 'failed';
+  return false;
 }
 
 export function resultBase(interaction: Interaction, identity: SettledIdentity | undefined, file: string): ResultLine {

@@ -2,27 +2,31 @@
 // The export is read twice, streaming both times. The first pass keeps a small outline per post (ids,
 // parent, person, time; no body) to settle identities and threads: a reply may come before its parent
 // in the file, and a private message may continue a public post that comes later in the file but earlier
-// in time. The second pass plans and writes batch by batch and writes each row's result as it goes, so
-// memory grows with the number of posts' outlines, not with the bodies.
+// in time. The second pass reads and plans batch by batch and keeps the planned writes and the rows'
+// results on disk (spool.ts); the writes then go out together, in one Bulk API job above the threshold,
+// and each row's result is written with its write's outcome. Memory grows with the number of posts'
+// outlines, not with the bodies.
 import { relative, resolve } from 'node:path';
 import type { Connection } from '@salesforce/core';
 import { DEFAULT_BULK_THRESHOLD } from '../mappings/apply.js';
 import { collectGarbage } from '../mappings/collectGarbage.js';
 import type { Identity } from '../mappings/identity.js';
 import { loadMappingFile, type LoadedMapping } from '../mappings/mappingFile/load.js';
-import { DailyLimitError, OrgClient, type RetryPolicy } from '../mappings/org.js';
+import { DailyLimitError, OrgClient, type RetryPolicy, type SaveOutcome } from '../mappings/org.js';
 import { countOutcomes, type Outcome } from '../mappings/plan.js';
 import type { SourceRow } from '../mappings/sources/row.js';
 import { answerUpdates, readOpenQuestions, type OutboundMessage } from './answers.js';
 import {
-  applyBatch,
+  applyWrites,
   planBatch,
   readExisting,
   rejectedLine,
   resultBase,
+  settleLine,
   unwrittenLine,
   type BatchContext,
   type BatchEntry,
+  type PlannedBatch,
 } from './batch.js';
 import { readChannels } from './channels.js';
 import { chooseColumns } from './columns.js';
@@ -34,6 +38,7 @@ import { INTERACTION_OUTCOMES, type InteractionOutcome } from './plan.js';
 import { ReadRound } from './readRound.js';
 import { checkExportFile, effectiveColumns, readExport, type ExportFile } from './read.js';
 import { ResultsWriter, type ResultLine } from './results.js';
+import { ImportSpool } from './spool.js';
 import { firstResponses } from './status.js';
 import { DEFAULT_CONTINUATION_MINUTES, type ThreadAssignment } from './thread.js';
 
@@ -208,8 +213,10 @@ export async function importInteractions(options: ImportOptions): Promise<Import
   // are garbage now.
   collectGarbage();
 
-  // Pass 2: plan, apply and report, batch by batch.
+  // Pass 2: plan batch by batch, then apply every write at once and report.
   const writer = options.dryRun ? undefined : await ResultsWriter.open(options.resultsDir);
+  // The planned writes and every row's result line wait here for the write (none on --dry-run).
+  const spool = options.dryRun ? undefined : await ImportSpool.open();
   const counts = Object.fromEntries(INTERACTION_OUTCOMES.map((outcome) => [outcome, 0])) as Record<
     InteractionOutcome,
     number
@@ -224,6 +231,7 @@ export async function importInteractions(options: ImportOptions): Promise<Import
   const bulkThreshold = options.bulkThreshold ?? DEFAULT_BULK_THRESHOLD;
 
   const report = async (line: ResultLine): Promise<void> => {
+    if (line.threadKey !== '') threadKeys.add(String(line.threadKey));
     counts[line.outcome as InteractionOutcome] += 1;
     if ((line.outcome === 'rejected' || line.outcome === 'failed') && problems.length < SHOWN_PROBLEMS) {
       problems.push(`${line.file}:${line.line}: ${line.reason}`);
@@ -256,33 +264,70 @@ export async function importInteractions(options: ImportOptions): Promise<Import
     questionsRound = undefined;
     const existing = await untilDailyLimit(() => readExisting(org, ids, round), undefined);
     if (withQuestions && existing !== undefined) answers = answerUpdates(openQuestions(), outbound, importedLine);
-    let lines: ResultLine[];
+    let planned: PlannedBatch;
     if (stoppedBy || existing === undefined) {
       const reason = stoppedBy!.notAttempted;
-      lines = batch.map((entry) =>
+      const lines = batch.map((entry): ResultLine =>
         entry.kind === 'done'
           ? entry.line
           : { ...resultBase(entry.interaction, undefined, exportFile.displayPath), outcome: 'failed', reason },
       );
+      planned = { lines, writes: [], writeOf: new Map() };
     } else {
-      const planned = planBatch(batch, existing, batchContext);
-      if (options.dryRun) {
-        changes += planned.writes.length;
-      } else {
-        const applied = await applyBatch(org, planned, { bulkThreshold, onProgress: progress });
-        changes += applied.written;
-        usedBulk ||= applied.usedBulk;
-        stoppedBy ??= org.dailyLimit;
-      }
-      lines = planned.lines;
+      planned = planBatch(batch, existing, batchContext);
     }
-    for (const line of lines) {
-      if (line.threadKey !== '') threadKeys.add(String(line.threadKey));
-      await report(line);
+    if (spool) {
+      await spool.add(planned);
+    } else {
+      changes += planned.writes.length;
+      for (const line of planned.lines) await report(line);
     }
     batch = [];
     // The batch's rows, the org's records and the plan are garbage now.
     collectGarbage();
+  };
+
+  // Every batch's writes together (one Bulk API job above the threshold, unless the upload would be too
+  // large: no write needs another's record id), then every row's result in the file's order, with its
+  // write's outcome. A job's outcomes are held only until its rows are reported.
+  const applyAndReport = async (pending: ImportSpool): Promise<void> => {
+    const jobs = pending.plannedJobs();
+    let outcomes: SaveOutcome[] | undefined;
+    let first = 0;
+    let end = 0;
+    for await (const { line, write } of pending.spooledLines()) {
+      if (write === undefined) {
+        await report(line);
+        continue;
+      }
+      if (write >= end) {
+        const job = jobs.shift()!;
+        first = job.first;
+        end = first + job.records.count;
+        outcomes = undefined;
+        collectGarbage();
+        if (!stoppedBy) {
+          const applied = await applyWrites(org, job.records, { bulkThreshold, onProgress: progress });
+          outcomes = applied.outcomes;
+          usedBulk ||= applied.usedBulk;
+          stoppedBy ??= org.dailyLimit;
+        }
+      }
+      if (outcomes === undefined) {
+        // The daily limit stopped the run before the write was sent.
+        await report({
+          ...line,
+          outcome: 'failed',
+          recordId: '',
+          threadKey: '',
+          status: '',
+          reason: stoppedBy!.notAttempted,
+        });
+        continue;
+      }
+      if (settleLine(line, outcomes[write - first])) changes += 1;
+      await report(line);
+    }
   };
 
   try {
@@ -323,10 +368,16 @@ export async function importInteractions(options: ImportOptions): Promise<Import
       if (batch.length >= batchSize) await flush();
     }
     await flush();
+    // Planning is over: its per-post maps are garbage before the write's results arrive.
+    for (const planningState of [threads, answered, importedLine, deletedPosts]) planningState.clear();
+    collectGarbage();
+    if (spool) await applyAndReport(spool);
   } catch (error) {
     // A failure of the run as a whole (not of a row): leave no half-written results behind.
     await writer?.abandon();
     throw error;
+  } finally {
+    await spool?.discard();
   }
 
   progress('Marking questions this export answers');

@@ -1,0 +1,151 @@
+// The import's planned interaction writes and result lines, kept on disk until the one write at the end.
+// Batches are read and planned one after another, but their writes go out together (one Bulk API job
+// rather than one per batch of 10,000 rows): no write depends on another's record id (replies name their
+// parent by external id, threads by key). Holding every planned write and every row waiting for its
+// outcome as objects would make memory grow with the input, so both are NDJSON files, read back in the
+// order added: the writes to upload them (and again to match the job's results), the lines to report
+// them in the file's order. The writes are cut into jobs that Bulk API 2.0 accepts (an upload of at most
+// 100 MB before its base64 encoding) and whose results the client can hold (it keeps one outcome per
+// record of a job).
+import { once } from 'node:events';
+import { createReadStream, createWriteStream, type WriteStream } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import type { BulkRecords } from '../mappings/bulkRecords.js';
+import type { PlannedBatch } from './batch.js';
+import type { ResultLine } from './results.js';
+
+/** Records of one job at most: its outcomes are held while its lines are reported (some 400 bytes each). */
+export const JOB_RECORDS = 100_000;
+/** Bytes of JSON a job at most: more than its CSV upload, which must stay under 100 MB. */
+export const JOB_BYTES = 90_000_000;
+
+export interface JobLimits {
+  records: number;
+  bytes: number;
+}
+
+/** The writes of one job: positions first to first + count - 1 of all the writes. */
+export interface SpooledJob {
+  first: number;
+  records: BulkRecords;
+}
+
+/** A result line and, when its post is written, the position of its write among all the writes. */
+export interface SpooledLine {
+  line: ResultLine;
+  write?: number;
+}
+
+export class ImportSpool {
+  /** Writes added so far: the next write's position. */
+  public writeCount = 0;
+  private readonly jobs: Array<{
+    first: number;
+    count: number;
+    bytes: number;
+    columns: Set<string>;
+    file: NdjsonFile;
+  }> = [];
+  private readonly lines: NdjsonFile;
+
+  private constructor(
+    private readonly dir: string,
+    private readonly limits: JobLimits,
+  ) {
+    this.lines = new NdjsonFile(join(dir, 'lines.ndjson'));
+  }
+
+  public static async open(limits: JobLimits = { records: JOB_RECORDS, bytes: JOB_BYTES }): Promise<ImportSpool> {
+    return new ImportSpool(await mkdtemp(join(tmpdir(), 'social-import-')), limits);
+  }
+
+  /** Adds a planned batch: its lines in order, each written line with the position of its write. */
+  public async add(planned: PlannedBatch): Promise<void> {
+    for (const [index, line] of planned.lines.entries()) {
+      const write = planned.writeOf.get(index);
+      await this.lines.add(write === undefined ? [line] : [line, this.writeCount + write]);
+    }
+    for (const write of planned.writes) {
+      const json = JSON.stringify(write);
+      // A cell per column, even an empty one: a margin for the commas of the fields a record lacks.
+      const bytes = Buffer.byteLength(json) + 64;
+      let job = this.jobs.at(-1);
+      if (job === undefined || job.count >= this.limits.records || job.bytes + bytes > this.limits.bytes) {
+        job = {
+          first: this.writeCount,
+          count: 0,
+          bytes: 0,
+          columns: new Set(['External_Id__c']),
+          file: new NdjsonFile(join(this.dir, `writes-${this.jobs.length + 1}.ndjson`)),
+        };
+        this.jobs.push(job);
+      }
+      for (const column of Object.keys(write)) job.columns.add(column);
+      await job.file.addLine(json);
+      job.count += 1;
+      job.bytes += bytes;
+      this.writeCount += 1;
+    }
+  }
+
+  /** The writes, job by job, as upsert records in the order added; each readable again and again. */
+  public plannedJobs(): SpooledJob[] {
+    return this.jobs.map(({ first, count, columns, file }) => ({
+      first,
+      records: { count, columns: [...columns], read: () => file.read<Record<string, unknown>>() },
+    }));
+  }
+
+  /** Every line in the order added. */
+  public async *spooledLines(): AsyncGenerator<SpooledLine> {
+    for await (const [line, write] of this.lines.read<[ResultLine, number?]>()) {
+      yield write === undefined ? { line } : { line, write };
+    }
+  }
+
+  public async discard(): Promise<void> {
+    for (const job of this.jobs) job.file.destroy();
+    this.lines.destroy();
+    await rm(this.dir, { recursive: true, force: true });
+  }
+}
+
+/** One JSON value a line, appended until the first read, then read as often as needed. */
+class NdjsonFile {
+  private readonly out: WriteStream;
+  private finished: Promise<void> | undefined;
+  private failure: Error | undefined;
+
+  public constructor(private readonly path: string) {
+    this.out = createWriteStream(path, { encoding: 'utf8' });
+    // A write that fails (a full disk) is reported by the next add or read, not left waiting for 'drain'.
+    this.out.on('error', (error) => (this.failure = error));
+  }
+
+  public add(value: unknown): Promise<void> {
+    return this.addLine(JSON.stringify(value));
+  }
+
+  public async addLine(json: string): Promise<void> {
+    if (this.failure) throw this.failure;
+    if (this.finished) throw new Error(`${this.path}: a value was added after the file was read`);
+    if (!this.out.write(`${json}\n`)) await once(this.out, 'drain');
+  }
+
+  public async *read<T>(): AsyncGenerator<T> {
+    this.finished ??= new Promise<void>((resolve, reject) =>
+      this.out.end((error?: Error | null) => (error ? reject(error) : resolve())),
+    );
+    await this.finished;
+    if (this.failure) throw this.failure;
+    const lines = createInterface({ input: createReadStream(this.path, 'utf8'), crlfDelay: Infinity });
+    for await (const line of lines) if (line !== '') yield JSON.parse(line) as T;
+  }
+
+  public destroy(): void {
+    this.out.destroy();
+  }
+}
