@@ -120,15 +120,7 @@ export async function applyWrites(
   const bulk = writes.count > options.bulkThreshold;
   options.onProgress?.(`Writing ${writes.count} interaction(s) (${bulk ? 'Bulk API 2.0' : 'sObject Collections'})`);
   try {
-    if (bulk)
-      return { outcomes: await org.upsertBulk('Social_Interaction__c', 'External_Id__c', writes), usedBulk: true };
-    // At most the threshold's number of records: small enough to hold.
-    const records: Array<Record<string, unknown>> = [];
-    for await (const record of writes.read()) records.push(record);
-    return {
-      outcomes: await org.upsertCollections('Social_Interaction__c', 'External_Id__c', records),
-      usedBulk: false,
-    };
+    return await org.upsert('Social_Interaction__c', 'External_Id__c', writes, options.bulkThreshold);
   } catch (error) {
     // The request failed as a whole: every row of it failed, and a rerun completes the import.
     const message = error instanceof Error ? error.message : String(error);

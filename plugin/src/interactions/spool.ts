@@ -7,13 +7,11 @@
 // them in the file's order. The writes are cut into jobs that Bulk API 2.0 accepts (an upload of at most
 // 100 MB before its base64 encoding) and whose results the client can hold (it keeps one outcome per
 // record of a job).
-import { once } from 'node:events';
-import { createReadStream, createWriteStream, type WriteStream } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
 import type { BulkRecords } from '../mappings/bulkRecords.js';
+import { NdjsonFile } from '../mappings/ndjsonFile.js';
 import type { PlannedBatch } from './batch.js';
 import type { ResultLine } from './results.js';
 
@@ -110,42 +108,5 @@ export class ImportSpool {
     for (const job of this.jobs) job.file.destroy();
     this.lines.destroy();
     await rm(this.dir, { recursive: true, force: true });
-  }
-}
-
-/** One JSON value a line, appended until the first read, then read as often as needed. */
-class NdjsonFile {
-  private readonly out: WriteStream;
-  private finished: Promise<void> | undefined;
-  private failure: Error | undefined;
-
-  public constructor(private readonly path: string) {
-    this.out = createWriteStream(path, { encoding: 'utf8' });
-    // A write that fails (a full disk) is reported by the next add or read, not left waiting for 'drain'.
-    this.out.on('error', (error) => (this.failure = error));
-  }
-
-  public add(value: unknown): Promise<void> {
-    return this.addLine(JSON.stringify(value));
-  }
-
-  public async addLine(json: string): Promise<void> {
-    if (this.failure) throw this.failure;
-    if (this.finished) throw new Error(`${this.path}: a value was added after the file was read`);
-    if (!this.out.write(`${json}\n`)) await once(this.out, 'drain');
-  }
-
-  public async *read<T>(): AsyncGenerator<T> {
-    this.finished ??= new Promise<void>((resolve, reject) =>
-      this.out.end((error?: Error | null) => (error ? reject(error) : resolve())),
-    );
-    await this.finished;
-    if (this.failure) throw this.failure;
-    const lines = createInterface({ input: createReadStream(this.path, 'utf8'), crlfDelay: Infinity });
-    for await (const line of lines) if (line !== '') yield JSON.parse(line) as T;
-  }
-
-  public destroy(): void {
-    this.out.destroy();
   }
 }

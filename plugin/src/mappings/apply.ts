@@ -76,10 +76,8 @@ export async function applyPlan(
     progress(
       `Writing ${plain.count} identit${plain.count === 1 ? 'y' : 'ies'} (${usedBulk ? 'Bulk API 2.0' : 'sObject Collections'})`,
     );
-    const results = usedBulk
-      ? await org.upsertBulk('Social_Identity__c', 'External_Id__c', plain)
-      : await org.upsertCollections('Social_Identity__c', 'External_Id__c', await readAll(plain));
-    results.forEach((result, position) => (identityResults[writes.plainIndexes[position]!] = result));
+    const { outcomes } = await org.upsert('Social_Identity__c', 'External_Id__c', plain, options.bulkThreshold);
+    outcomes.forEach((result, position) => (identityResults[writes.plainIndexes[position]!] = result));
   }
 
   if (writes.leadWrites.length > 0) {
@@ -98,10 +96,12 @@ export async function applyPlan(
   if (plan.staleUnlinks.length > 0) {
     progress(`Removing ${plan.staleUnlinks.length} link(s) no longer in the mapping`);
     const records = plan.staleUnlinks.map(({ write }) => upsertRecord(write));
-    staleResults =
-      records.length > options.bulkThreshold
-        ? await org.upsertBulk('Social_Identity__c', 'External_Id__c', records)
-        : await org.upsertCollections('Social_Identity__c', 'External_Id__c', records);
+    ({ outcomes: staleResults } = await org.upsert(
+      'Social_Identity__c',
+      'External_Id__c',
+      records,
+      options.bulkThreshold,
+    ));
   }
 
   return { identityResults, channelResults, staleResults, usedBulk };
@@ -111,12 +111,6 @@ type LeadWrite = IdentityWriteSet['leadWrites'][number];
 
 function isWriteSet(writes: readonly IdentityWrite[] | IdentityWriteSet): writes is IdentityWriteSet {
   return !Array.isArray(writes);
-}
-
-async function readAll(records: BulkRecords): Promise<Array<Record<string, unknown>>> {
-  const all: Array<Record<string, unknown>> = [];
-  for await (const record of records.read()) all.push(record);
-  return all;
 }
 
 function keyed(write: IdentityWrite): Record<string, unknown> {

@@ -25,6 +25,13 @@ export function recordsInMemory(records: ReadonlyArray<Record<string, unknown>>)
   };
 }
 
+/** Every record, in an array: for a number of records small enough to hold. */
+export async function readAllRecords(records: BulkRecords): Promise<Array<Record<string, unknown>>> {
+  const all: Array<Record<string, unknown>> = [];
+  for await (const record of records.read()) all.push(record);
+  return all;
+}
+
 /** Rows joined into one string before they are written: large enough to be cheap, small enough to stay young. */
 const ROWS_PER_CHUNK = 1000;
 

@@ -12,7 +12,7 @@ import { createReadStream } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { recordsInMemory, writeBulkCsv, type BulkRecords } from './bulkRecords.js';
+import { readAllRecords, recordsInMemory, writeBulkCsv, type BulkRecords } from './bulkRecords.js';
 import {
   discard,
   eachCsvRow,
@@ -260,6 +260,25 @@ export class OrgClient {
   }
 
   /**
+   * Upserts by an external id the way a load of this size goes: sObject Collections up to
+   * `bulkThreshold` records, one Bulk API 2.0 job above it.
+   */
+  public async upsert(
+    objectName: string,
+    externalIdField: string,
+    records: ReadonlyArray<Record<string, unknown>> | BulkRecords,
+    bulkThreshold: number,
+  ): Promise<{ outcomes: SaveOutcome[]; usedBulk: boolean }> {
+    const count = isBulkRecords(records) ? records.count : records.length;
+    if (count > bulkThreshold) {
+      return { outcomes: await this.upsertBulk(objectName, externalIdField, records), usedBulk: true };
+    }
+    // At most the threshold's number of records: small enough to hold.
+    const held = isBulkRecords(records) ? await readAllRecords(records) : records;
+    return { outcomes: await this.upsertCollections(objectName, externalIdField, held), usedBulk: false };
+  }
+
+  /**
    * Upserts any number of records by an external id, 200 per request, allOrNone false. Never throws for
    * what the org did to a request: a request that still failed after its retries fails its records
    * (with the reason), and after the daily limit every record not sent is NOT_ATTEMPTED.
@@ -267,7 +286,7 @@ export class OrgClient {
   public async upsertCollections(
     objectName: string,
     externalIdField: string,
-    records: Array<Record<string, unknown>>,
+    records: ReadonlyArray<Record<string, unknown>>,
   ): Promise<SaveOutcome[]> {
     const outcomes: SaveOutcome[] = [];
     for (let start = 0; start < records.length; start += COLLECTION_SIZE) {
