@@ -23,7 +23,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { connectByToken, measureAndPrint, runChild } from './support/child.mjs';
+import { compositeCalls, connectByToken, measureAndPrint, queryOperations, runBenchChild } from './support/child.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const { values: options } = parseArgs({
@@ -105,15 +105,12 @@ async function ensureChannels(localOrg) {
 }
 
 function child(path, localOrg) {
-  return runChild(
-    fileURLToPath(import.meta.url),
-    [
-      '--child',
-      ...['--file', path, '--url', localOrg.url, '--token', localOrg.accessToken],
-      ...['--bulk-threshold', options['bulk-threshold']],
-    ],
-    { cwd: root, heapMb: options['heap-mb'] },
-  );
+  return runBenchChild(fileURLToPath(import.meta.url), {
+    file: path,
+    localOrg,
+    bulkThreshold: options['bulk-threshold'],
+    heapMb: options['heap-mb'],
+  });
 }
 
 /**
@@ -163,13 +160,12 @@ async function generate(path, count) {
 
 /** The fewest calls the documented limits allow for this import (see the top of this file). */
 function minimumCalls({ posts, postChars, identities, identityChars, outboundThreadChars }, first) {
-  const operations = (records, chars) => Math.max(1, Math.ceil(records / 2000), Math.ceil(chars / 100_000));
-  const queryOperations =
+  const operations =
     1 + // channels
-    operations(first ? 0 : identities, identityChars) + // identities by external id
-    operations(first ? 0 : posts, postChars) + // thread keys of the file's posts
-    operations(0, outboundThreadChars) + // open questions (the file answers its own)
-    (first ? 0 : operations(posts, postChars)); // the posts again, to compare field by field
-  const reads = Math.ceil(queryOperations / 5);
+    queryOperations(first ? 0 : identities, identityChars) + // identities by external id
+    queryOperations(first ? 0 : posts, postChars) + // thread keys of the file's posts
+    queryOperations(0, outboundThreadChars) + // open questions (the file answers its own)
+    (first ? 0 : queryOperations(posts, postChars)); // the posts again, to compare field by field
+  const reads = compositeCalls(operations);
   return reads + (first ? 6 + 6 : 0);
 }

@@ -19,7 +19,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { connectByToken, measureAndPrint, runChild } from './support/child.mjs';
+import { compositeCalls, connectByToken, measureAndPrint, queryOperations, runBenchChild } from './support/child.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const { values: options } = parseArgs({
@@ -168,25 +168,21 @@ async function writeIdentities(path, count) {
 
 /** The fewest calls the documented limits allow for this deploy (see the top of this file). */
 function minimumCalls({ externalIdChars, emailChars, emailMatches, contacts, identitiesInOrg, writes }) {
-  const operations = (records, chars) => Math.max(1, Math.ceil(records / 2000), Math.ceil(chars / 100_000));
-  const queryOperations =
-    operations(identitiesInOrg, externalIdChars) + // identities by external id
-    operations(emailMatches, emailChars) + // Contacts by e-mail
-    operations(contacts, 0) + // Contacts with a mobile phone, compared after phone-e164
+  const operations =
+    queryOperations(identitiesInOrg, externalIdChars) + // identities by external id
+    queryOperations(emailMatches, emailChars) + // Contacts by e-mail
+    queryOperations(contacts, 0) + // Contacts with a mobile phone, compared after phone-e164
     1; // channels
-  const reads = Math.ceil(queryOperations / 5);
+  const reads = compositeCalls(operations);
   return reads + (writes ? 6 + 1 : 0);
 }
 
 function child(path, localOrg) {
-  return runChild(
-    fileURLToPath(import.meta.url),
-    [
-      '--child',
-      ...['--file', path, '--url', localOrg.url, '--token', localOrg.accessToken],
-      ...['--bulk-threshold', options['bulk-threshold']],
-      ...(options['partition-rows'] ? ['--partition-rows', options['partition-rows']] : []),
-    ],
-    { cwd: root, heapMb: options['heap-mb'] },
-  );
+  return runBenchChild(fileURLToPath(import.meta.url), {
+    file: path,
+    localOrg,
+    bulkThreshold: options['bulk-threshold'],
+    heapMb: options['heap-mb'],
+    args: options['partition-rows'] ? ['--partition-rows', options['partition-rows']] : [],
+  });
 }

@@ -2,6 +2,8 @@
 // local org's (which runs in the parent). The child connects with the org's access token, runs the
 // work, and prints {seconds, peakRssMb, result} as JSON; the parent reads it back.
 import { spawn } from 'node:child_process';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 /** In the child: a jsforce Connection of @salesforce/core to the local org, as `sf` builds one. */
 export async function connectByToken(url, token) {
@@ -65,4 +67,34 @@ export function runChild(script, args, { cwd, heapMb } = {}) {
 
 function mb(bytes) {
   return Math.round(bytes / 1048576);
+}
+
+/**
+ * In the parent: runs a benchmark's own script as the child that does the work against `localOrg`
+ * (`--child --file … --url … --token … --bulk-threshold …`, then `args`).
+ */
+export function runBenchChild(script, { file, localOrg, bulkThreshold, heapMb, args = [] }) {
+  return runChild(
+    script,
+    [
+      '--child',
+      ...['--file', file, '--url', localOrg.url, '--token', localOrg.accessToken],
+      ...['--bulk-threshold', bulkThreshold],
+      ...args,
+    ],
+    { cwd: join(dirname(fileURLToPath(import.meta.url)), '..', '..'), heapMb },
+  );
+}
+
+/**
+ * Query operations the documented limits allow at fewest for one read: a query operation returns at
+ * most 2,000 records and a SOQL statement holds at most 100,000 characters (of IN-list values here).
+ */
+export function queryOperations(records, inListChars) {
+  return Math.max(1, Math.ceil(records / 2000), Math.ceil(inListChars / 100_000));
+}
+
+/** Composite requests carry at most 5 query operations, each request one API call. */
+export function compositeCalls(operations) {
+  return Math.ceil(operations / 5);
 }
