@@ -10,6 +10,7 @@ import type { TestOrg } from '../plugin/localOrg.js';
 import { FAULT_KINDS } from './faultKinds.js';
 import {
   addChannels,
+  expectOnlyAllowedFailures,
   expectSameState,
   expectSubsetOf,
   freshResultsDir,
@@ -61,12 +62,7 @@ describe.each(FAULT_KINDS)('interactions import with $name', ({ faults, mayFail 
     const org = await freshOrg({ faults });
     const first = await runImport(org, fixture);
     const rows = await importResults(first, fixture.rows);
-    const failed = rows.filter((row) => row.outcome === 'failed');
-    if (mayFail === undefined) {
-      expect(failed).toEqual([]);
-    } else {
-      for (const row of failed) expect(row.reason).toMatch(mayFail);
-    }
+    const failed = expectOnlyAllowedFailures(rows, mayFail);
     expectSubsetOf(orgState(org), expected);
     if (failed.length > 0) {
       const rerun = await runImport(org, fixture);

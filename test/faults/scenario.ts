@@ -311,6 +311,23 @@ export function expectSameState(actual: OrgState, expected: OrgState): void {
   }
 }
 
+/**
+ * The rows a faulty run reported failed: none, unless the fault kind allows some, and then only for
+ * the reason it allows (a dropped connection on a request that is not safe to repeat).
+ */
+export function expectOnlyAllowedFailures(
+  rows: ReadonlyArray<{ outcome?: string; reason?: string }>,
+  mayFail?: RegExp,
+): Array<{ outcome?: string; reason?: string }> {
+  const failed = rows.filter((row) => row.outcome === 'failed');
+  if (mayFail === undefined) {
+    expect(failed).toEqual([]);
+  } else {
+    for (const row of failed) expect(row.reason).toMatch(mayFail);
+  }
+  return failed;
+}
+
 /** Every record the org holds is one the fault-free run holds too, with no duplicates (a partial run). */
 export function expectSubsetOf(actual: OrgState, expected: OrgState): void {
   expect(actual.duplicates).toBe(0);
