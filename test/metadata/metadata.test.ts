@@ -165,6 +165,9 @@ describe('what the permission sets allow', () => {
         'Social_Interaction__c.Thread_Key__c',
         'Social_Interaction__c.In_Reply_To__c',
         'Social_Interaction__c.Delivery_Status__c',
+        // a rep's Retry of a Failed reply: Queued again, no reason, a fresh attempt budget
+        'Social_Interaction__c.Delivery_Error__c',
+        'Social_Interaction__c.Delivery_Attempts__c',
       ].sort(),
     );
   });

@@ -14,6 +14,7 @@ export const COMPOSITE_LIMIT = 25;
 /** Of the 25, at most 5 may be query operations: Query, QueryAll or the next page of either. */
 export const COMPOSITE_QUERY_LIMIT = 5;
 const TREE_LIMIT = 200;
+const INHERITED_HEADERS = new Set(['accept', 'authorization', 'content-type']);
 
 interface Subrequest {
   method: string;
@@ -216,6 +217,18 @@ export function compositeRoutes(dispatch: Dispatch): Route[] {
           400,
           'LIMIT_EXCEEDED',
           `A composite request can have at most ${COMPOSITE_LIMIT} subrequests (got ${subrequests.length}).`,
+        );
+      }
+      // Documented: a subrequest inherits Accept, Authorization and Content-Type from the top-level
+      // request; naming one fails the whole request with 400 (Composite Subrequest, httpHeaders).
+      const inherited = (subrequests as Subrequest[]).find((sub) =>
+        Object.keys(sub.httpHeaders ?? {}).some((name) => INHERITED_HEADERS.has(name.toLowerCase())),
+      );
+      if (inherited) {
+        throw new ApiError(
+          400,
+          'INVALID_INPUT',
+          `Subrequest '${inherited.referenceId}' sets a header it inherits from the composite request (Accept, Authorization or Content-Type).`,
         );
       }
       const queries = (subrequests as Subrequest[]).filter((sub) =>

@@ -6,6 +6,7 @@ import { ApiError, jsonObject, notFound } from '../http/apiError.js';
 import type { OrgContext, Route, RouteRequest, RouteResponse } from '../http/route.js';
 import { findField, type ObjectSchema } from '../schema/model.js';
 import { recordUrl } from '../soql/query.js';
+import { checkPreconditions } from './conditionalRequest.js';
 import { objectOrNotFound } from './describe.js';
 import { apiVersion, dataRoute } from './paths.js';
 import { failedWrite } from './saveErrors.js';
@@ -101,6 +102,7 @@ export function recordRoutes(): Route[] {
     dataRoute('PATCH', '/sobjects/(?<object>\\w+)/(?<id>[^/]+)', (request, ctx) => {
       const object = objectOrNotFound(ctx, request.params.object);
       const record = findRecord(ctx, object, request.params.id!);
+      checkPreconditions(request, record);
       const result = ctx.store.update(object.name, record.Id, bodyFields(request));
       return result.success ? { status: 204 } : failedWrite(result);
     }),
