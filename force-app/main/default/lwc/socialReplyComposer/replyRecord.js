@@ -1,5 +1,8 @@
-// The two record writes a reply makes, as UI API record inputs: the outbound Social_Interaction__c
-// (queued for the org's integration to deliver) and the update that marks the inbound responded.
+// The record write a reply makes, as a UI API record input: the outbound Social_Interaction__c,
+// queued for `sf social replies deliver`. The inbound it answers is left as it is: it becomes
+// Responded (with First_Response_At__c) when the reply is delivered, not when it is queued.
+// Every field here is one Social_Bridge_Rep may edit (test/metadata/repWrites.test.ts checks it):
+// the UI API refuses the whole record if one field is read-only for the rep.
 // Pure, so the exact fields are testable without the component.
 
 export const VISIBILITY = Object.freeze({ PUBLIC: 'Public', PRIVATE: 'Private' });
@@ -18,7 +21,7 @@ export function newUuid(cryptoApi = globalThis.crypto) {
 
 /**
  * @param {object} inbound plain interaction (c/socialInteractionModel.toInteraction) being answered
- * @param {{body: string, visibility: string, containsPersonalData?: boolean, now: Date, uuid: string}} reply
+ * @param {{body: string, visibility: string, now: Date, uuid: string}} reply
  */
 export function outboundReplyInput(inbound, reply) {
     const isPrivate = reply.visibility === VISIBILITY.PRIVATE;
@@ -41,17 +44,9 @@ export function outboundReplyInput(inbound, reply) {
             Case__c: inbound.caseId || null,
             Posted_At__c: reply.now.toISOString(),
             Delivery_Status__c: 'Queued',
-            Status__c: 'Responded',
-            Contains_Personal_Data__c: Boolean(reply.containsPersonalData)
+            // The reply's own status: nothing waits on it. Contains_Personal_Data__c is not sent:
+            // it is read-only for reps, so a rep's client cannot clear or forge it.
+            Status__c: 'Responded'
         }
     };
-}
-
-/** Marks the inbound responded; the first response time is kept if one was already recorded. */
-export function inboundRespondedInput(inbound, now) {
-    const fields = { Id: inbound.id, Status__c: 'Responded' };
-    if (!inbound.firstResponseAt) {
-        fields.First_Response_At__c = now.toISOString();
-    }
-    return { fields };
 }

@@ -1,6 +1,9 @@
 // The reply panel under an inbound interaction: counts length the way the channel does, offers a
 // private message where the channel has them, and refuses to post personal data publicly. Saving
-// writes the outbound reply (queued for the org's integration), then marks the inbound responded.
+// writes the outbound reply, queued for `sf social replies deliver`; the inbound stays as it is
+// until the reply is delivered (the timeline shows "reply queued" meanwhile). Started from a
+// failed reply ("reply privately instead"), it answers the same message privately and then closes
+// the failed reply.
 import { LightningElement, api } from 'lwc';
 import { createRecord, updateRecord } from 'lightning/uiRecordApi';
 import { ShowToastEvent } from 'lightning/platformShowToastEvent';
@@ -27,14 +30,16 @@ import DATA_UK_NINO from '@salesforce/label/c.SB_Action_DataUkNino';
 import DATA_EMAIL from '@salesforce/label/c.SB_Action_DataEmail';
 import DATA_PHONE from '@salesforce/label/c.SB_Action_DataPhone';
 import REPLY_SENT from '@salesforce/label/c.SB_Action_ReplySent';
-import REPLY_PARTIAL from '@salesforce/label/c.SB_Action_ReplyPartial';
-import REPLY_PARTIAL_TITLE from '@salesforce/label/c.SB_Action_ReplyPartialTitle';
+import REPLACED_REASON from '@salesforce/label/c.Social_Delivery_ReplacedReason';
+import REPLACE_PARTIAL from '@salesforce/label/c.Social_Delivery_ReplacePartial';
+import REPLACE_PARTIAL_TITLE from '@salesforce/label/c.Social_Delivery_ReplacePartialTitle';
 import SAVE_ERROR from '@salesforce/label/c.SB_Action_SaveError';
 import { formatLabel } from 'c/labelFormat';
 import { reduceErrors } from 'c/errorMessages';
 import { PERSONAL_DATA_KIND, findPersonalData, maskedText } from 'c/socialPersonalDataGuard';
 import { replyLength } from './replyLength';
-import { VISIBILITY, inboundRespondedInput, newUuid, outboundReplyInput } from './replyRecord';
+import { replacedReplyInput } from 'c/socialDelivery';
+import { VISIBILITY, newUuid, outboundReplyInput } from './replyRecord';
 
 const KIND_LABELS = {
     [PERSONAL_DATA_KIND.CARD]: DATA_CARD,
@@ -58,6 +63,11 @@ export default class SocialReplyComposer extends LightningElement {
     @api record;
     /** Its channel (plain, from c/socialInteractionModel.toChannel), or null if none is configured. */
     @api channel;
+    /**
+     * A failed public reply this one replaces (plain interaction), or null: the composer then
+     * starts private with that reply's text, and closes it once the private reply is queued.
+     */
+    @api replaces;
 
     body = '';
     chosenVisibility;
@@ -74,8 +84,25 @@ export default class SocialReplyComposer extends LightningElement {
         cancel: CANCEL,
         sendPrivateInstead: SEND_PRIVATE_INSTEAD,
         personalDataTitle: PERSONAL_DATA_TITLE,
-        partialTitle: REPLY_PARTIAL_TITLE
+        partialTitle: REPLACE_PARTIAL_TITLE
     };
+
+    prefilled = false;
+
+    connectedCallback() {
+        if (this.replaces) {
+            this.body = this.replaces.body || '';
+            this.chosenVisibility = VISIBILITY.PRIVATE;
+        }
+    }
+
+    renderedCallback() {
+        // A textarea's text is its live value: put the replaced reply's text there once.
+        if (!this.prefilled && this.refs && this.refs.body) {
+            this.refs.body.value = this.body;
+            this.prefilled = true;
+        }
+    }
 
     // ---- view -------------------------------------------------------------------------------
 
@@ -104,7 +131,7 @@ export default class SocialReplyComposer extends LightningElement {
     }
 
     get radioGroupName() {
-        return `reply-visibility-${this.record?.id || ''}`;
+        return `reply-visibility-${this.record?.id || this.replaces?.id || ''}`;
     }
 
     get channelName() {
@@ -213,14 +240,7 @@ export default class SocialReplyComposer extends LightningElement {
         this.bodyError = '';
         this.errorText = '';
         this.partialText = '';
-        const now = new Date();
-        const input = outboundReplyInput(this.record, {
-            body,
-            visibility,
-            containsPersonalData: findPersonalData(body).length > 0,
-            now,
-            uuid: newUuid()
-        });
+        const input = outboundReplyInput(this.record, { body, visibility, now: new Date(), uuid: newUuid() });
         try {
             await createRecord(input);
         } catch (error) {
@@ -232,18 +252,19 @@ export default class SocialReplyComposer extends LightningElement {
             return;
         }
         this.clearBody();
-        try {
-            await updateRecord(inboundRespondedInput(this.record, now));
-        } catch (error) {
-            // The reply exists and will be delivered; only the inbound's status is behind.
-            const status = this.record.statusLabel || this.record.status || '';
-            this.partialText = formatLabel(REPLY_PARTIAL, status, reduceErrors(error).join(' '));
-            this.dispatchEvent(
-                new ShowToastEvent({ title: REPLY_PARTIAL_TITLE, message: this.partialText, variant: 'warning' })
-            );
-            this.dispatchEvent(new RefreshEvent());
-            this.saving = false;
-            return;
+        if (this.replaces) {
+            try {
+                await updateRecord(replacedReplyInput(this.replaces, REPLACED_REASON));
+            } catch (error) {
+                // The private reply is queued; only the failed one is still open: say what is left.
+                this.partialText = formatLabel(REPLACE_PARTIAL, reduceErrors(error).join(' '));
+                this.dispatchEvent(
+                    new ShowToastEvent({ title: REPLACE_PARTIAL_TITLE, message: this.partialText, variant: 'warning' })
+                );
+                this.dispatchEvent(new RefreshEvent());
+                this.saving = false;
+                return;
+            }
         }
         this.saving = false;
         this.dispatchEvent(

@@ -1,18 +1,7 @@
-import { VISIBILITY, inboundRespondedInput, newUuid, outboundReplyInput } from '../replyRecord';
+import { VISIBILITY, newUuid, outboundReplyInput } from '../replyRecord';
+import inbound from './data/inboundQuestion.json';
 
 const NOW = new Date('2026-03-04T12:00:00.000Z');
-const inbound = {
-    id: 'a01000000000001AAA',
-    externalId: 'x:1890001',
-    network: 'x',
-    threadKey: 'x:1890000',
-    identityId: 'a02000000000001AAA',
-    contactId: '003000000000001AAA',
-    leadId: null,
-    accountId: '001000000000001AAA',
-    caseId: null,
-    firstResponseAt: null
-};
 
 describe('replyRecord', () => {
     it('builds a queued public reply linked to the inbound and its person', () => {
@@ -35,30 +24,20 @@ describe('replyRecord', () => {
                 Case__c: null,
                 Posted_At__c: '2026-03-04T12:00:00.000Z',
                 Delivery_Status__c: 'Queued',
-                Status__c: 'Responded',
-                Contains_Personal_Data__c: false
+                Status__c: 'Responded'
             }
         });
     });
 
-    it('builds a direct message and flags personal data it carries', () => {
+    it('builds a direct message without the personal-data flag, which reps cannot edit', () => {
         const { fields } = outboundReplyInput(
             { ...inbound, threadKey: null },
-            { body: 'card 4111…', visibility: VISIBILITY.PRIVATE, containsPersonalData: true, now: NOW, uuid: 'u-2' }
+            { body: 'card 4111…', visibility: VISIBILITY.PRIVATE, now: NOW, uuid: 'u-2' }
         );
         expect(fields.Kind__c).toBe('Direct Message');
         expect(fields.Visibility__c).toBe('Private');
         expect(fields.Thread_Key__c).toBe('x:1890001');
-        expect(fields.Contains_Personal_Data__c).toBe(true);
-    });
-
-    it('sets the first response time only when there is none', () => {
-        expect(inboundRespondedInput(inbound, NOW)).toEqual({
-            fields: { Id: inbound.id, Status__c: 'Responded', First_Response_At__c: '2026-03-04T12:00:00.000Z' }
-        });
-        expect(inboundRespondedInput({ ...inbound, firstResponseAt: 1 }, NOW)).toEqual({
-            fields: { Id: inbound.id, Status__c: 'Responded' }
-        });
+        expect(fields).not.toHaveProperty('Contains_Personal_Data__c');
     });
 
     it('makes v4 UUIDs with or without crypto.randomUUID', () => {

@@ -1,23 +1,27 @@
 import { createElement } from '@lwc/engine-dom';
 import SocialReplyComposer from 'c/socialReplyComposer';
 import { createRecord, updateRecord } from 'lightning/uiRecordApi';
+import { answeredBy } from 'c/socialDelivery';
 import flushPromises from '../../../../../test/flushPromises';
+import INBOUND from './data/inboundQuestion.json';
 
-const INBOUND = {
-    id: 'a01000000000001AAA',
-    name: 'SI-00000001',
-    externalId: 'x:1890001',
+const FAILED_REPLY = {
+    id: 'a01000000000050AAA',
+    externalId: 'x:local-5b1d',
     network: 'x',
+    direction: 'Outbound',
     visibility: 'Public',
+    body: 'Sorry about that! Could you tell us your order number?',
     threadKey: 'x:1890000',
-    identityId: 'a02000000000001AAA',
-    contactId: '003000000000001AAA',
+    inReplyTo: 'x:1890001',
+    identityId: INBOUND.identityId,
+    contactId: INBOUND.contactId,
     leadId: null,
-    accountId: '001000000000001AAA',
+    accountId: INBOUND.accountId,
     caseId: null,
-    status: 'Needs_Response',
-    statusLabel: 'Needs Response',
-    firstResponseAt: null
+    status: 'Responded',
+    deliveryStatus: 'Failed',
+    deliveryError: 'The post you replied to was deleted.'
 };
 const X = { name: 'X', networkKey: 'x', replyLimit: 280, lengthCounting: 'X_Weighted', supportsPrivate: true };
 const COMMUNITY = {
@@ -87,7 +91,6 @@ describe('c-social-reply-composer', () => {
 
     it('lists personal data in a public reply, blocks it, and sends privately in one click', async () => {
         createRecord.mockResolvedValue({ id: 'a01000000000099AAA', fields: {} });
-        updateRecord.mockResolvedValue({ id: INBOUND.id, fields: {} });
         const { element, toasts, refreshes, sent } = createComposer();
         await type(element, 'Your card 4111 1111 1111 1111 is blocked, call +44 20 7946 0958');
         const warning = $(element, '.personal-data-warning');
@@ -105,15 +108,13 @@ describe('c-social-reply-composer', () => {
         expect(fields).toMatchObject({
             Visibility__c: 'Private',
             Kind__c: 'Direct Message',
-            Contains_Personal_Data__c: true,
             Direction__c: 'Outbound',
             Delivery_Status__c: 'Queued',
             In_Reply_To__c: 'x:1890001'
         });
         expect(fields.External_Id__c).toMatch(/^x:local-[0-9a-f-]{36}$/);
-        expect(updateRecord).toHaveBeenCalledWith({
-            fields: expect.objectContaining({ Id: INBOUND.id, Status__c: 'Responded' })
-        });
+        // The inbound is answered when the reply is delivered, not when it is queued.
+        expect(updateRecord).not.toHaveBeenCalled();
         expect(toasts).toEqual([
             expect.objectContaining({ title: 'Reply queued for delivery on X.', variant: 'success' })
         ]);
@@ -132,9 +133,8 @@ describe('c-social-reply-composer', () => {
         expect($(element, '.reply-send').disabled).toBe(true);
     });
 
-    it('sends a public reply: the outbound record, then the inbound marked responded', async () => {
+    it('queues a public reply and leaves the inbound unanswered until delivery', async () => {
         createRecord.mockResolvedValue({ id: 'a01000000000099AAA', fields: {} });
-        updateRecord.mockResolvedValue({ id: INBOUND.id, fields: {} });
         const { element, toasts, refreshes } = createComposer();
         await type(element, 'We are on it, sorry for the wait.');
         $(element, '.reply-send').click();
@@ -151,8 +151,10 @@ describe('c-social-reply-composer', () => {
                 Status__c: 'Responded'
             })
         });
-        expect(updateRecord.mock.calls[0][0].fields.First_Response_At__c).toEqual(expect.any(String));
-        expect(toasts[0].variant).toBe('success');
+        expect(updateRecord).not.toHaveBeenCalled();
+        expect(toasts).toEqual([
+            expect.objectContaining({ title: 'Reply queued for delivery on X.', variant: 'success' })
+        ]);
         expect(refreshes).toHaveLength(1);
         expect($(element, '.reply-body').value).toBe('');
     });
@@ -191,23 +193,53 @@ describe('c-social-reply-composer', () => {
         );
     });
 
-    it('tells the rep exactly what was saved when marking the inbound responded fails', async () => {
+    it('replaces a failed public reply: its text, private, then the failed reply closed', async () => {
+        createRecord.mockResolvedValue({ id: 'a01000000000099AAA', fields: {} });
+        updateRecord.mockResolvedValue({ id: FAILED_REPLY.id, fields: {} });
+        const { element, toasts, refreshes, sent } = createComposer({
+            record: answeredBy(FAILED_REPLY),
+            replaces: FAILED_REPLY
+        });
+        await flushPromises();
+        expect($(element, '.reply-body').value).toBe(FAILED_REPLY.body);
+        expect($(element, '.reply-private').checked).toBe(true);
+        $(element, '.reply-send').click();
+        await flushPromises();
+        expect(createRecord.mock.calls[0][0].fields).toMatchObject({
+            Visibility__c: 'Private',
+            Kind__c: 'Direct Message',
+            Body__c: FAILED_REPLY.body,
+            In_Reply_To__c: 'x:1890001',
+            Thread_Key__c: 'x:1890000',
+            Contact__c: INBOUND.contactId
+        });
+        expect(updateRecord).toHaveBeenCalledWith({
+            fields: { Id: FAILED_REPLY.id, Status__c: 'Closed', Status_Reason__c: 'Replaced by a private reply' }
+        });
+        expect(toasts[0]).toMatchObject({ title: 'Reply queued for delivery on X.', variant: 'success' });
+        expect(refreshes).toHaveLength(1);
+        expect(sent).toHaveBeenCalledTimes(1);
+        await expect(element).toBeAccessible();
+    });
+
+    it('says what is left when closing the replaced reply fails', async () => {
         createRecord.mockResolvedValue({ id: 'a01000000000099AAA', fields: {} });
         updateRecord.mockRejectedValue(
             recordError({}, [{ errorCode: 'ENTITY_IS_LOCKED', message: 'This record is locked.' }])
         );
-        const { element, toasts, refreshes, sent } = createComposer();
-        await type(element, 'Hello');
+        const { element, toasts, refreshes, sent } = createComposer({
+            record: answeredBy(FAILED_REPLY),
+            replaces: FAILED_REPLY
+        });
+        await flushPromises();
         $(element, '.reply-send').click();
         await flushPromises();
-        const partial = $(element, '.reply-partial');
-        expect(partial.textContent).toContain(
-            'Your reply was saved and is queued for delivery, but this message is still marked Needs Response: This record is locked.'
+        expect($(element, '.reply-partial').textContent).toContain(
+            'Your private reply is queued, but the reply that was not delivered is still open: This record is locked. Close it from its actions.'
         );
-        expect(toasts[0]).toMatchObject({ title: 'Reply queued; status not updated', variant: 'warning' });
+        expect(toasts[0]).toMatchObject({ title: 'Private reply queued; failed reply still open', variant: 'warning' });
         expect(refreshes).toHaveLength(1);
         expect(sent).not.toHaveBeenCalled();
-        expect($(element, '.reply-body').value).toBe('');
         await expect(element).toBeAccessible();
     });
 
