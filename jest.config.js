@@ -3,6 +3,10 @@
 const { jestConfig: lwcJestConfig } = require('@salesforce/sfdx-lwc-jest/config');
 
 module.exports = {
+  // A timeout catches a hang, not slowness (jest's default is 5 s, and only a global option). On a
+  // busy 2-core machine, CI's kind, rendering 450 rows in jsdom or starting a local org takes many
+  // times its idle 1-2 s. Files whose work is longer (sf, Chromium, faults) set their own.
+  testTimeout: 60_000,
   projects: [
     {
       ...lwcJestConfig,
@@ -23,7 +27,8 @@ module.exports = {
       rootDir: __dirname,
       roots: ['<rootDir>/test'],
       testMatch: ['**/*.test.ts'],
-      testEnvironment: 'node',
+      // jest's node environment with a home folder of its own per test file (never the real ~/.sf).
+      testEnvironment: '<rootDir>/test/support/isolatedHomeEnvironment.cjs',
       setupFiles: ['<rootDir>/test/support/jestRealm.ts'],
       setupFilesAfterEnv: ['<rootDir>/test/support/commandExitCode.ts'],
       extensionsToTreatAsEsm: ['.ts'],
