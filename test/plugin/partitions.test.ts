@@ -3,11 +3,12 @@
 // conflicting pairs are still caught with both lines, stale links are judged over the whole input,
 // and the writes of all partitions go out together.
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
-import { readFile } from 'node:fs/promises';
+import { access, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { deployMapping, type DeployResult } from '../../plugin/src/mappings/deploy.js';
-import { partitionOf } from '../../plugin/src/mappings/partitions.js';
+import { loadMappingFile } from '../../plugin/src/mappings/mappingFile/load.js';
+import { PartitionedSources, partitionOf } from '../../plugin/src/mappings/partitions.js';
 import { OUTCOMES } from '../../plugin/src/mappings/plan.js';
 import { resultFileName } from '../../plugin/src/mappings/results.js';
 import { mappingYaml, writeFixture } from './fixtures.js';
@@ -163,5 +164,43 @@ describe('partitioned deploy', () => {
     for (let index = 0; index < 10_000; index += 1)
       sizes[partitionOf(`x:1${String(index).padStart(12, '0')}`, 5)]! += 1;
     for (const size of sizes) expect(size).toBeGreaterThan(1_700);
+  });
+
+  it('reads each source row once: the partitions come from its own files, not from the sources again', async () => {
+    const file = await fixture();
+    const loaded = await loadMappingFile(file);
+    const sources = await PartitionedSources.read(loaded, file, undefined, 7);
+    // The export is gone: whatever the partitions hold was read in the one pass above.
+    await rm(join(file, '..', 'export.csv'));
+    expect(sources.rows).toBe(ROWS + 4);
+    expect(sources.partitions).toBe(Math.ceil((ROWS + 4) / 7));
+    const seen: string[] = [];
+    for (let index = 0; index < sources.partitions; index += 1) {
+      const items = await sources.partition(index);
+      const lines = items.map((item) => (item.kind === 'identity' ? item.identity.row.origin : item.rejected.origin));
+      // In input order within a partition (the mapping's pairs come after the export).
+      const order = lines.map(
+        (origin) => `${origin.file.endsWith('.yaml') ? 1 : 0}:${String(origin.line).padStart(4)}`,
+      );
+      expect(order).toEqual([...order].sort());
+      for (const item of items) {
+        if (item.kind === 'rejected') expect(index).toBe(0);
+        else expect(partitionOf(item.identity.externalId, sources.partitions)).toBe(index);
+        seen.push(JSON.stringify(item.kind === 'identity' ? item.identity.row.origin : item.rejected.origin));
+      }
+    }
+    expect(new Set(seen).size).toBe(ROWS + 4);
+    await expect(access(sources.dir!)).resolves.toBeUndefined();
+    await sources.discard();
+    await expect(access(sources.dir!)).rejects.toThrow(/ENOENT/);
+  });
+
+  it('holds an input of one partition in memory, without files', async () => {
+    const file = await fixture();
+    const sources = await PartitionedSources.read(await loadMappingFile(file), file);
+    expect(sources.partitions).toBe(1);
+    expect(sources.dir).toBeUndefined();
+    expect(await sources.partition(0)).toHaveLength(ROWS + 4);
+    await sources.discard();
   });
 });

@@ -1,7 +1,8 @@
 // `sf social mappings deploy`: read sources -> resolve against the org -> plan -> apply -> results.
 // The command calls this with a Connection and shows the plan; this module owns the order of the steps
 // and what "done" means: every input row has exactly one outcome, written to the results folder.
-// Memory stays flat with the input: sources are planned one partition at a time (partitions.ts), rows
+// Memory stays flat with the input: sources are read once and planned one partition at a time
+// (partitions.ts), rows
 // whose outcome is final go to the result files at once, rows waiting for their identity's write wait
 // on disk (pendingRows.ts), and so do the writes (spooledWrites.ts), which go out together at the end.
 import { access, rmdir } from 'node:fs/promises';
@@ -10,7 +11,7 @@ import { collectGarbage } from './collectGarbage.js';
 import { notAttemptedRows } from './dailyLimit.js';
 import { loadMappingFile } from './mappingFile/load.js';
 import { DailyLimitError, OrgClient, type OrgConnection, type RetryPolicy, type SaveOutcome } from './org.js';
-import { partitionSources, readPartition } from './partitions.js';
+import { PartitionedSources } from './partitions.js';
 import { PendingRows } from './pendingRows.js';
 import { buildPlan, OUTCOMES, planChannels, planStaleUnlinks, type ChannelWrite, type Outcome } from './plan.js';
 import { resolveAgainstOrg, SharedReads, type ExistingIdentity } from './resolve.js';
@@ -62,14 +63,15 @@ export async function deployMapping(options: DeployOptions): Promise<{ result: D
   const loaded = await loadMappingFile(options.file, { allowOutsideSources: options.allowOutsideSources ?? false });
   await checkSourceFiles(loaded, options.file);
 
-  // A first read counts the rows and refuses a bad file before any call to the org.
+  // The one read of the sources counts the rows and refuses a bad file before any call to the org.
   progress('Reading sources');
-  const { rows, partitions } = await partitionSources(
+  const sources = await PartitionedSources.read(
     loaded,
     options.file,
     (count) => progress(`Reading sources: ${count} rows`),
     options.partitionRows,
   );
+  const { rows, partitions } = sources;
 
   const org = new OrgClient(options.connection, options.retry ? { retry: options.retry } : {});
   const context = { mapping: loaded.mapping, locate: loaded.locate, mappingDisplayPath: options.file };
@@ -81,14 +83,22 @@ export async function deployMapping(options: DeployOptions): Promise<{ result: D
   const unmentioned = new Map<string, ExistingIdentity>();
   const resultsDir = options.resultsDir;
   const createdDir = !options.dryRun && !(await exists(resultsDir));
-  const files = options.dryRun ? undefined : await openResultFiles(resultsDir);
-  const pending = await PendingRows.open();
-  const writes = await SpooledWrites.open();
+  let files: ResultFiles | undefined;
+  let pending: PendingRows;
+  let writes: SpooledWrites;
+  try {
+    files = options.dryRun ? undefined : await openResultFiles(resultsDir);
+    pending = await PendingRows.open();
+    writes = await SpooledWrites.open();
+  } catch (error) {
+    await sources.discard();
+    throw error;
+  }
   try {
     for (let partition = 0; partition < partitions; partition += 1) {
       // The previous partition's rows, resolutions and plan are garbage now (collectGarbage.ts).
       if (partition > 0) collectGarbage();
-      const items = await readPartition(loaded, options.file, partition, partitions);
+      const items = await sources.partition(partition);
       const identities = items.flatMap((item) => (item.kind === 'identity' ? [item.identity] : []));
       progress(
         `Resolving ${identities.length} identities against the org${partitions > 1 ? ` (part ${partition + 1} of ${partitions})` : ''}`,
@@ -102,7 +112,7 @@ export async function deployMapping(options: DeployOptions): Promise<{ result: D
         const rest = async function* (): AsyncGenerator<SourceItem[]> {
           yield items;
           for (let later = partition + 1; later < partitions; later += 1) {
-            yield await readPartition(loaded, options.file, later, partitions);
+            yield await sources.partition(later);
           }
         };
         const notAttempted = await reportNotAttempted(error, files, pending, rest());
@@ -206,6 +216,7 @@ export async function deployMapping(options: DeployOptions): Promise<{ result: D
   } finally {
     await pending.discard();
     await writes.discard();
+    await sources.discard();
   }
 }
 

@@ -33,13 +33,18 @@ export class NdjsonFile {
   }
 
   public async *read<T>(): AsyncGenerator<T> {
+    for await (const line of this.lines()) yield JSON.parse(line) as T;
+  }
+
+  /** The values as written, one JSON text each, for a reader that only passes them on. */
+  public async *lines(): AsyncGenerator<string> {
     this.finished ??= new Promise<void>((resolve, reject) =>
       this.out.end((error?: Error | null) => (error ? reject(error) : resolve())),
     );
     await this.finished;
     if (this.failure) throw this.failure;
     const lines = createInterface({ input: createReadStream(this.path, 'utf8'), crlfDelay: Infinity });
-    for await (const line of lines) if (line !== '') yield JSON.parse(line) as T;
+    for await (const line of lines) if (line !== '') yield line;
   }
 
   public destroy(): void {
