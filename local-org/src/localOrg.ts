@@ -39,6 +39,8 @@ export interface LocalOrgOptions {
   /** Share of requests answered 503 (shorthand for faults.unavailableRate). */
   faultRate?: number;
   faults?: Partial<FaultSettings>;
+  /** Most base64-encoded bytes a Bulk API job's upload may have (default: Salesforce's 150 MB); tests lower it. */
+  bulkUploadLimit?: number;
   /** Clock for audit fields and the seed's timestamps. */
   now?: () => Date;
   /** Seed of the demo data generator. */
@@ -107,6 +109,7 @@ export async function startLocalOrg(options: LocalOrgOptions = {}): Promise<Loca
     apiCalls: { used: 0, max: options.apiLimit ?? DEFAULT_API_LIMIT },
     instanceUrl: '',
     faults: noFaults({ latencyMs: options.latencyMs ?? 0, unavailableRate: options.faultRate ?? 0, ...options.faults }),
+    ...(options.bulkUploadLimit !== undefined ? { bulkUploadLimit: options.bulkUploadLimit } : {}),
   };
   const writes = new FaultInjector(() => ctx.faults);
   store.writeFault = (objectName, _operation, fields, existing) => writes.forWrite(objectName, fields, existing);

@@ -22,9 +22,9 @@ afterAll(async () => {
 });
 
 async function csvOf(records: BulkRecords, include?: ReadonlySet<number>): Promise<string> {
-  const path = join(dir, `upload-${Math.random().toString(36).slice(2)}.csv`);
-  await writeBulkCsv(records, include, path);
-  return readFile(path, 'utf8');
+  const uploads = await writeBulkCsv(records, include, await mkdtemp(join(dir, 'upload-')));
+  expect(uploads).toHaveLength(1);
+  return readFile(uploads[0]!.path, 'utf8');
 }
 
 async function readAll(records: BulkRecords): Promise<Array<Record<string, unknown>>> {

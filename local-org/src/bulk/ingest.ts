@@ -13,6 +13,14 @@ import { checkDialect, parseCsv, writeCsv, type CsvDialect } from './csvFormat.j
 import { newJobId } from './jobIds.js';
 
 export const INGEST_BATCH_SIZE = 10_000;
+/**
+ * Salesforce: "A request can provide CSV data that does not in total exceed 150 MB of base64 encoded
+ * content. When job data is uploaded, it is converted to base64. [...] upload data that does not exceed
+ * 100 MB." (Bulk API 2.0 Developer Guide, Upload Job Data,
+ * https://developer.salesforce.com/docs/atlas.en-us.api_asynch.meta/api_asynch/upload_job_data.htm).
+ * Counted here in decimal megabytes, the stricter reading, so what the local org takes a real org takes.
+ */
+export const UPLOAD_LIMIT_BASE64_BYTES = 150_000_000;
 const OPERATIONS = ['insert', 'update', 'upsert', 'delete', 'hardDelete'] as const;
 type Operation = (typeof OPERATIONS)[number];
 type State = 'Open' | 'UploadComplete' | 'InProgress' | 'JobComplete' | 'Failed' | 'Aborted';
@@ -29,6 +37,8 @@ interface IngestJob {
   systemModstamp: string;
   createdById: string;
   uploads: string[];
+  /** Bytes uploaded so far, as sent (the limit counts them after base64 encoding). */
+  uploadBytes: number;
   header: string[];
   processed: number;
   failed: number;
@@ -293,6 +303,7 @@ export function ingestRoutes(): Route[] {
         systemModstamp: now,
         createdById: ctx.userId,
         uploads: [],
+        uploadBytes: 0,
         header: [],
         processed: 0,
         failed: 0,
@@ -308,7 +319,7 @@ export function ingestRoutes(): Route[] {
       status: 200,
       body: { done: true, records: [...jobs.values()].map((job) => jobInfo(job, false)), nextRecordsUrl: null },
     })),
-    dataRoute('PUT', `${base}/(?<job>\\w+)/batches`, (request) => {
+    dataRoute('PUT', `${base}/(?<job>\\w+)/batches`, (request, ctx) => {
       const job = jobOf(request.params.job);
       if (job.state !== 'Open') {
         throw new ApiError(
@@ -317,6 +328,18 @@ export function ingestRoutes(): Route[] {
           `Job ${job.id} is ${job.state}: data can only be uploaded while it is Open.`,
         );
       }
+      const limit = ctx.bulkUploadLimit ?? UPLOAD_LIMIT_BASE64_BYTES;
+      const bytes = job.uploadBytes + request.body.length;
+      // Salesforce documents the limit, not the answer to an upload above it: the error code is Bulk
+      // API 2.0's ClientInputError, the message says what to do.
+      if (base64Length(bytes) > limit) {
+        throw new ApiError(
+          400,
+          'CLIENTINPUTERROR',
+          `ClientInputError : Job ${job.id}'s data is ${bytes} bytes, ${base64Length(bytes)} after base64 encoding, above the ${limit} bytes of base64 encoded content a job takes; upload at most ${Math.floor(limit / 4) * 3} bytes of CSV per job and split larger data into several jobs.`,
+        );
+      }
+      job.uploadBytes = bytes;
       job.uploads.push(request.body.toString('utf8'));
       return { status: 201 };
     }),
@@ -380,4 +403,9 @@ export function ingestRoutes(): Route[] {
 
 export function csvAnswer(csv: string, headers: Record<string, string> = {}) {
   return { status: 200, body: csv, headers: { 'Content-Type': 'text/csv', ...headers } };
+}
+
+/** Bytes of base64 text for `bytes` bytes of data (padded, without line breaks). */
+function base64Length(bytes: number): number {
+  return Math.ceil(bytes / 3) * 4;
 }

@@ -15,6 +15,8 @@ export interface OrgContext {
   instanceUrl: string;
   /** Fault injection; tests may change members or replace the object at run time. */
   faults: FaultSettings;
+  /** Most base64-encoded bytes a Bulk API 2.0 job's upload may have (default: Salesforce's, bulk/ingest.ts). */
+  bulkUploadLimit?: number;
 }
 
 export interface RouteRequest {

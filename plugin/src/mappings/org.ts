@@ -12,7 +12,7 @@ import { createReadStream } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { readAllRecords, recordsInMemory, writeBulkCsv, type BulkRecords } from './bulkRecords.js';
+import { MAX_UPLOAD_BYTES, readAllRecords, recordsInMemory, writeBulkCsv, type BulkRecords } from './bulkRecords.js';
 import {
   discard,
   eachCsvRow,
@@ -128,6 +128,8 @@ export interface OrgClientOptions {
   retry?: Partial<RetryPolicy>;
   /** Milliseconds between Bulk API job status checks: first and largest (the pause grows by half each time). */
   bulkPollMs?: { first: number; max: number };
+  /** The most CSV bytes one Bulk API job uploads (default: what Salesforce documents, bulkRecords.ts). */
+  maxUploadBytes?: number;
   /** For tests: the pause and the jitter source. */
   sleep?: (ms: number) => Promise<void>;
   random?: () => number;
@@ -151,6 +153,7 @@ export class OrgClient {
   public readonly pauses: RetryPause[] = [];
   private readonly retry: RetryPolicy;
   private readonly bulkPollMs: { first: number; max: number };
+  private readonly maxUploadBytes: number;
   private readonly sleep: (ms: number) => Promise<void>;
   private readonly random: () => number;
   /** A session the org refused to a streamed request (sendLarge); those go through jsforce until it changes. */
@@ -162,6 +165,7 @@ export class OrgClient {
   ) {
     this.retry = { ...DEFAULT_RETRY, ...options.retry };
     this.bulkPollMs = options.bulkPollMs ?? { first: 250, max: 5_000 };
+    this.maxUploadBytes = options.maxUploadBytes ?? MAX_UPLOAD_BYTES;
     this.sleep = options.sleep ?? delay;
     this.random = options.random ?? Math.random;
   }
@@ -360,9 +364,9 @@ export class OrgClient {
     let jobError: string | undefined;
     for (let attempt = 1; (pending?.size ?? source.count) > 0 && attempt <= this.retry.attempts; attempt += 1) {
       if (attempt > 1) await this.pause(attempt - 1, 'Bulk API job did not settle every record', false);
-      let job: BulkJobOutcome;
+      let jobs: BulkJobOutcome[];
       try {
-        job = await this.runIngestJob(objectName, externalIdField, source, pending, pollTimeoutMs);
+        jobs = await this.runIngestJobs(objectName, externalIdField, source, pending, pollTimeoutMs);
       } catch (error) {
         if (error instanceof DailyLimitError || transientKind(error) === undefined) {
           for (const index of positions(source.count, pending)) outcomes[index] = this.requestFailed(error);
@@ -373,13 +377,22 @@ export class OrgClient {
         lastError = new Map();
         continue;
       }
-      // The records are read again to match each to its result by external id.
+      // The records are read again to match each to its result by external id, in its own job's results
+      // (the jobs took the records in order, each the next `records` of them).
       const next = new Set<number>();
       const nextError = new Map<number, string>();
       let index = -1;
+      let jobIndex = 0;
+      let inJob = 0;
       for await (const record of source.read()) {
         index += 1;
         if (pending !== undefined && !pending.has(index)) continue;
+        while (inJob >= jobs[jobIndex]!.records && jobIndex < jobs.length - 1) {
+          jobIndex += 1;
+          inJob = 0;
+        }
+        inJob += 1;
+        const job = jobs[jobIndex]!;
         const settled = job.byKey.get(String(record[externalIdField]));
         if (settled?.success || (settled && !isLockError(settled.error))) {
           outcomes[index] = settled;
@@ -406,22 +419,27 @@ export class OrgClient {
   }
 
   /**
-   * One ingest job for the records at the positions `include` (all when undefined): create, upload,
-   * close, wait, read the results. Each call is retried like any other; a job whose upload did not
-   * arrive whole is aborted and the error thrown, so the caller starts anew.
+   * The ingest jobs for the records at the positions `include` (all when undefined): one, or as many as
+   * keep each upload within what Bulk API 2.0 takes, one after another. Each: create, upload, close,
+   * wait, read the results. Each call is retried like any other; a job whose upload did not arrive
+   * whole is aborted and the error thrown, so the caller starts anew.
    */
-  private async runIngestJob(
+  private async runIngestJobs(
     objectName: string,
     externalIdField: string,
     records: BulkRecords,
     include: ReadonlySet<number> | undefined,
     pollTimeoutMs: number,
-  ): Promise<BulkJobOutcome> {
+  ): Promise<BulkJobOutcome[]> {
     const dir = await mkdtemp(join(tmpdir(), 'social-bulk-'));
     try {
-      const csv = join(dir, 'upload.csv');
-      await writeBulkCsv(records, include, csv);
-      return await this.ingest(objectName, externalIdField, csv, include?.size ?? records.count, pollTimeoutMs);
+      const jobs: BulkJobOutcome[] = [];
+      for (const upload of await writeBulkCsv(records, include, dir, this.maxUploadBytes)) {
+        const job = await this.ingest(objectName, externalIdField, upload.path, upload.records, pollTimeoutMs);
+        jobs.push({ ...job, records: upload.records });
+        await rm(upload.path, { force: true });
+      }
+      return jobs;
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
@@ -433,7 +451,7 @@ export class OrgClient {
     csv: string,
     recordCount: number,
     pollTimeoutMs: number,
-  ): Promise<BulkJobOutcome> {
+  ): Promise<Omit<BulkJobOutcome, 'records'>> {
     const jobs = `${this.base}/jobs/ingest`;
     const json = { 'content-type': 'application/json' };
     const created = await this.call<{ id: string }>({
@@ -655,6 +673,8 @@ interface BulkJobOutcome {
   errorMessage?: string;
   /** What the job's result files say, by external id; a record in neither file was not settled. */
   byKey: Map<string, SaveOutcome>;
+  /** How many records the job's upload carried. */
+  records: number;
 }
 
 type TransientKind = 'not-processed' | 'concurrent-limit' | 'daily-limit' | 'connection';
