@@ -5,25 +5,25 @@
 // records/s and peak RSS. Needs `npx tsc -b` first (it runs the built lib/).
 //   npx node bench/interactions-import.mjs [--rows 100000] [--bulk-threshold 2000] [--heap-mb 192]
 //
-// The minimum, from the documented limits (docs/mappings.md, "API calls"), as bench/mappings-deploy.mjs:
-//   reads:  a query operation returns at most 2,000 records and a SOQL statement has at most 100,000
-//           characters; a composite request carries at most 5 query operations and counts as one call.
-//           So reads >= ceil(sum of max(records read / 2,000, IN-list characters / 100,000) / 5) over
-//           the reads the import needs: the channels; the identities by external id; the thread keys of
-//           the file's posts; the open questions in the threads of the company's messages; on the second
-//           import every post of the file again, with the fields it compares. (Earlier posts of the
-//           people who sent private messages: none to read on a first import, whose identities are all
-//           new, nor on the second, whose messages all have their thread already.)
-//   writes: a Bulk API 2.0 ingest job needs create, upload (150 MB per upload), close, at least one
-//           status poll, and the successful and failed results to account for every row: 6 calls, one
-//           job for the identities and one for the interactions, as the import does (docs/interactions.md).
+// The minimum is derived from the work, not from the import's plan (bench/support/minimum.mjs has the
+// documented limits and the arithmetic, printed with each line):
+//   reads:  the channels; the identities of the file the org holds (none on a first import: one COUNT()
+//           operation says so); the posts of the file the org holds, once, with the fields threading
+//           and the comparison need (none on a first import: one COUNT() operation); the open questions
+//           in the threads of the company's messages (by IN list of thread keys). Each by query
+//           operations in composite calls or by a Bulk API 2.0 query, whichever mix costs least.
+//           (Earlier posts of the people who sent private messages: none to read on a first import,
+//           whose identities are all new, nor on the second, whose messages all have their thread.)
+//   writes: on a first import the identities and the interactions (at least the bytes of the export as
+//           upload), each in Bulk API 2.0 jobs of at most 100 MB or Collections, whichever costs less.
 import { createWriteStream } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { compositeCalls, connectByToken, measureAndPrint, queryOperations, runBenchChild } from './support/child.mjs';
+import { connectByToken, measureAndPrint, runBenchChild } from './support/child.mjs';
+import { inListChars, minimumCalls } from './support/minimum.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const { values: options } = parseArgs({
@@ -69,12 +69,12 @@ try {
     const callsBefore = org.ctx.apiCalls.used;
     const { seconds, peakRssMb, result } = await child(file, org);
     const calls = org.ctx.apiCalls.used - callsBefore;
-    const minimum = minimumCalls(facts, run === 'first import');
+    const minimum = workMinimum(facts, run === 'first import');
     const written = result.counts.created + result.counts.updated + result.counts.deleted;
     console.log(
       `${run}: ${rows} rows in ${seconds.toFixed(1)} s (${Math.round(rows / seconds)} rows/s, ${Math.round(written / seconds)} records written/s), ` +
-        `${calls} API calls (minimum ${minimum}, ratio ${(calls / minimum).toFixed(2)}), bulk: ${result.usedBulk}, peak RSS ${peakRssMb} MB; ` +
-        `counts ${JSON.stringify(result.counts)}; identities ${result.identities.distinct}`,
+        `${calls} API calls (minimum ${minimum.calls}, ratio ${(calls / minimum.calls).toFixed(2)}), bulk: ${result.usedBulk}, peak RSS ${peakRssMb} MB; ` +
+        `counts ${JSON.stringify(result.counts)}; identities ${result.identities.distinct}\n  minimum: ${minimum.arithmetic}`,
     );
   }
 } finally {
@@ -124,6 +124,7 @@ async function generate(path, count) {
   const identities = new Set();
   const outboundThreads = new Set();
   let postChars = 0;
+  let bytes = 0;
   for (let index = 0; index < count; index += 1) {
     const conversation = Math.floor(index / 5);
     const step = index % 5;
@@ -145,27 +146,39 @@ async function generate(path, count) {
     identities.add(`${network}:${row.userId}`);
     // Every message of a conversation is in the thread of its first one.
     if (row.direction === 'Outbound') outboundThreads.add(`${network}:bench-${conversation}-0`);
-    if (!out.write(`${JSON.stringify(row)}\n`)) await new Promise((resolve) => out.once('drain', resolve));
+    const line = `${JSON.stringify(row)}\n`;
+    bytes += Buffer.byteLength(line);
+    if (!out.write(line)) await new Promise((resolve) => out.once('drain', resolve));
   }
   await new Promise((resolve) => out.end(resolve));
-  const inListChars = (values) => [...values].reduce((sum, value) => sum + `'${value}',`.length, 0);
   return {
     posts: count,
     postChars,
+    bytes,
     identities: identities.size,
     identityChars: inListChars(identities),
     outboundThreadChars: inListChars(outboundThreads),
   };
 }
 
-/** The fewest calls the documented limits allow for this import (see the top of this file). */
-function minimumCalls({ posts, postChars, identities, identityChars, outboundThreadChars }, first) {
-  const operations =
-    1 + // channels
-    queryOperations(first ? 0 : identities, identityChars) + // identities by external id
-    queryOperations(first ? 0 : posts, postChars) + // thread keys of the file's posts
-    queryOperations(0, outboundThreadChars) + // open questions (the file answers its own)
-    (first ? 0 : queryOperations(posts, postChars)); // the posts again, to compare field by field
-  const reads = compositeCalls(operations);
-  return reads + (first ? 6 + 6 : 0);
+/** The fewest calls the documented limits allow for this import's work (see the top of this file). */
+function workMinimum({ posts, postChars, bytes, identities, identityChars, outboundThreadChars }, first) {
+  const reads = [
+    { name: 'channels', records: 3, chars: 0 },
+    first
+      ? { name: 'identities (none in the org)', records: 0, chars: 0 }
+      : { name: 'identities', records: identities, chars: identityChars },
+    first
+      ? { name: 'posts (none in the org)', records: 0, chars: 0 }
+      : { name: 'posts', records: posts, chars: postChars },
+    // The threads' open questions: answered by the first import, so none on the second.
+    { name: 'open questions', records: 0, chars: outboundThreadChars },
+  ];
+  const writes = first
+    ? [
+        { name: 'identities', records: identities, bytes: (bytes * identities) / posts },
+        { name: 'interactions', records: posts, bytes },
+      ]
+    : [];
+  return minimumCalls({ reads, writes });
 }

@@ -6,20 +6,26 @@
 // wall time, records/s and peak RSS. Needs `npx tsc -b` first (it runs the built lib/).
 //   npx node bench/mappings-deploy.mjs [--sizes 10000,100000] [--latency 50] [--heap-mb 256]
 //
-// The minimum, from the documented limits (docs/mappings.md, "API calls"):
-//   reads:  a query operation returns at most 2,000 records and a SOQL statement has at most 100,000
-//           characters; a composite request carries at most 5 query operations and counts as one call.
-//           So reads >= ceil(max(records read / 2,000, IN-list characters / 100,000) / 5).
-//   writes: a Bulk API 2.0 ingest job needs create, upload (150 MB per upload), close, at least one
-//           status poll, and the successful and failed results to account for every row: 6 calls;
-//           the channels take one sObject Collections upsert (200 records per request).
+// The minimum is derived from the work, not from the deploy's plan (bench/support/minimum.mjs has the
+// documented limits and the arithmetic, printed with each line):
+//   reads:  the channels; the identities the org holds of the file's (none on a first deploy: one
+//           COUNT() operation says so; on the second, every one of them, by IN list, or all
+//           identities, or one Bulk API 2.0 query); every Contact with a mobile phone or an e-mail (the
+//           phone rule compares normalised numbers, so it reads them all, and the same read carries
+//           the e-mail the other rule needs), by query operations or by one Bulk API 2.0 query.
+//   writes: on a first deploy the identities (at least the bytes of their input rows as upload, one
+//           Bulk API 2.0 job per 100 MB, or Collections if fewer calls) and the channels (one
+//           Collections call); with --unmatched create-lead also the Leads of the unmatched
+//           identities, created in bulk before the identities are linked to them.
+//   npx node bench/mappings-deploy.mjs [--sizes 10000,100000] [--unmatched create-lead]
 import { createWriteStream } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { compositeCalls, connectByToken, measureAndPrint, queryOperations, runBenchChild } from './support/child.mjs';
+import { connectByToken, measureAndPrint, runBenchChild } from './support/child.mjs';
+import { inListChars, minimumCalls } from './support/minimum.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const { values: options } = parseArgs({
@@ -27,6 +33,8 @@ const { values: options } = parseArgs({
     sizes: { type: 'string', default: '10000,100000' },
     latency: { type: 'string', default: '50' },
     'bulk-threshold': { type: 'string', default: '2000' },
+    // What the mapping does with identities no rule matches: leave (default) or create-lead.
+    unmatched: { type: 'string', default: 'leave' },
     // Rows planned at a time (default: the deploy's own, plugin/src/mappings/partitions.ts).
     'partition-rows': { type: 'string' },
     // Caps the deploy's heap (MB) to show what it retains rather than what V8 has not collected yet.
@@ -67,20 +75,21 @@ for (const size of sizes) {
   const org = await startLocalOrg({ port: 0, empty: true, latencyMs: Number(options.latency) });
   try {
     const contacts = createContacts(org.store, size / CONTACT_EVERY);
-    const file = await writeMapping(dir);
+    const file = await writeMapping(dir, options.unmatched);
     const facts = await writeIdentities(join(dir, 'identities.csv'), size);
     for (const run of ['first deploy', 'second deploy']) {
       const callsBefore = org.ctx.apiCalls.used;
       const { seconds, peakRssMb, result } = await child(file, org);
       const calls = org.ctx.apiCalls.used - callsBefore;
       const first = run === 'first deploy';
-      const minimum = minimumCalls({ ...facts, contacts, identitiesInOrg: first ? 0 : size, writes: first });
+      const minimum = workMinimum({ ...facts, contacts, first, leads: result.counts.leadCreated ?? 0 });
       if (first) peaks.push(peakRssMb);
       console.log(
         `${size} identities, ${run}: ${seconds.toFixed(1)} s, ${Math.round(size / seconds)} rows/s ` +
           `(${Math.round(result.changes / seconds)} records written/s), ${calls} API calls ` +
-          `(minimum ${minimum}, ratio ${(calls / minimum).toFixed(2)}), peak RSS ${peakRssMb} MB; ` +
-          `changes ${result.changes}, bulk ${result.usedBulk}, counts ${JSON.stringify(nonZero(result.counts))}`,
+          `(minimum ${minimum.calls}, ratio ${(calls / minimum.calls).toFixed(2)}), peak RSS ${peakRssMb} MB; ` +
+          `changes ${result.changes}, bulk ${result.usedBulk}, counts ${JSON.stringify(nonZero(result.counts))}\n` +
+          `  minimum: ${minimum.arithmetic}`,
       );
     }
   } finally {
@@ -114,7 +123,7 @@ function createContacts(store, count) {
   return count;
 }
 
-async function writeMapping(dir) {
+async function writeMapping(dir, unmatched) {
   const file = join(dir, 'mapping.yaml');
   await writeFile(
     file,
@@ -130,7 +139,7 @@ async function writeMapping(dir) {
       '  - name: listening-export',
       '    file: identities.csv',
       '    columns: { network: Network, userId: Author ID, handle: Author, displayName: Name, email: Email, phone: Phone }',
-      'unmatched: leave',
+      `unmatched: ${unmatched}`,
       '',
     ].join('\n'),
   );
@@ -144,37 +153,42 @@ async function writeMapping(dir) {
 async function writeIdentities(path, count) {
   const out = createWriteStream(path);
   out.write('Network,Author ID,Author,Name,Email,Phone\n');
-  let externalIdChars = 0;
-  let emailChars = 0;
-  let emailMatches = 0;
+  const externalIds = [];
+  let rowBytes = 0;
   for (let index = 0; index < count; index += 1) {
     const network = NETWORKS[index % NETWORKS.length];
     const userId = `1${String(index).padStart(12, '0')}`;
-    externalIdChars += `'${network}:${userId}',`.length;
+    externalIds.push(`${network}:${userId}`);
     const person = Math.floor(index / CONTACT_EVERY);
     let email = '';
-    if (index % CONTACT_EVERY === 0) {
-      email = `Person${person}@Bench.Example.com`;
-      emailMatches += 1;
-    } else if (index % CONTACT_EVERY === 1) email = `someone${index}@elsewhere.example.org`;
-    if (email) emailChars += `'${email.toLowerCase()}',`.length;
+    if (index % CONTACT_EVERY === 0) email = `Person${person}@Bench.Example.com`;
+    else if (index % CONTACT_EVERY === 1) email = `someone${index}@elsewhere.example.org`;
     const phone = index % 7 === 0 ? `415-7${String(person).padStart(6, '0')}` : '';
     const row = `${network},${userId},bench_user_${index},Bench User ${index},${email},${phone}\n`;
+    rowBytes += Buffer.byteLength(row);
     if (!out.write(row)) await new Promise((resolve) => out.once('drain', resolve));
   }
   await new Promise((resolve) => out.end(resolve));
-  return { externalIdChars, emailChars, emailMatches };
+  return { identities: count, externalIdChars: inListChars(externalIds), rowBytes };
 }
 
-/** The fewest calls the documented limits allow for this deploy (see the top of this file). */
-function minimumCalls({ externalIdChars, emailChars, emailMatches, contacts, identitiesInOrg, writes }) {
-  const operations =
-    queryOperations(identitiesInOrg, externalIdChars) + // identities by external id
-    queryOperations(emailMatches, emailChars) + // Contacts by e-mail
-    queryOperations(contacts, 0) + // Contacts with a mobile phone, compared after phone-e164
-    1; // channels
-  const reads = compositeCalls(operations);
-  return reads + (writes ? 6 + 1 : 0);
+/** The fewest calls the documented limits allow for this deploy's work (see the top of this file). */
+function workMinimum({ identities, externalIdChars, rowBytes, contacts, first, leads }) {
+  const reads = [
+    { name: 'channels', records: NETWORKS.length, chars: 0 },
+    first
+      ? { name: 'identities (none in the org)', records: 0, chars: 0 }
+      : { name: 'identities', records: identities, chars: externalIdChars },
+    { name: 'Contacts', records: contacts, chars: 0 },
+  ];
+  const writes = first
+    ? [
+        ...(leads > 0 ? [{ name: 'Leads', records: leads, bytes: (rowBytes * leads) / identities }] : []),
+        { name: 'identities', records: identities, bytes: rowBytes },
+        { name: 'channels', records: NETWORKS.length, bytes: 0 },
+      ]
+    : [];
+  return minimumCalls({ reads, writes });
 }
 
 function child(path, localOrg) {

@@ -85,16 +85,3 @@ export function runBenchChild(script, { file, localOrg, bulkThreshold, heapMb, a
     { cwd: join(dirname(fileURLToPath(import.meta.url)), '..', '..'), heapMb },
   );
 }
-
-/**
- * Query operations the documented limits allow at fewest for one read: a query operation returns at
- * most 2,000 records and a SOQL statement holds at most 100,000 characters (of IN-list values here).
- */
-export function queryOperations(records, inListChars) {
-  return Math.max(1, Math.ceil(records / 2000), Math.ceil(inListChars / 100_000));
-}
-
-/** Composite requests carry at most 5 query operations, each request one API call. */
-export function compositeCalls(operations) {
-  return Math.ceil(operations / 5);
-}
