@@ -34,6 +34,7 @@ describe('command snapshot', () => {
         'social:interactions:import',
         'social:mappings:deploy',
         'social:mappings:validate',
+        'social:replies:deliver',
       ]),
     );
     expect(discovered.map(({ command, flags, flagChars }) => ({ command, flags, flagChars }))).toEqual(snapshot);

@@ -64,6 +64,9 @@ interface RestRequest {
 /** How fast the first Bulk API status check assumes the org processes records (20,000 a second). */
 const BULK_RECORDS_PER_MS = 20;
 
+/** A composite request holds at most 25 subrequests (Composite, REST API Developer Guide). */
+export const COMPOSITE_SUBREQUESTS = 25;
+
 /** A composite request may hold at most 5 query operations (queries or next pages) of its 25 subrequests. */
 export const COMPOSITE_QUERY_OPERATIONS = 5;
 
@@ -326,10 +329,19 @@ export class OrgClient {
     externalIdField: string,
     records: Array<Record<string, unknown>>,
   ): Promise<SaveOutcome[]> {
+    return this.writeChunk(`${this.base}/composite/sobjects/${objectName}/${externalIdField}`, objectName, records);
+  }
+
+  /** One sObject Collections write (PATCH, allOrNone false); a request that failed as a whole fails each record. */
+  private async writeChunk(
+    url: string,
+    objectName: string,
+    records: ReadonlyArray<Record<string, unknown>>,
+  ): Promise<SaveOutcome[]> {
     try {
       const results = await this.call<CollectionSaveResult[]>({
         method: 'PATCH',
-        url: `${this.base}/composite/sobjects/${objectName}/${externalIdField}`,
+        url,
         body: JSON.stringify({
           allOrNone: false,
           records: records.map((record) => ({ attributes: { type: objectName }, ...record })),
@@ -530,26 +542,67 @@ export class OrgClient {
   }
 
   /**
+   * Updates records by Id, 200 per request (sObject Collections PATCH), allOrNone false. Like
+   * upsertCollections it never throws for what the org did to a request: each record gets its outcome.
+   * Safe to repeat on a dropped connection: writing the same values by Id again changes nothing more.
+   */
+  public async updateCollections(
+    objectName: string,
+    records: ReadonlyArray<Record<string, unknown> & { Id: string }>,
+  ): Promise<SaveOutcome[]> {
+    const outcomes: SaveOutcome[] = [];
+    for (let start = 0; start < records.length; start += COLLECTION_SIZE) {
+      const chunk = records.slice(start, start + COLLECTION_SIZE);
+      outcomes.push(...(await this.writeChunk(`${this.base}/composite/sobjects`, objectName, chunk)));
+    }
+    return outcomes;
+  }
+
+  /**
+   * Runs up to 25 independent subrequests in one call (REST composite, allOrNone false), each with its
+   * own httpHeaders (e.g. If-Unmodified-Since for a conditional update), and returns each one's answer
+   * in order. The caller must make its subrequests safe to repeat: a dropped connection sends them again.
+   */
+  public async compositeEach(
+    subrequests: ReadonlyArray<{
+      method: 'GET' | 'PATCH' | 'POST';
+      url: string;
+      referenceId: string;
+      body?: Record<string, unknown>;
+      httpHeaders?: Record<string, string>;
+    }>,
+  ): Promise<Array<{ referenceId: string; httpStatusCode: number; body: unknown }>> {
+    return (await this.composite(subrequests, false, true)).compositeResponse;
+  }
+
+  /** One REST composite request; subrequest URLs are given below /services/data/vXX.X. */
+  private composite(
+    subrequests: ReadonlyArray<{ url: string }>,
+    allOrNone: boolean,
+    repeatable: boolean,
+  ): Promise<{ compositeResponse: CompositeSubresponse[] }> {
+    return this.call(
+      {
+        method: 'POST',
+        url: `${this.base}/composite`,
+        body: JSON.stringify({
+          allOrNone,
+          compositeRequest: subrequests.map((request) => ({ ...request, url: `${this.base}${request.url}` })),
+        }),
+        headers: { 'content-type': 'application/json' },
+      },
+      repeatable,
+    );
+  }
+
+  /**
    * Runs subrequests in one all-or-none transaction (REST composite): used where two writes must
    * happen together or not at all, e.g. a new Lead and the identity that links to it.
    */
   public async compositeTransaction(
     subrequests: Array<{ method: 'POST' | 'PATCH'; url: string; referenceId: string; body: Record<string, unknown> }>,
   ): Promise<Array<{ referenceId: string; httpStatusCode: number; body: unknown }>> {
-    const response = await this.call<{
-      compositeResponse: Array<{ referenceId: string; httpStatusCode: number; body: unknown }>;
-    }>(
-      {
-        method: 'POST',
-        url: `${this.base}/composite`,
-        body: JSON.stringify({
-          allOrNone: true,
-          compositeRequest: subrequests.map((request) => ({ ...request, url: `${this.base}${request.url}` })),
-        }),
-        headers: { 'content-type': 'application/json' },
-      },
-      false,
-    ).catch((error: unknown) => {
+    const response = await this.composite(subrequests, true, false).catch((error: unknown) => {
       // The caller reports the error on every record of the transaction: say they were not sent.
       throw error instanceof DailyLimitError ? new Error(error.notAttempted) : error;
     });

@@ -1,0 +1,67 @@
+// `sf social replies deliver` through the real sf binary, logged into the local org by access token:
+// --help shows every flag and the exit codes; a run delivers and exits 0; with the receiver gone the
+// replies stay queued and sf exits 2 with the error's actions.
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
+import { expectSuccess, isolatedSf, loginByAccessToken, repoRoot, type SfCli } from '../support/sfCli.js';
+import { queueReplies, record, SECRET, startOutboxOrg, type OutboxOrg } from './outboxOrg.js';
+import { startReceiver, type Receiver } from './receiver.js';
+
+jest.setTimeout(120_000);
+
+describe('sf social replies deliver through the real sf binary', () => {
+  let outbox: OutboxOrg;
+  let receiver: Receiver;
+  let sf: SfCli;
+  let alias: string;
+
+  beforeAll(async () => {
+    outbox = await startOutboxOrg();
+    receiver = await startReceiver({ secret: SECRET });
+    sf = isolatedSf();
+    alias = await loginByAccessToken(sf, outbox.org);
+    expectSuccess(await sf.run(['plugins', 'link', join(repoRoot, 'plugin'), '--no-install']));
+  });
+
+  afterAll(async () => {
+    await receiver?.close();
+    await outbox?.org.stop();
+  });
+
+  it('shows every flag, the secret variable and the exit codes in --help', async () => {
+    const help = expectSuccess(await sf.run(['social', 'replies', 'deliver', '--help']));
+    for (const flag of ['--target-org', '--webhook-url', '--json', '--limit', '--watch', '--interval', '--dry-run']) {
+      expect({ flag, shown: help.stdout.includes(flag) }).toEqual({ flag, shown: true });
+    }
+    expect(help.stdout).toContain('SOCIAL_BRIDGE_WEBHOOK_SECRET');
+    expect(help.stdout).toMatch(/Exit codes: 0 when/);
+  });
+
+  it('delivers and exits 0; with the receiver unreachable, leaves the replies queued and exits 2', async () => {
+    const delivered = queueReplies(outbox.org, 2, { prefix: 'sf-ok' });
+    const env = { SOCIAL_BRIDGE_WEBHOOK_SECRET: SECRET };
+    const ok = await sf.run(
+      ['social', 'replies', 'deliver', '--target-org', alias, '--webhook-url', receiver.url, '--json'],
+      { env },
+    );
+    expect(ok.code).toBe(0);
+    expect(ok.json?.result).toMatchObject({ counts: { sent: 2, failed: 0, queued: 0 } });
+    expect(delivered.replyIds.map((id) => record(outbox.org, id).Delivery_Status__c)).toEqual(['Sent', 'Sent']);
+    expect(ok.stdout + ok.stderr).not.toContain(SECRET);
+
+    const stranded = queueReplies(outbox.org, 2, { prefix: 'sf-down' });
+    const gone = await startReceiver({ secret: SECRET });
+    await gone.close();
+    const down = await sf.run(
+      ['social', 'replies', 'deliver', '--target-org', alias, '--webhook-url', gone.url, '--json'],
+      { env },
+    );
+    expect(down.code).toBe(2);
+    expect(down.json).toMatchObject({ name: 'ReceiverUnreachableError' });
+    expect(down.json?.message).toMatch(/could not be reached.*ECONNREFUSED/);
+    expect(stranded.replyIds.map((id) => record(outbox.org, id))).toEqual([
+      expect.objectContaining({ Delivery_Status__c: 'Queued', Delivery_Attempts__c: 0 }),
+      expect.objectContaining({ Delivery_Status__c: 'Queued', Delivery_Attempts__c: 0 }),
+    ]);
+  });
+});
