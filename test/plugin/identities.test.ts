@@ -30,8 +30,24 @@ describe('listIdentities', () => {
   });
 
   it('lists every identity without --contact, past the first page of query results', async () => {
+    // The seed holds about 110 identities; a query answers 2,000 rows a batch (REST API Developer
+    // Guide, "Query": "the default batch size is 2,000"), so add enough for a second batch.
+    for (let index = 0; index < 2_050; index += 1) {
+      org.store.create('Social_Identity__c', {
+        Name: `@paged_${index}`,
+        Network__c: 'x',
+        Network_User_Id__c: `paged-${index}`,
+        External_Id__c: `x:paged-${index}`,
+      });
+    }
+    const callsBefore = org.ctx.apiCalls.used;
     const { identities } = await listIdentities(connectTo(org));
-    expect(identities).toHaveLength(org.store.list('Social_Identity__c').length);
+    const stored = org.store.list('Social_Identity__c');
+    expect(stored.length).toBeGreaterThan(2_000);
+    expect(identities).toHaveLength(stored.length);
+    expect(new Set(identities.map((identity) => identity.id)).size).toBe(stored.length);
+    // The first batch and one queryMore for the rest: the paging loop ran.
+    expect(org.ctx.apiCalls.used - callsBefore).toBe(2);
   });
 
   it('sends an id with a quote in it as one value, never as SOQL', async () => {

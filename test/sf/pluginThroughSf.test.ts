@@ -80,10 +80,22 @@ describe('sf social … through the real sf binary', () => {
     expect(first.changes).toBeGreaterThan(0);
     expect(Object.values(first.counts).reduce((sum, count) => sum + count, 0)).toBe(first.rows);
     expect(resultRows(resultsDir)).toBe(first.rows);
-    const linked = org.store
-      .list('Social_Identity__c')
-      .filter((identity) => identity.Link_Source__c === 'Mapping' && identity.Link_Status__c === 'Linked');
-    expect(linked.length).toBeGreaterThanOrEqual(first.counts.linked ?? 0);
+    // Every row in linked.csv is an identity the org now holds as Linked by the mapping, to the
+    // record the row names: as many as the count says, no more, no fewer.
+    const linkedRows = parse(readFileSync(join(resultsDir, 'linked.csv')), { columns: true }) as Array<
+      Record<string, string>
+    >;
+    expect(linkedRows).toHaveLength(first.counts.linked ?? 0);
+    expect(linkedRows.length).toBeGreaterThan(0);
+    for (const row of linkedRows) {
+      const [identity] = org.store.findByExternalId('Social_Identity__c', 'External_Id__c', String(row.externalId));
+      expect({
+        externalId: row.externalId,
+        status: identity?.Link_Status__c,
+        source: identity?.Link_Source__c,
+      }).toEqual({ externalId: row.externalId, status: 'Linked', source: 'Mapping' });
+      expect(identity?.[row.recordObject === 'Lead' ? 'Lead__c' : 'Contact__c']).toBe(row.recordId);
+    }
 
     const second = expectSuccess(
       await sf.run([

@@ -401,11 +401,15 @@ describe('c-social-timeline', () => {
             const element = createTimeline();
             graphql.emit(firstPage, undefined, refresh);
             await flushPromises();
+            const shown = interactionsOf(element).length;
+            expect(shown).toBeGreaterThan(0);
             expect(registerRefreshHandler).toHaveBeenCalled();
             const [component, handler] = registerRefreshHandler.mock.calls[0];
             await expect(handler.call(component)).resolves.toBe(true);
             expect(refresh).toHaveBeenCalledTimes(1);
-            expect(element).toBeTruthy();
+            // The loaded messages stay on screen while the refreshed data is on its way.
+            await flushPromises();
+            expect(interactionsOf(element)).toHaveLength(shown);
         });
 
         it('keeps showing the first page when there is nothing to refresh with yet', async () => {
