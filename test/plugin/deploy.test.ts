@@ -8,7 +8,7 @@ import { deployMapping, type DeployResult } from '../../plugin/src/mappings/depl
 import { OUTCOMES } from '../../plugin/src/mappings/plan.js';
 import { resultFileName } from '../../plugin/src/mappings/results.js';
 import { writeFixture } from './fixtures.js';
-import { connectTo, startOrg, type TestOrg } from './localOrg.js';
+import { connectTo, seed, startOrg, type TestOrg } from './localOrg.js';
 
 // Loading @salesforce/core under jest takes seconds; a deploy is several HTTP round trips.
 jest.setTimeout(60_000);
@@ -20,9 +20,7 @@ let org: TestOrg;
 const ids: Record<string, string> = {};
 
 function created(objectName: string, fields: Record<string, unknown>): string {
-  const result = org.store.create(objectName, fields);
-  if (!result.success) throw new Error(`seed ${objectName} failed: ${JSON.stringify(result.errors)}`);
-  return result.id;
+  return seed(org, objectName, fields);
 }
 
 beforeAll(async () => {
@@ -110,7 +108,10 @@ async function deploy(
     file: join(dir, 'mapping.yaml'),
     connection: connectTo(org),
     dryRun: options.dryRun ?? false,
-    resultsDir: options.resultsDir ?? join(dir, 'results'),
+    // A dry run writes planned results only into a folder it is given.
+    ...(options.resultsDir !== undefined || !options.dryRun
+      ? { resultsDir: options.resultsDir ?? join(dir, 'results') }
+      : {}),
     ...(options.bulkThreshold !== undefined ? { bulkThreshold: options.bulkThreshold } : {}),
   });
   return result;
@@ -152,6 +153,7 @@ describe('deploy against the local org', () => {
       unmatched: 1,
       unlinked: 0,
       leadCreated: 0,
+      duplicate: 0,
       rejected: 1,
       failed: 0,
     });

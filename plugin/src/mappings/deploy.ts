@@ -16,8 +16,10 @@ import { PendingRows } from './pendingRows.js';
 import { buildPlan, OUTCOMES, planChannels, planStaleUnlinks, type ChannelWrite, type Outcome } from './plan.js';
 import { resolveAgainstOrg, SharedReads, type ExistingIdentity } from './resolve.js';
 import { SpooledWrites } from './spooledWrites.js';
+import { channelChanges, IdentityChangeLog, type ChannelChange } from './changeFiles.js';
 import { openResultFiles, resultLine, writeStaleLinks } from './results.js';
 import { checkSourceFiles, type SourceItem } from './sources/read.js';
+import { writeChangeFiles, writePlannedResults, type PlannedChanges } from './review.js';
 
 type ResultFiles = Awaited<ReturnType<typeof openResultFiles>>;
 
@@ -36,8 +38,10 @@ export interface DeployResult {
   staleLinksRemoved: number;
   apiCalls: number;
   usedBulk: boolean;
-  /** Where the per-outcome CSVs are; absent on --dry-run. */
+  /** Where the per-outcome CSVs are; on --dry-run only when a results folder was given (then planned results). */
   resultsDir?: string;
+  /** --dry-run only: what a deploy would write (nothing above counts as written). */
+  planned?: PlannedChanges;
 }
 
 export interface DeployOptions {
@@ -46,7 +50,8 @@ export interface DeployOptions {
   dryRun: boolean;
   /** --allow-outside-sources: source files may lie outside the mapping file's folder. */
   allowOutsideSources?: boolean;
-  resultsDir: string;
+  /** Where results go; on --dry-run, the planned results, and only when given. */
+  resultsDir?: string;
   bulkThreshold?: number;
   /** Rows planned at a time (partitions.ts); tests make it small to cross partitions. */
   partitionRows?: number;
@@ -54,7 +59,7 @@ export interface DeployOptions {
   retry?: Partial<RetryPolicy>;
   onProgress?: (message: string) => void;
   /** Called with the planned outcomes before anything is written (also on --dry-run). */
-  onPlan?: (plan: { counts: Record<Outcome, number>; changes: number }) => void;
+  onPlan?: (plan: { counts: Record<Outcome, number>; changes: number; channelChanges: ChannelChange[] }) => void;
   now?: () => Date;
 }
 
@@ -82,14 +87,17 @@ export async function deployMapping(options: DeployOptions): Promise<{ result: D
   // Links this tool made that no row has mentioned yet: what is left at the end is stale.
   const unmentioned = new Map<string, ExistingIdentity>();
   const resultsDir = options.resultsDir;
-  const createdDir = !options.dryRun && !(await exists(resultsDir));
+  if (resultsDir === undefined && !options.dryRun) throw new Error('deployMapping: a deploy needs a results folder');
+  const createdDir = resultsDir !== undefined && !(await exists(resultsDir));
   let files: ResultFiles | undefined;
   let pending: PendingRows;
   let writes: SpooledWrites;
+  let changeLog: IdentityChangeLog;
   try {
-    files = options.dryRun ? undefined : await openResultFiles(resultsDir);
+    files = resultsDir === undefined ? undefined : await openResultFiles(resultsDir);
     pending = await PendingRows.open();
     writes = await SpooledWrites.open();
+    changeLog = await IdentityChangeLog.open();
   } catch (error) {
     await sources.discard();
     throw error;
@@ -107,7 +115,7 @@ export async function deployMapping(options: DeployOptions): Promise<{ result: D
       try {
         state = await resolveAgainstOrg(org, identities, context, shared);
       } catch (error) {
-        if (!(error instanceof DailyLimitError) || files === undefined) throw error;
+        if (!(error instanceof DailyLimitError) || files === undefined || resultsDir === undefined) throw error;
         // The daily API limit before everything was planned: no write was sent, every row is reported.
         const rest = async function* (): AsyncGenerator<SourceItem[]> {
           yield items;
@@ -126,9 +134,18 @@ export async function deployMapping(options: DeployOptions): Promise<{ result: D
       }
       for (const identity of identities) unmentioned.delete(identity.externalId);
 
-      const plan = buildPlan({ mapping: loaded.mapping, items, org: { ...state, staleLinks: [] }, now });
+      const plan = buildPlan({
+        mapping: loaded.mapping,
+        items,
+        org: { ...state, staleLinks: [] },
+        now,
+        reportDuplicates: true,
+      });
       const offset = writes.length;
-      for (const write of plan.identityWrites) await writes.add(write);
+      for (const write of plan.identityWrites) {
+        const index = await writes.add(write);
+        if (files !== undefined) await changeLog.add(index, write);
+      }
       for (const row of plan.rows) {
         counts[row.outcome] += 1;
         if (files === undefined) continue;
@@ -147,26 +164,34 @@ export async function deployMapping(options: DeployOptions): Promise<{ result: D
     collectGarbage();
     const staleUnlinks = planStaleUnlinks([...unmentioned.values()]);
     const plannedChanges = writes.length + channelWrites.length + staleUnlinks.length;
-    options.onPlan?.({ counts: { ...counts }, changes: plannedChanges });
+    options.onPlan?.({ counts: { ...counts }, changes: plannedChanges, channelChanges: channelChanges(channelWrites) });
     const base = {
       file: options.file,
       dryRun: options.dryRun,
       rows,
       channels: { declared: loaded.mapping.channels.length, written: 0, failed: 0, errors: [] as string[] },
     };
-    if (files === undefined) {
+    if (options.dryRun) {
+      // Nothing is written to the org; the results folder, when given, gets what a deploy would write there.
+      const planned = await writePlannedResults(
+        files === undefined || resultsDir === undefined ? undefined : { dir: resultsDir, files, pending },
+        { changeLog, channelWrites, staleUnlinks },
+        { mappingFile: options.file, plannedAt: now, rows, counts },
+      );
       return {
         result: {
           ...base,
           counts,
-          changes: plannedChanges,
-          channels: { ...base.channels, written: channelWrites.length },
-          staleLinksRemoved: staleUnlinks.length,
+          changes: 0,
+          staleLinksRemoved: 0,
           apiCalls: org.apiCalls,
           usedBulk: false,
+          ...(resultsDir !== undefined ? { resultsDir } : {}),
+          planned: { ...planned, changes: plannedChanges },
         },
       };
     }
+    if (files === undefined || resultsDir === undefined) throw new Error('deployMapping: no results folder');
 
     const applied = await applyPlan(
       org,
@@ -183,6 +208,12 @@ export async function deployMapping(options: DeployOptions): Promise<{ result: D
       resultsDir,
       staleUnlinks.map(({ identity }, index) => ({ identity, result: applied.staleResults[index] })),
     );
+    await writeChangeFiles(resultsDir, { changeLog, channelWrites, staleUnlinks }, applied, {
+      mappingFile: options.file,
+      plannedAt: now,
+      rows,
+      counts,
+    });
     const channelErrors = applied.channelResults.flatMap((outcome, index) =>
       outcome.success ? [] : [`${channelWrites[index]!.key}: ${outcome.error ?? 'failed'}`],
     );
@@ -216,6 +247,7 @@ export async function deployMapping(options: DeployOptions): Promise<{ result: D
   } finally {
     await pending.discard();
     await writes.discard();
+    await changeLog.discard();
     await sources.discard();
   }
 }

@@ -16,6 +16,7 @@ export const OUTCOMES = [
   'unmatched',
   'unlinked',
   'leadCreated',
+  'duplicate',
   'rejected',
   'failed',
 ] as const;
@@ -37,6 +38,8 @@ export interface PlannedRow {
   write?: number;
   /** Id of the Social_Identity__c, once known. */
   identityId?: string;
+  /** The identity's write creates a Lead for it (this row's or, for a duplicate, the row it repeats). */
+  createsLead?: true;
 }
 
 export interface IdentityWrite {
@@ -46,12 +49,16 @@ export interface IdentityWrite {
   /** A Lead to create and link in the same transaction. */
   lead?: Record<string, unknown>;
   existingId?: string;
+  /** For an existing identity: each written field's value before this write (null when it had none), what undo restores. */
+  previous?: Record<string, unknown>;
 }
 
 export interface ChannelWrite {
   key: string;
   fields: Record<string, unknown>;
   existingId?: string;
+  /** For an existing channel: each written field's value before this write (null when it had none). */
+  previous?: Record<string, unknown>;
 }
 
 export interface Plan {
@@ -75,6 +82,12 @@ export interface PlanInput {
   org: OrgState;
   /** ISO time stamped on links made now. */
   now: string;
+  /**
+   * Report a row that repeats an earlier row exactly (same source, same values) as `duplicate`, naming
+   * the line it repeats. A deploy's sources are exports, where such a row is a copy; the identities an
+   * interactions import derives repeat by nature (one per post), so it leaves this off.
+   */
+  reportDuplicates?: boolean;
 }
 
 export function buildPlan(input: PlanInput): Plan {
@@ -127,6 +140,7 @@ export function buildPlan(input: PlanInput): Plan {
     });
   }
 
+  const firstSeen = new ExactRows();
   for (const item of input.items) {
     if (item.kind === 'rejected') {
       rows.push({
@@ -146,15 +160,19 @@ export function buildPlan(input: PlanInput): Plan {
     }
     const decision = decided.get(identity.externalId)!;
     const existing = org.identities.get(identity.externalId);
-    const planned: PlannedRow = { ...base, outcome: decision.outcome };
+    const repeated = input.reportDuplicates ? firstSeen.repeats(identity) : undefined;
+    const planned: PlannedRow = { ...base, outcome: repeated === undefined ? decision.outcome : 'duplicate' };
     if (decision.resolution.kind === 'match') {
       planned.target = decision.resolution.target;
       planned.rule = decision.resolution.rule;
     } else if (decision.resolution.kind === 'ambiguous') {
       planned.rule = decision.resolution.rule;
     }
-    if (decision.reason !== undefined) planned.reason = decision.reason;
+    if (repeated !== undefined)
+      planned.reason = `repeats ${repeated}: the same values, counted there as ${decision.outcome}`;
+    else if (decision.reason !== undefined) planned.reason = decision.reason;
     if (decision.write !== undefined) planned.write = decision.write;
+    if (decision.outcome === 'leadCreated') planned.createsLead = true;
     if (existing !== undefined) planned.identityId = existing.Id;
     rows.push(planned);
   }
@@ -169,14 +187,18 @@ export function buildPlan(input: PlanInput): Plan {
 
 /** Unlinks for links this tool made that no input row supports any more (removeStaleLinks). */
 export function planStaleUnlinks(links: readonly ExistingIdentity[]): Plan['staleUnlinks'] {
-  return links.map((identity) => ({
-    identity,
-    write: {
-      externalId: identity.External_Id__c,
-      existingId: identity.Id,
-      fields: unlinkFields('no longer in the mapping file'),
-    },
-  }));
+  return links.map((identity) => {
+    const fields = unlinkFields('no longer in the mapping file');
+    return {
+      identity,
+      write: {
+        externalId: identity.External_Id__c,
+        existingId: identity.Id,
+        fields,
+        previous: previousValues(fields, identity),
+      },
+    };
+  });
 }
 
 interface Decision {
@@ -223,7 +245,7 @@ function decide(
         externalId: identity.externalId,
         fields,
         ...(lead ? { lead } : {}),
-        ...(existing ? { existingId: existing.Id } : {}),
+        ...(existing ? { existingId: existing.Id, previous: previousValues(fields, existing) } : {}),
       };
     }
     return decision;
@@ -412,7 +434,36 @@ function difference(
   return fields;
 }
 
-function sameValue(desired: unknown, current: unknown): boolean {
+/** What the org held in each field a write sets (null for a field it left empty): what undo restores. */
+function previousValues(fields: Record<string, unknown>, existing: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.keys(fields).map((field) => [field, existing[field] ?? null]));
+}
+
+/**
+ * The rows seen so far, keyed by everything a row says (its source and values), so that a row that
+ * repeats an earlier one exactly is told apart from a second row of the same identity that says
+ * something else (a different handle, another target: those are decided together, or conflict).
+ */
+class ExactRows {
+  private readonly seen = new Map<string, string>();
+
+  /** The place ("file:line") of the row this identity's row repeats, or undefined for a first sighting. */
+  public repeats(identity: Identity): string | undefined {
+    const { origin, values, pair } = identity.row;
+    const key = JSON.stringify([
+      identity.externalId,
+      origin.source,
+      Object.entries(values).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
+      pair ?? null,
+    ]);
+    const first = this.seen.get(key);
+    if (first === undefined) this.seen.set(key, `${origin.file}:${origin.line}`);
+    return first;
+  }
+}
+
+/** Whether two field values are the same to the org: ids on their first 15 characters, numbers as numbers. */
+export function sameValue(desired: unknown, current: unknown): boolean {
   const empty = (value: unknown): boolean => value === null || value === undefined || value === '';
   if (empty(desired) && empty(current)) return true;
   if (empty(desired) || empty(current)) return false;
@@ -465,7 +516,11 @@ export function planChannels(
     const fields = difference(desired, current);
     if (current !== undefined) delete fields.Network_Key__c;
     if (Object.keys(fields).length > 0)
-      writes.push({ key: channel.key, fields, ...(current ? { existingId: current.Id } : {}) });
+      writes.push({
+        key: channel.key,
+        fields,
+        ...(current ? { existingId: current.Id, previous: previousValues(fields, current) } : {}),
+      });
   }
   return writes;
 }

@@ -4,10 +4,11 @@
 // call), as IN lists as long as a SOQL statement allows (soql.ts); a rule whose normalisation the
 // org cannot do in SOQL (phone-e164, email-plus, email-dots: the org stores those fields in free
 // form) reads the records that have a value in the field, once per deploy, and compares normalised
-// values here. Either way the record's value is
-// normalised and compared exactly.
+// values here. Either way the record's value is normalised and compared exactly; a rule on an e-mail
+// field is compared without case whatever its normalise says (fieldSemantics.ts).
 import { attributeOf, type Identity } from './identity.js';
 import type { MappingFile, Rule } from './mappingFile/schema.js';
+import { effectiveNormalisation } from './fieldSemantics.js';
 import { normalise, type Normalisation } from './normalise.js';
 import type { OrgClient } from './org.js';
 import { MappingError, type Problem } from './problem.js';
@@ -42,6 +43,8 @@ export const IDENTITY_FIELDS = [
   'Link_Source__c',
   'Matched_By_Rule__c',
   'Link_Note__c',
+  // Read so that a deploy's results keep the value a new link replaces: undo restores it.
+  'Linked_At__c',
 ] as const;
 
 export type ExistingIdentity = { Id: string; External_Id__c: string } & Partial<
@@ -203,7 +206,7 @@ function indexRecords(
 ): RuleIndex {
   const index: RuleIndex = new Map();
   for (const record of records) {
-    const normalised = normalise(fieldValue(record, field), rule.normalise, options);
+    const normalised = normalise(fieldValue(record, field), effectiveNormalisation(rule), options);
     if (normalised === undefined) continue;
     const ids = index.get(normalised) ?? new Set<string>();
     ids.add(String(record.Id));
@@ -222,7 +225,7 @@ function ruleValues(rules: Rule[], identities: Identity[], options: { defaultCou
     for (const identity of identities) {
       if (!ruleApplies(rule, identity)) continue;
       const raw = attributeOf(identity, rule.identity);
-      const value = normalise(raw, rule.normalise, options);
+      const value = normalise(raw, effectiveNormalisation(rule), options);
       if (value === undefined || raw === undefined) continue;
       values.add(value);
       // SOQL compares text case-insensitively: the raw value is worth a place only if it differs otherwise.
@@ -286,7 +289,7 @@ export function matchByRules(
 ): Resolution {
   for (const rule of rules) {
     if (!ruleApplies(rule, identity)) continue;
-    const value = normalise(attributeOf(identity, rule.identity), rule.normalise, options);
+    const value = normalise(attributeOf(identity, rule.identity), effectiveNormalisation(rule), options);
     if (value === undefined) continue;
     const ids = indexes.get(rule)?.get(value);
     if (ids === undefined || ids.size === 0) continue;

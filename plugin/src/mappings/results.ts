@@ -34,9 +34,11 @@ export function openResultFiles(dir: string): Promise<OutcomeFiles<Outcome, (typ
   return OutcomeFiles.open(dir, OUTCOMES, RESULT_COLUMNS, resultFileName);
 }
 
+/** Links removed from identities no row mentions; `planned` on a dry run, where nothing is removed yet. */
 export async function writeStaleLinks(
   dir: string,
   stale: ReadonlyArray<{ identity: ExistingIdentity; result: SaveOutcome | undefined }>,
+  notRun: 'not run' | 'planned' = 'not run',
 ): Promise<string> {
   const staleFile = await OutcomeFiles.open(dir, ['removed'] as const, STALE_COLUMNS, () => STALE_LINKS_FILE);
   for (const { identity, result } of stale) {
@@ -46,7 +48,7 @@ export async function writeStaleLinks(
       previousContact: identity.Contact__c ?? '',
       previousLead: identity.Lead__c ?? '',
       previousRule: identity.Matched_By_Rule__c ?? '',
-      result: result === undefined ? 'not run' : result.success ? 'unlinked' : 'failed',
+      result: result === undefined ? notRun : result.success ? 'unlinked' : 'failed',
       error: result?.error ?? '',
     });
   }
@@ -75,7 +77,8 @@ export function resultLine(row: PlannedRow): ResultLine {
     network: row.values.network ?? '',
     userId: row.values.userId ?? '',
     handle: row.values.handle ?? '',
-    recordObject: row.target?.object ?? '',
+    // A Lead to create has no id before the deploy creates it; the object is known already.
+    recordObject: row.target?.object ?? (row.createsLead ? 'Lead' : ''),
     recordId: row.target?.id ?? '',
     rule: row.rule ?? '',
     identityId: row.identityId ?? '',

@@ -4,6 +4,7 @@ import type { LoadedMapping } from './mappingFile/load.js';
 import { loadMappingFile, type LoadOptions } from './mappingFile/load.js';
 import { conflictReason, findConflicts, pairTarget } from './pairConflicts.js';
 import type { Identity } from './identity.js';
+import { semanticWarnings } from './fieldSemantics.js';
 import type { Problem } from './problem.js';
 import { checkSourceFiles, readSources } from './sources/read.js';
 
@@ -27,6 +28,8 @@ export interface ValidateResult {
   rejected: number;
   /** One entry per rejected row, as file:line with the reason. */
   problems: Problem[];
+  /** Rules whose normalisation does not fit their record field's meaning (the file is still valid). */
+  warnings: Problem[];
 }
 
 export async function validateMapping(
@@ -76,6 +79,13 @@ export async function validateLoaded(
     }
   }
   const rejected = problems.length;
+  const warnings = loaded.mapping.rules.flatMap((rule, index) =>
+    semanticWarnings(rule).map((message) => ({
+      file: displayPath,
+      ...loaded.locate(['rules', index, 'normalise']),
+      message,
+    })),
+  );
   return {
     file: displayPath,
     valid: rejected === 0,
@@ -86,5 +96,6 @@ export async function validateLoaded(
     identities: externalIds.size,
     rejected,
     problems,
+    warnings,
   };
 }

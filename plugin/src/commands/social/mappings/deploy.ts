@@ -7,6 +7,15 @@ import { DEFAULT_BULK_THRESHOLD } from '../../../mappings/apply.js';
 import { deployFailed, deployMapping, type DeployResult } from '../../../mappings/deploy.js';
 import { OUTCOMES, type Outcome } from '../../../mappings/plan.js';
 import { toSfError } from '../../../mappings/sfError.js';
+import type { ChannelChange } from '../../../mappings/changeFiles.js';
+
+/** Where results go: the folder given, else (not on a dry run, which writes only where asked) the default. */
+function resultsDirOf(flag: string | undefined, dryRun: boolean): { resultsDir?: string } {
+  if (flag !== undefined) return { resultsDir: resolve(flag) };
+  return dryRun ? {} : { resultsDir: resolve(DEFAULT_RESULTS_DIR) };
+}
+
+const DEFAULT_RESULTS_DIR = 'social-mapping-results';
 
 Messages.importMessagesDirectoryFromMetaUrl(import.meta.url);
 const messages = Messages.loadMessages('@social-bridge/plugin-social', 'social.mappings.deploy');
@@ -23,6 +32,7 @@ const PLAN_LABELS: Record<Outcome, string> = {
   unmatched: 'unmatched',
   unlinked: 'link to remove',
   leadCreated: 'Lead to create',
+  duplicate: 'duplicate row',
   rejected: 'rejected',
   failed: 'failed',
 };
@@ -56,9 +66,10 @@ export default class Deploy extends SfCommand<DeployResult> {
       description: messages.getMessage('flags.allow-outside-sources.description'),
       default: false,
     }),
+    // No default in the flag: a dry run writes planned results only into a folder named on purpose.
     'results-dir': Flags.directory({
       summary: messages.getMessage('flags.results-dir.summary'),
-      default: 'social-mapping-results',
+      description: messages.getMessage('flags.results-dir.description'),
     }),
     'bulk-threshold': Flags.integer({
       summary: messages.getMessage('flags.bulk-threshold.summary'),
@@ -79,15 +90,16 @@ export default class Deploy extends SfCommand<DeployResult> {
         connection,
         dryRun: flags['dry-run'],
         allowOutsideSources: flags['allow-outside-sources'],
-        resultsDir: resolve(flags['results-dir']),
+        ...resultsDirOf(flags['results-dir'], flags['dry-run']),
         bulkThreshold: flags['bulk-threshold'],
         onProgress: (message) => {
           this.spinner.status = message;
         },
-        onPlan: ({ counts }) => {
-          this.spinner.pause(() =>
-            this.showCounts(messages.getMessage('plan.title', [flags.file]), counts, PLAN_LABELS),
-          );
+        onPlan: ({ counts, channelChanges }) => {
+          this.spinner.pause(() => {
+            this.showCounts(messages.getMessage('plan.title', [flags.file]), counts, PLAN_LABELS);
+            this.showChannelChanges(channelChanges);
+          });
         },
       });
     } catch (error) {
@@ -103,7 +115,12 @@ export default class Deploy extends SfCommand<DeployResult> {
     if (result.channels.errors.length > 0)
       this.warn(messages.getMessage('warning.channels', [result.channels.errors.join('\n')]));
     if (result.dryRun) {
-      this.log(messages.getMessage('info.dryRun', [result.changes]));
+      const planned = result.planned?.changes ?? 0;
+      this.log(
+        result.resultsDir === undefined
+          ? messages.getMessage('info.dryRun', [planned])
+          : messages.getMessage('info.dryRunResults', [result.resultsDir, planned]),
+      );
     } else if (result.changes === 0) {
       this.log(messages.getMessage('info.rerun'));
     } else {
@@ -111,15 +128,32 @@ export default class Deploy extends SfCommand<DeployResult> {
     }
     if (deployFailed(result)) {
       this.warn(
-        messages.getMessage('warning.failures', [
-          result.counts.rejected,
-          result.counts.failed,
-          result.resultsDir ?? '(dry run: no results written)',
-        ]),
+        result.resultsDir === undefined
+          ? messages.getMessage('warning.failuresNoResults', [result.counts.rejected, result.counts.failed])
+          : messages.getMessage(result.dryRun ? 'warning.plannedFailures' : 'warning.failures', [
+              result.counts.rejected,
+              result.counts.failed,
+              result.resultsDir,
+            ]),
       );
       process.exitCode = 1;
     }
     return result;
+  }
+
+  /** Channel settings the deploy changes, one line per field: a setting the file no longer names is cleared. */
+  private showChannelChanges(changes: readonly ChannelChange[]): void {
+    if (this.jsonEnabled() || changes.length === 0) return;
+    this.styledHeader(messages.getMessage('plan.channelsTitle'));
+    this.table({
+      data: changes.map((change) => ({
+        channel: change.key,
+        setting: change.field,
+        now: change.change === 'created' ? messages.getMessage('plan.newChannel') : change.old,
+        after: change.new === '' ? messages.getMessage('plan.cleared') : change.new,
+      })),
+      columns: ['channel', 'setting', 'now', 'after'],
+    });
   }
 
   /** A table of rows per outcome: the seven the plan always names, others only when they occur. */

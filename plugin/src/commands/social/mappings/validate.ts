@@ -46,6 +46,9 @@ export default class Validate extends SfCommand<ValidateResult> {
     } catch (error) {
       throw toSfError(messages, error);
     }
+    // Warnings come first: a file with rejected rows still shows what its rules will do.
+    if (result.warnings.length > 0 && !this.jsonEnabled())
+      this.warn(messages.getMessage('warning.rules', [result.warnings.map(formatProblem).join('\n')]));
     if (!result.valid) {
       const shown = result.problems.slice(0, SHOWN_PROBLEMS).map(formatProblem);
       if (result.problems.length > SHOWN_PROBLEMS)
