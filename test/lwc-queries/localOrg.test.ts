@@ -12,6 +12,15 @@ const queries = Object.fromEntries(findQueryDocuments().map((document) => [docum
 const FETCH_SIZE = 200;
 const UPPER_BOUND = 50000;
 const OPEN_STATUSES = ['New', 'Needs_Response'];
+// What the catch-up asks for our replies not delivered yet (socialCatchUp.catchUpVariables).
+const undeliveredOf = (scope: Json): Json => ({
+  and: [
+    scope,
+    { Direction__c: { eq: 'Outbound' } },
+    { Delivery_Status__c: { in: ['Queued', 'Sending', 'Failed'] } },
+    { Status__c: { ne: 'Closed' } },
+  ],
+});
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -280,10 +289,30 @@ describe('socialCatchUp query on the local org', () => {
     const query = await ok(queries.CATCH_UP_QUERY, {
       recent: { and: [scope, { Posted_At__c: { gte: { value: since } } }] },
       open,
+      undelivered: undeliveredOf(scope),
       first: 200,
     });
     expect(times(nodes(query.recent)).every((time) => time >= Date.parse(since))).toBe(true);
     expect(nodes(query.open).every((node) => OPEN_STATUSES.includes(node.Status__c.value))).toBe(true);
+    // Our replies on their way or refused, however old, with what the rep is shown about them.
+    const undelivered = nodes(query.undelivered);
+    const expected = org.store
+      .list('Social_Interaction__c')
+      .filter(
+        (record) =>
+          record.Contact__c === contactId &&
+          record.Direction__c === 'Outbound' &&
+          ['Queued', 'Sending', 'Failed'].includes(String(record.Delivery_Status__c)) &&
+          record.Status__c !== 'Closed',
+      );
+    expect(expected.length).toBeGreaterThan(0);
+    expect(query.undelivered.totalCount).toBe(expected.length);
+    expect(undelivered.map((node) => node.Id).sort()).toEqual(expected.map((record) => record.Id).sort());
+    for (const node of undelivered) {
+      expect(Object.keys(node)).toEqual(
+        expect.arrayContaining(['Delivery_Error__c', 'Delivered_At__c', 'Delivery_Attempts__c', 'In_Reply_To__c']),
+      );
+    }
     const { totalCount } = await readTimeline(open);
     expect(query.open.totalCount).toBe(totalCount);
     expect(nodes(query.Social_Channel__c).length).toBeGreaterThan(0);
@@ -299,9 +328,10 @@ describe('socialCatchUp query on the local org', () => {
     const query = await ok(queries.CATCH_UP_QUERY, {
       recent: { and: [scope, { Posted_At__c: { gte: { value: since } } }] },
       open: { and: [scope, { Direction__c: { eq: 'Inbound' } }, { Status__c: { in: OPEN_STATUSES } }] },
+      undelivered: undeliveredOf(scope),
       first: 200,
     });
-    const read = [...nodes(query.recent), ...nodes(query.open)];
+    const read = [...nodes(query.recent), ...nodes(query.open), ...nodes(query.undelivered)];
     expect(read.length).toBeGreaterThan(0);
     expect(read.every((node) => node.Contact__c.value === contactId)).toBe(true);
     expect(read.every((node) => node.Contact__r.Name.value === caseNode!.Contact.Name.value)).toBe(true);

@@ -29,7 +29,7 @@ import {
     rejectInput,
     unlinkInput
 } from '../../main/default/lwc/socialIdentityModel/socialIdentityModel';
-import { replacedReplyInput } from '../../main/default/lwc/socialDelivery/socialDelivery';
+import { replacedReplyInput, retryInput } from '../../main/default/lwc/socialDelivery/socialDelivery';
 import INBOUND from '../../main/default/lwc/socialReplyComposer/__tests__/data/inboundQuestion.json';
 
 const root = join(__dirname, '..', '..', '..');
@@ -134,6 +134,12 @@ const WRITES = [
         input: outboundReplyInput(INBOUND, { body: 'Hi', visibility: 'Private', now: NOW, uuid: 'u2' })
     },
     {
+        name: 'retry a failed reply',
+        object: 'Social_Interaction__c',
+        kind: 'edit',
+        input: retryInput({ id: 'a01000000000002AAA' })
+    },
+    {
         name: 'close a failed reply replaced by a private one',
         object: 'Social_Interaction__c',
         kind: 'edit',
@@ -215,7 +221,8 @@ const WRITERS = {
         'caseLinkInput'
     ],
     'force-app/main/default/lwc/socialIdentities/socialIdentities.js': ['confirmInput', 'rejectInput', 'unlinkInput'],
-    'force-app/main/default/lwc/socialIdentityLink/socialIdentityLink.js': ['linkExistingInput', 'createIdentityInput']
+    'force-app/main/default/lwc/socialIdentityLink/socialIdentityLink.js': ['linkExistingInput', 'createIdentityInput'],
+    'force-app/main/default/lwc/socialReplyDelivery/socialReplyDelivery.js': ['retryInput']
 };
 
 function componentFiles() {

@@ -1,10 +1,16 @@
-// "Catch me up" for one person: the recent interactions (what happened, last touch per channel)
-// and every open one (what is waiting), in one request with two aliased connections that share one
-// fragment of fields, plus the channel settings the SLA rules need. Input only as variables.
+// "Catch me up" for one person: the recent interactions (what happened, last touch per channel),
+// every open one (what is waiting) and every reply of ours not delivered yet (queued, sending or
+// failed, however old), in one request with three aliased connections that share one fragment of
+// fields, plus the channel settings the SLA rules need. Input only as variables.
 import { gql } from 'lightning/graphql';
 
 export const CATCH_UP_QUERY = gql`
-    query socialCatchUp($recent: Social_Interaction__c_Filter, $open: Social_Interaction__c_Filter, $first: Int) {
+    query socialCatchUp(
+        $recent: Social_Interaction__c_Filter
+        $open: Social_Interaction__c_Filter
+        $undelivered: Social_Interaction__c_Filter
+        $first: Int
+    ) {
         uiapi {
             query {
                 recent: Social_Interaction__c(
@@ -21,6 +27,18 @@ export const CATCH_UP_QUERY = gql`
                 }
                 open: Social_Interaction__c(
                     where: $open
+                    first: $first
+                    orderBy: { Posted_At__c: { order: DESC }, Id: { order: DESC } }
+                ) {
+                    edges {
+                        node {
+                            ...CatchUpInteraction
+                        }
+                    }
+                    totalCount
+                }
+                undelivered: Social_Interaction__c(
+                    where: $undelivered
                     first: $first
                     orderBy: { Posted_At__c: { order: DESC }, Id: { order: DESC } }
                 ) {
@@ -119,6 +137,15 @@ export const CATCH_UP_QUERY = gql`
         Delivery_Status__c {
             value
             displayValue
+        }
+        Delivery_Error__c {
+            value
+        }
+        Delivered_At__c {
+            value
+        }
+        Delivery_Attempts__c {
+            value
         }
         Contains_Personal_Data__c {
             value

@@ -1,6 +1,7 @@
 // "Catch me up" for one person (or an account's people, or a case's contact): what happened
-// recently and on which channels, what is still open, and the suggested next steps, each with its
-// reason. The rules live in c/socialSuggestions; this component only reads, ranks and shows.
+// recently and on which channels, what is still open (and whether a reply to it is on its way),
+// and the suggested next steps, each with its reason, replies that never reached the customer
+// among them. The rules live in c/socialSuggestions; this component only reads, ranks and shows.
 // The rep acts.
 import { LightningElement, api, wire } from 'lwc';
 import { graphql } from 'lightning/graphql';
@@ -32,6 +33,7 @@ import { describeSuggestion } from 'c/socialSuggestionText';
 import { channelDisplay, interactionView } from 'c/socialTimelineView';
 import { countText, exactTimeText, isoTime, relativeTimeText } from 'c/socialTimeText';
 import { CASE_CONTACT_QUERY, caseContactOf } from 'c/socialCaseContact';
+import { DELIVERY_STATUS, replyStateByInbound } from 'c/socialDelivery';
 import { CATCH_UP_QUERY } from './catchUpQuery';
 
 const BATCH = 200;
@@ -39,6 +41,8 @@ const DAY = 24 * 60 * 60 * 1000;
 const OPEN_SHOWN = 5;
 // Pages whose record is the scope itself; a Case page is summarised through its contact.
 const RECORD_SCOPED = ['Contact', 'Lead', 'Account'];
+// Our replies not delivered yet, however old: on their way (queued, sending) or failed.
+const UNDELIVERED = [DELIVERY_STATUS.QUEUED, DELIVERY_STATUS.SENDING, DELIVERY_STATUS.FAILED];
 
 export default class SocialCatchUp extends NavigationMixin(LightningElement) {
     @api recordId;
@@ -50,6 +54,7 @@ export default class SocialCatchUp extends NavigationMixin(LightningElement) {
 
     recent = [];
     open = [];
+    undelivered = [];
     recentTotal = 0;
     openTotal = 0;
     channelList = [];
@@ -72,7 +77,6 @@ export default class SocialCatchUp extends NavigationMixin(LightningElement) {
         nothingOpen: NOTHING_OPEN,
         nextSteps: NEXT_STEPS,
         noNextSteps: NO_NEXT_STEPS,
-        whyNow: WHY_NOW,
         noCaseContact: NO_CASE_CONTACT,
         unsupported: UNSUPPORTED
     };
@@ -165,6 +169,14 @@ export default class SocialCatchUp extends NavigationMixin(LightningElement) {
         return {
             recent: { and: [scope, { Posted_At__c: { gte: { value: this.since } } }] },
             open: { and: [scope, { Direction__c: { eq: 'Inbound' } }, { Status__c: { in: OPEN_STATUSES } }] },
+            undelivered: {
+                and: [
+                    scope,
+                    { Direction__c: { eq: 'Outbound' } },
+                    { Delivery_Status__c: { in: UNDELIVERED } },
+                    { Status__c: { ne: 'Closed' } }
+                ]
+            },
             first: BATCH
         };
     }
@@ -180,13 +192,14 @@ export default class SocialCatchUp extends NavigationMixin(LightningElement) {
             return;
         }
         const query = data?.uiapi?.query;
-        if (!query || !query.recent || !query.open) {
+        if (!query || !query.recent || !query.open || !query.undelivered) {
             return;
         }
         this.catchUpErrors = undefined;
         this.now = Date.now();
         this.recent = nodesOf(query.recent, toInteraction);
         this.open = nodesOf(query.open, toInteraction);
+        this.undelivered = nodesOf(query.undelivered, toInteraction);
         this.recentTotal = query.recent.totalCount ?? this.recent.length;
         this.openTotal = query.open.totalCount ?? this.open.length;
         this.channelList = nodesOf(query.Social_Channel__c, toChannel);
@@ -260,9 +273,11 @@ export default class SocialCatchUp extends NavigationMixin(LightningElement) {
     }
 
     get openItems() {
+        // Whether a reply to an open message is on its way: from our undelivered replies and the recent ones.
+        const replyStates = replyStateByInbound([...this.recent, ...this.undelivered]);
         return this.open
             .slice(0, OPEN_SHOWN)
-            .map((interaction) => interactionView(interaction, this.channels, this.now));
+            .map((interaction) => interactionView(interaction, this.channels, this.now, { replyStates }));
     }
 
     get hasOpen() {
@@ -282,7 +297,9 @@ export default class SocialCatchUp extends NavigationMixin(LightningElement) {
 
     get suggestions() {
         const byId = new Map();
-        [...this.recent, ...this.open].forEach((interaction) => byId.set(interaction.id, interaction));
+        [...this.recent, ...this.open, ...this.undelivered].forEach((interaction) =>
+            byId.set(interaction.id, interaction)
+        );
         const limit = Math.max(1, Number(this.maxSuggestions) || 5);
         const channelName = (network) => channelDisplay(network, this.channels).name;
         return suggestNextSteps([...byId.values()], this.channels, this.now)
@@ -295,9 +312,15 @@ export default class SocialCatchUp extends NavigationMixin(LightningElement) {
                     interactionId: suggestion.interactionId,
                     title: text.title,
                     reason: text.reason,
+                    reasonParts: text.reasonParts || [{ key: 'p0', text: text.reason, dir: null }],
                     openLabel: formatLabel(OPEN_INTERACTION, text.title)
                 };
             });
+    }
+
+    /** "Why now:" and the space before the reason, which a template drops between elements. */
+    get whyNowLead() {
+        return `${WHY_NOW} `;
     }
 
     get hasSuggestions() {

@@ -1,5 +1,6 @@
 // One message in a thread: channel, direction, public/private, author, time (relative, exact on
-// hover), status, SLA and the body as inert text with http(s) links only.
+// hover), status, SLA, a reply's delivery receipt (or, on an inbound, that a reply is queued) and
+// the body as inert text with http(s) links only.
 import { LightningElement, api } from 'lwc';
 import POSTED_AT from '@salesforce/label/c.Social_Interaction_PostedAt';
 import { formatLabel } from 'c/labelFormat';

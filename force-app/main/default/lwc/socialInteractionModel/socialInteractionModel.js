@@ -45,6 +45,10 @@ export function toInteraction(node) {
         firstResponseAt: timeOf(node.First_Response_At__c),
         deliveryStatus: valueOf(node.Delivery_Status__c),
         deliveryStatusLabel: displayOf(node.Delivery_Status__c),
+        // The receiver's reason for a Failed reply: untrusted text, shown as text only.
+        deliveryError: valueOf(node.Delivery_Error__c),
+        deliveredAt: timeOf(node.Delivered_At__c),
+        deliveryAttempts: valueOf(node.Delivery_Attempts__c),
         containsPersonalData: valueOf(node.Contains_Personal_Data__c) === true,
         deletedOnNetwork: valueOf(node.Deleted_On_Network__c) === true,
         contactId: valueOf(node.Contact__c),

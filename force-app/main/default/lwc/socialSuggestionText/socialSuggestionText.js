@@ -13,10 +13,13 @@ import PURCHASE_TITLE from '@salesforce/label/c.Social_Suggest_PurchaseTitle';
 import PURCHASE_REASON from '@salesforce/label/c.Social_Suggest_PurchaseReason';
 import ADVOCATE_TITLE from '@salesforce/label/c.Social_Suggest_AdvocateTitle';
 import ADVOCATE_REASON from '@salesforce/label/c.Social_Suggest_AdvocateReason';
+import FAILED_REPLY_TITLE from '@salesforce/label/c.Social_Suggest_FailedReplyTitle';
+import FAILED_REPLY_REASON from '@salesforce/label/c.Social_Suggest_FailedReplyReason';
+import FAILED_REPLY_NO_REASON from '@salesforce/label/c.Social_Suggest_FailedReplyNoReason';
 import QUESTION from '@salesforce/label/c.Social_Suggest_Question';
 import COMPLAINT from '@salesforce/label/c.Social_Suggest_Complaint';
 import MESSAGE from '@salesforce/label/c.Social_Suggest_Message';
-import { formatLabel } from 'c/labelFormat';
+import { formatLabel, formatLabelParts, partsText } from 'c/labelFormat';
 import { RULES } from 'c/socialSuggestions';
 import { durationText } from 'c/socialTimeText';
 
@@ -25,7 +28,8 @@ const intentText = (intent) => (intent === 'Complaint' ? COMPLAINT : intent === 
 /**
  * @param {object} suggestion from c/socialSuggestions.suggestNextSteps
  * @param {(network: string) => string} channelName display name for a network key
- * @returns {{title: string, reason: string}}
+ * @returns {{title: string, reason: string, reasonParts?: object[]}} reasonParts (c/labelFormat
+ *   formatLabelParts) when the reason quotes untrusted text
  */
 export function describeSuggestion(suggestion, channelName) {
     const p = suggestion.params || {};
@@ -41,6 +45,17 @@ export function describeSuggestion(suggestion, channelName) {
                     name(p.network)
                 )
             };
+        case RULES.FAILED_REPLY: {
+            // The receiver's reason is untrusted text: it stays a part of its own (dir auto).
+            const reasonParts = p.error
+                ? formatLabelParts(FAILED_REPLY_REASON, durationText(p.minutesAgo), name(p.network), p.error)
+                : formatLabelParts(FAILED_REPLY_NO_REASON, durationText(p.minutesAgo), name(p.network));
+            return {
+                title: formatLabel(FAILED_REPLY_TITLE, name(p.network)),
+                reason: partsText(reasonParts),
+                reasonParts
+            };
+        }
         case RULES.PERSONAL_DATA_PUBLIC:
             return {
                 title: PERSONAL_TITLE,

@@ -3,9 +3,11 @@
 // interactions, channels and clock give the same ranked list. The software suggests; the rep acts.
 import { SLA_STATE, isOpen, slaFor } from 'c/socialSla';
 import { threadKeyOf } from 'c/socialThreads';
+import { isFailed } from 'c/socialDelivery';
 
 export const RULES = Object.freeze({
     PERSONAL_DATA_PUBLIC: 'personalDataPublic',
+    FAILED_REPLY: 'failedReply',
     PUBLIC_SLA_BREACH: 'publicSlaBreach',
     PRIVATE_WENT_PUBLIC: 'privateWentPublic',
     ANSWER_ONCE: 'answerOnce',
@@ -16,6 +18,8 @@ export const RULES = Object.freeze({
 // Higher first. Privacy before service, service before sales, sales before recognition.
 const PRIORITY = Object.freeze({
     [RULES.PERSONAL_DATA_PUBLIC]: 110,
+    // An answer the rep believes was given and the customer never got: before waiting SLAs.
+    [RULES.FAILED_REPLY]: 105,
     [RULES.PUBLIC_SLA_BREACH]: 100,
     [RULES.PRIVATE_WENT_PUBLIC]: 90,
     [RULES.ANSWER_ONCE]: 80,
@@ -57,6 +61,25 @@ function personalDataInPublic(interactions) {
         .filter((i) => isPublic(i) && i.containsPersonalData && !i.deletedOnNetwork)
         .map((i) =>
             suggestion(RULES.PERSONAL_DATA_PUBLIC, i, { network: i.network, ours: !isInbound(i) }, isInbound(i) ? 0 : 1)
+        );
+}
+
+/** Our replies the receiver refused (or that ran out of attempts), not yet retried or replaced. */
+function failedReplies(interactions, now) {
+    return interactions
+        .filter((i) => isFailed(i) && i.status !== 'Closed')
+        .map((i) =>
+            suggestion(
+                RULES.FAILED_REPLY,
+                i,
+                {
+                    network: i.network,
+                    visibility: i.visibility,
+                    minutesAgo: Math.floor((now - i.postedAt) / MINUTE),
+                    error: i.deliveryError || ''
+                },
+                now - i.postedAt
+            )
         );
 }
 
@@ -203,6 +226,7 @@ export function suggestNextSteps(interactions, channels, now, options = {}) {
     const usable = (interactions || []).filter((i) => i && i.id && i.postedAt);
     const all = [
         ...personalDataInPublic(usable),
+        ...failedReplies(usable, now),
         ...publicSlaBreaches(usable, channels || {}, now),
         ...privateWentPublic(usable, settings),
         ...answerOnce(usable, settings),

@@ -75,6 +75,15 @@ export const TIMELINE_QUERY = gql`
                                 value
                                 displayValue
                             }
+                            Delivery_Error__c {
+                                value
+                            }
+                            Delivered_At__c {
+                                value
+                            }
+                            Delivery_Attempts__c {
+                                value
+                            }
                             Contains_Personal_Data__c {
                                 value
                             }

@@ -11,7 +11,15 @@ import THREAD_COUNT from '@salesforce/label/c.Social_Timeline_ThreadCount';
 import THREAD_SINGLE from '@salesforce/label/c.Social_Timeline_ThreadSingle';
 import THREAD_HOPS from '@salesforce/label/c.Social_Timeline_ThreadHops';
 import THREAD_WAITING from '@salesforce/label/c.Social_Timeline_ThreadWaiting';
-import DELIVERY from '@salesforce/label/c.Social_Timeline_Delivery';
+import DELIVERY_QUEUED from '@salesforce/label/c.Social_Delivery_Queued';
+import DELIVERY_SENDING from '@salesforce/label/c.Social_Delivery_Sending';
+import DELIVERY_SENT from '@salesforce/label/c.Social_Delivery_Sent';
+import DELIVERY_FAILED from '@salesforce/label/c.Social_Delivery_Failed';
+import DELIVERY_FAILED_ATTEMPTS from '@salesforce/label/c.Social_Delivery_FailedAttempts';
+import DELIVERY_REASON from '@salesforce/label/c.Social_Delivery_Reason';
+import DELIVERY_NO_REASON from '@salesforce/label/c.Social_Delivery_NoReason';
+import INBOUND_REPLY_QUEUED from '@salesforce/label/c.Social_Delivery_InboundQueued';
+import INBOUND_REPLY_FAILED from '@salesforce/label/c.Social_Delivery_InboundFailed';
 import ON_CASE from '@salesforce/label/c.Social_Timeline_OnCase';
 import UNKNOWN_AUTHOR from '@salesforce/label/c.Social_Timeline_UnknownAuthor';
 import ABOUT_CONTACT from '@salesforce/label/c.Social_Timeline_AboutContact';
@@ -22,6 +30,7 @@ import { formatLabel, formatLabelParts, joinedParts, partsAttribute, partsText }
 import { SLA_STATE, slaFor } from 'c/socialSla';
 import { bodySegments, safeHref } from 'c/socialBodyText';
 import { durationText, exactTimeText, isoTime, relativeTimeText } from 'c/socialTimeText';
+import { DELIVERY_STATUS, REPLY_STATE, replyStateByInbound } from 'c/socialDelivery';
 
 export const DEFAULT_CHANNEL_ICON = 'utility:socialshare';
 
@@ -59,6 +68,83 @@ export function slaBadge(interaction, channel, now) {
     }
 }
 
+/**
+ * Where an outbound reply is on its way to the customer, worded: queued, sending, sent (with the
+ * network's permalink, http(s) only, and the delivery time) or failed (with the receiver's reason
+ * in parts, so that untrusted text is isolated from the label's words). null for an inbound or a
+ * reply with no delivery status.
+ */
+export function deliveryView(interaction, channels, now) {
+    if (interaction.direction !== 'Outbound' || !interaction.deliveryStatus) {
+        return null;
+    }
+    const channelName = channelDisplay(interaction.network, channels).name;
+    const state = interaction.deliveryStatus;
+    const view = {
+        state,
+        isQueued: state === DELIVERY_STATUS.QUEUED,
+        isSending: state === DELIVERY_STATUS.SENDING,
+        isSent: state === DELIVERY_STATUS.SENT,
+        isFailed: state === DELIVERY_STATUS.FAILED,
+        text: '',
+        iconName: 'utility:clock',
+        cssClass: 'delivery slds-text-body_small',
+        permalink: null,
+        permalinkText: '',
+        deliveredRelative: '',
+        deliveredExact: '',
+        deliveredIso: '',
+        reasonParts: []
+    };
+    switch (state) {
+        case DELIVERY_STATUS.QUEUED:
+            view.text = DELIVERY_QUEUED;
+            break;
+        case DELIVERY_STATUS.SENDING:
+            view.text = formatLabel(DELIVERY_SENDING, channelName);
+            view.iconName = 'utility:send';
+            break;
+        case DELIVERY_STATUS.SENT: {
+            const permalink = safeHref(interaction.permalink);
+            view.text = formatLabel(DELIVERY_SENT, channelName);
+            view.iconName = 'utility:check';
+            view.permalink = permalink;
+            view.permalinkText = permalink ? formatLabel(VIEW_ON_CHANNEL, channelName) : '';
+            view.deliveredRelative = relativeTimeText(interaction.deliveredAt, now);
+            view.deliveredExact = exactTimeText(interaction.deliveredAt);
+            view.deliveredIso = isoTime(interaction.deliveredAt);
+            break;
+        }
+        case DELIVERY_STATUS.FAILED: {
+            const attempts = Number(interaction.deliveryAttempts) || 0;
+            view.text =
+                attempts > 1
+                    ? formatLabel(DELIVERY_FAILED_ATTEMPTS, channelName, attempts)
+                    : formatLabel(DELIVERY_FAILED, channelName);
+            view.iconName = 'utility:error';
+            view.cssClass = 'delivery delivery_failed slds-text-body_small slds-text-color_error';
+            view.reasonParts = interaction.deliveryError
+                ? formatLabelParts(DELIVERY_REASON, interaction.deliveryError)
+                : formatLabelParts(DELIVERY_NO_REASON);
+            break;
+        }
+        default:
+            view.text = interaction.deliveryStatusLabel || state;
+    }
+    return view;
+}
+
+/** The badge an inbound shows while a reply to it is on its way, or after one failed. */
+function replyStateBadge(state) {
+    if (state === REPLY_STATE.QUEUED) {
+        return { text: INBOUND_REPLY_QUEUED, cssClass: 'slds-badge reply-state reply-state_queued' };
+    }
+    if (state === REPLY_STATE.FAILED) {
+        return { text: INBOUND_REPLY_FAILED, cssClass: 'slds-badge slds-theme_error reply-state reply-state_failed' };
+    }
+    return null;
+}
+
 /** The customer's side: the identity's handle, else its display name, else the contact. */
 function personOf(interaction) {
     if (interaction.authorHandle) {
@@ -80,7 +166,9 @@ function authorPartsOf(interaction) {
  * @param {object} interaction plain interaction
  * @param {object} channels channels by network key
  * @param {number} now epoch milliseconds
- * @param {{showWho?: boolean}} [options] showWho labels each item with its contact (account and case pages)
+ * @param {{showWho?: boolean, replyStates?: Map<string, string>}} [options] showWho labels each item
+ *   with its contact (account and case pages); replyStates (c/socialDelivery.replyStateByInbound)
+ *   tells an inbound that a reply to it is queued or failed
  */
 export function interactionView(interaction, channels, now, options = {}) {
     const channel = channels && channels[interaction.network];
@@ -92,6 +180,9 @@ export function interactionView(interaction, channels, now, options = {}) {
     const authorParts = authorPartsOf(interaction);
     const whoParts =
         options.showWho && interaction.contactName ? formatLabelParts(ABOUT_CONTACT, interaction.contactName) : [];
+    const delivery = deliveryView(interaction, channels, now);
+    const replyState =
+        isInbound && options.replyStates ? replyStateBadge(options.replyStates.get(interaction.externalId)) : null;
     return {
         id: interaction.id,
         channelName: display.name,
@@ -115,16 +206,11 @@ export function interactionView(interaction, channels, now, options = {}) {
         hasSla: Boolean(sla),
         segments: interaction.deletedOnNetwork ? [] : bodySegments(interaction.body),
         deletedText: interaction.deletedOnNetwork ? formatLabel(DELETED_ON_NETWORK, display.name) : '',
-        permalink,
-        permalinkText: permalink ? formatLabel(VIEW_ON_CHANNEL, display.name) : '',
-        deliveryText:
-            !isInbound && interaction.deliveryStatus
-                ? formatLabel(DELIVERY, interaction.deliveryStatusLabel || interaction.deliveryStatus)
-                : '',
-        deliveryClass:
-            interaction.deliveryStatus === 'Failed'
-                ? 'delivery slds-m-right_small slds-text-color_error'
-                : 'delivery slds-m-right_small',
+        // A reply's permalink belongs to its delivery receipt ("Sent to X · View on X").
+        permalink: delivery ? null : permalink,
+        permalinkText: permalink && !delivery ? formatLabel(VIEW_ON_CHANNEL, display.name) : '',
+        delivery,
+        replyState,
         personalDataText: interaction.containsPersonalData ? PERSONAL_DATA : '',
         caseText: interaction.caseNumber
             ? formatLabel(ON_CASE, interaction.caseNumber, interaction.caseStatusLabel || '')
@@ -146,6 +232,8 @@ export function threadView(thread, channels, now, options = {}) {
     const count = thread.interactions.length;
     const first = thread.interactions[0];
     const threadHasCase = thread.interactions.some((interaction) => Boolean(interaction.caseId));
+    // A reply sits in the thread of the message it answers, so the thread holds what the inbound needs.
+    const replyStates = replyStateByInbound(thread.interactions);
     const headingParts = first
         ? formatLabelParts(first.direction === 'Outbound' ? STARTED_BY_US : STARTED_BY, personOf(first))
         : [];
@@ -153,7 +241,7 @@ export function threadView(thread, channels, now, options = {}) {
     return {
         key: thread.key,
         interactions: thread.interactions.map((interaction) => ({
-            ...interactionView(interaction, channels, now, options),
+            ...interactionView(interaction, channels, now, { ...options, replyStates }),
             // What the row's actions (c/socialInteractionActions) write from: the plain record,
             // its channel's reply settings, and whether the conversation already has a case.
             record: interaction,

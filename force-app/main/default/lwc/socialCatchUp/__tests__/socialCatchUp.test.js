@@ -25,6 +25,14 @@ const CONTACT_CATCH_UP = {
             { Status__c: { in: ['New', 'Needs_Response'] } }
         ]
     },
+    undelivered: {
+        and: [
+            { Contact__c: { eq: CONTACT_ID } },
+            { Direction__c: { eq: 'Outbound' } },
+            { Delivery_Status__c: { in: ['Queued', 'Sending', 'Failed'] } },
+            { Status__c: { ne: 'Closed' } }
+        ]
+    },
     first: 200
 };
 const NOW = Date.parse('2026-03-04T12:00:00.000Z');
@@ -56,7 +64,7 @@ describe('c-social-catch-up', () => {
         resetNavigation();
     });
 
-    it('asks for the recent window and every open item in one query', async () => {
+    it('asks for the recent window, every open item and every undelivered reply in one query', async () => {
         createCatchUp();
         await flushPromises();
         expect(graphql.getLastConfig().variables).toEqual(CONTACT_CATCH_UP);
@@ -78,17 +86,17 @@ describe('c-social-catch-up', () => {
 
         expect(texts(element, '.suggestion-title')).toEqual([
             '1. Personal data in a public post',
-            '2. Answer the public complaint on X',
-            '3. The customer took it public again',
+            '2. Your reply on X did not reach them',
+            '3. Answer the public complaint on X',
             '4. The customer took it public again',
-            '5. Answer once'
+            '5. The customer took it public again'
         ]);
         expect(texts(element, '.suggestion-reason')).toEqual([
             'Why now: A public post on X shows personal data. Ask the customer to delete it and continue in private.',
+            'Why now: Written 22 d ago and refused by X: Refused by the receiver: the post you replied to was deleted. They are still waiting: retry it or answer another way.',
             'Why now: Waiting 3 h; the X response time is 1 h.',
             'Why now: They posted publicly on Facebook 1 h 40 min after a private conversation on Facebook. Reply with care, then continue in private.',
-            'Why now: They posted publicly on X 1 h 25 min after a private conversation on Facebook. Reply with care, then continue in private.',
-            'Why now: They wrote on X and Facebook within 15 min. Answer once, on the newest, and close the other.'
+            'Why now: They posted publicly on X 1 h 25 min after a private conversation on Facebook. Reply with care, then continue in private.'
         ]);
     });
 
@@ -97,9 +105,10 @@ describe('c-social-catch-up', () => {
         graphql.emit(catchUp);
         await flushPromises();
         const titles = texts(element, '.suggestion-title');
-        expect(titles).toHaveLength(6);
-        expect(titles[5]).toBe('6. Sales follow-up');
-        expect(texts(element, '.suggestion-reason')[5]).toBe(
+        expect(titles).toHaveLength(7);
+        expect(titles[5]).toBe('6. Answer once');
+        expect(titles[6]).toBe('7. Sales follow-up');
+        expect(texts(element, '.suggestion-reason')[6]).toBe(
             'Why now: Asked about buying on Community 1 d ago. Follow up or hand it to sales.'
         );
     });
@@ -126,8 +135,39 @@ describe('c-social-catch-up', () => {
             'Response due in 40 min',
             'Response overdue by 2 h'
         ]);
-        expect($(element, '.summary').textContent).toBe('In the last 30 days: 9 interactions.');
+        expect($(element, '.summary').textContent).toBe('In the last 30 days: 10 interactions.');
         expect(texts(element, '.last-touch .channel-name')).toEqual(['Facebook', 'X', 'Community']);
+    });
+
+    it('shows which open message has a reply on its way', async () => {
+        const element = createCatchUp();
+        graphql.emit(catchUp);
+        await flushPromises();
+        const items = $$(element, '.open-item');
+        // The X question at 11:40 has our reply queued; the others have none.
+        expect(items.map((item) => item.querySelector('.reply-state')?.textContent ?? null)).toEqual([
+            null,
+            'Reply queued',
+            null,
+            null
+        ]);
+        await expect(element).toBeAccessible();
+    });
+
+    it("names a failed reply's reason as text, isolated from the label's words", async () => {
+        const hostile = JSON.parse(JSON.stringify(catchUp));
+        const failed = hostile.uiapi.query.undelivered.edges[1].node;
+        failed.Delivery_Error__c.value = '<img src=x onerror=alert(1)> \u202Edeleted';
+        hostile.uiapi.query.recent.edges = hostile.uiapi.query.recent.edges.filter(
+            (edge) => edge.node.Id !== failed.Id
+        );
+        const element = createCatchUp();
+        graphql.emit(hostile);
+        await flushPromises();
+        const reason = $$(element, '.suggestion-reason')[1];
+        expect(reason.querySelector('img')).toBeNull();
+        const isolatedParts = [...reason.querySelectorAll('span[dir="auto"]')].map((span) => span.textContent);
+        expect(isolatedParts).toContain('<img src=x onerror=alert(1)> \u202Edeleted');
     });
 
     it('never hides that there are more open items than it read', async () => {

@@ -2,6 +2,7 @@ import { createElement } from '@lwc/engine-dom';
 import SocialInteractionActions from 'c/socialInteractionActions';
 import { createRecord, updateRecord } from 'lightning/uiRecordApi';
 import flushPromises from '../../../../../test/flushPromises';
+import recordError from '../../../../../test/recordError';
 
 const INBOUND = {
     id: 'a01000000000001AAA',
@@ -26,11 +27,6 @@ const INBOUND = {
     deletedOnNetwork: false
 };
 const X = { name: 'X', networkKey: 'x', replyLimit: 280, lengthCounting: 'X_Weighted', supportsPrivate: true };
-
-const recordError = (fieldErrors, errors = []) => ({
-    status: 400,
-    body: { enhancedErrorType: 'RecordError', message: 'An error occurred', output: { errors, fieldErrors } }
-});
 
 function createActions(props = {}) {
     const element = createElement('c-social-interaction-actions', { is: SocialInteractionActions });

@@ -3,6 +3,7 @@ import SocialReplyComposer from 'c/socialReplyComposer';
 import { createRecord, updateRecord } from 'lightning/uiRecordApi';
 import { answeredBy } from 'c/socialDelivery';
 import flushPromises from '../../../../../test/flushPromises';
+import recordError from '../../../../../test/recordError';
 import INBOUND from './data/inboundQuestion.json';
 
 const FAILED_REPLY = {
@@ -31,11 +32,6 @@ const COMMUNITY = {
     lengthCounting: 'Characters',
     supportsPrivate: false
 };
-
-const recordError = (fieldErrors, errors = []) => ({
-    status: 400,
-    body: { enhancedErrorType: 'RecordError', message: 'An error occurred', output: { errors, fieldErrors } }
-});
 
 function createComposer(props = {}) {
     const element = createElement('c-social-reply-composer', { is: SocialReplyComposer });

@@ -51,6 +51,29 @@ describe('c/socialSuggestionText', () => {
         expect(describeSuggestion(suggestion, channelName)).toEqual({ title, reason });
     });
 
+    it("words a failed reply, the receiver's reason a part of its own", () => {
+        const reason = 'Parent deleted \u202Etxt.exe';
+        const text = describeSuggestion(
+            { rule: RULES.FAILED_REPLY, params: { network: 'x', minutesAgo: 150, error: reason } },
+            channelName
+        );
+        expect(text.title).toBe('Your reply on X did not reach them');
+        expect(text.reason).toBe(
+            `Written 2 h 30 min ago and refused by X: ${reason} They are still waiting: retry it or answer another way.`
+        );
+        expect(text.reasonParts.filter((part) => part.dir === 'auto').map((part) => part.text)).toEqual([
+            '2 h 30 min',
+            'X',
+            reason
+        ]);
+        expect(
+            describeSuggestion(
+                { rule: RULES.FAILED_REPLY, params: { network: 'x', minutesAgo: 5, error: '' } },
+                channelName
+            ).reason
+        ).toBe('Written 5 min ago and not delivered to X. They are still waiting: retry it or answer another way.');
+    });
+
     it('falls back to the network key without a channel record', () => {
         const text = describeSuggestion(
             { rule: RULES.PURCHASE_INTENT, params: { network: 'mastodon', hoursAgo: 0 } },

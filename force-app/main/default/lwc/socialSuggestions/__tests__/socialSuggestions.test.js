@@ -91,6 +91,39 @@ describe('c/socialSuggestions', () => {
         expect(list.map((s) => s.interactionId)).toEqual([vent.id]);
     });
 
+    it.each([
+        ['failed', { deliveryStatus: 'Failed', deliveryError: 'Parent deleted' }, true],
+        ['failed without a reason', { deliveryStatus: 'Failed', deliveryError: null }, true],
+        ['failed, then closed by the rep', { deliveryStatus: 'Failed', status: 'Closed' }, false],
+        ['queued', { deliveryStatus: 'Queued' }, false],
+        ['sent', { deliveryStatus: 'Sent' }, false]
+    ])('names a reply of ours that is %s: %s', (name, fields, named) => {
+        const reply = interaction({
+            direction: 'Outbound',
+            status: 'Responded',
+            postedAt: NOW - 3 * 60 * MIN,
+            ...fields
+        });
+        const found = suggestNextSteps([reply], CHANNELS, NOW).filter((s) => s.rule === RULES.FAILED_REPLY);
+        const expected = {
+            interactionId: reply.id,
+            params: { network: 'x', visibility: 'Public', minutesAgo: 180, error: fields.deliveryError || '' }
+        };
+        const facts = found.map((s) => ({ interactionId: s.interactionId, params: s.params }));
+        expect(facts).toEqual(named ? [expected] : []);
+    });
+
+    it('ranks a failed reply after personal data and before a waiting SLA', () => {
+        const leak = interaction({ containsPersonalData: true });
+        const overdue = interaction({ intent: 'Question', postedAt: NOW - 300 * MIN });
+        const failed = interaction({ direction: 'Outbound', status: 'Responded', deliveryStatus: 'Failed' });
+        expect(rulesOf(suggestNextSteps([overdue, failed, leak], CHANNELS, NOW))).toEqual([
+            RULES.PERSONAL_DATA_PUBLIC,
+            RULES.FAILED_REPLY,
+            RULES.PUBLIC_SLA_BREACH
+        ]);
+    });
+
     it('puts personal data in a public post first, ours before theirs', () => {
         const theirs = interaction({ containsPersonalData: true, intent: 'Question', postedAt: NOW - 300 * MIN });
         const ours = interaction({ containsPersonalData: true, direction: 'Outbound', status: 'Responded' });

@@ -12,6 +12,7 @@ const secondPage = require('./data/timelineSecondPage.json');
 const emptyPage = require('./data/timelineEmpty.json');
 const caseContact = require('../../socialCaseContact/__tests__/data/caseContact.json');
 const timelineErrors = require('./data/timelineErrors.json');
+const deliveryPage = require('./data/timelineDelivery.json');
 
 const CONTACT_ID = '003HU000001AnaRAA';
 const NOW = Date.parse('2026-03-04T12:00:00.000Z');
@@ -167,7 +168,8 @@ describe('c-social-timeline', () => {
             expect($(element, '.summary').textContent).toBe('Showing 450 of 450 interactions');
             expect($(element, '.reached-oldest')).not.toBeNull();
             expect($(element, '.unreachable')).toBeNull();
-        });
+            // Renders 450 rows three times: seconds on a loaded machine, so no tight limit.
+        }, 60000);
 
         it('shows direction, visibility, status, SLA and times for each message', async () => {
             const element = createTimeline({ pageSize: 10 });
@@ -195,8 +197,11 @@ describe('c-social-timeline', () => {
 
             const dm = rows[2];
             expect(dm.querySelector('.visibility').textContent).toBe('Private');
-            expect(dm.querySelector('.delivery').textContent).toBe('Delivery: Sent');
-            expect(dm.querySelector('.delivery').className).not.toContain('slds-text-color_error');
+            const receipt = dm.querySelector('c-social-reply-delivery').shadowRoot;
+            expect(receipt.querySelector('.delivery-state').textContent).toBe('Sent to Facebook');
+            expect(receipt.querySelector('.delivery').className).not.toContain('slds-text-color_error');
+            // A direct message has no public permalink to offer.
+            expect(receipt.querySelector('a')).toBeNull();
             expect(dm.querySelector('.direction-icon').alternativeText).toBe('Outbound');
         });
 
@@ -509,6 +514,73 @@ describe('c-social-timeline', () => {
             await flushPromises();
             expect(updateRecord).toHaveBeenCalledWith({
                 fields: expect.objectContaining({ Id: 'a01HU0000000007AAA', Status__c: 'Responded' })
+            });
+            expect(refreshes).toHaveLength(1);
+        });
+    });
+
+    describe('delivery of our replies', () => {
+        // Row shadows by interaction body, and the receipt under a reply.
+        const rowWith = (element, text) =>
+            interactionsOf(element).find((row) => row.querySelector('.body').textContent.includes(text));
+        const receiptOf = (row) => row.querySelector('c-social-reply-delivery').shadowRoot;
+
+        it('shows queued, sent with its permalink, and failed with the reason and a Retry', async () => {
+            const element = createTimeline({ pageSize: 10 });
+            graphql.emit(deliveryPage);
+            await flushPromises();
+
+            const queued = receiptOf(rowWith(element, 'back within the hour'));
+            expect(queued.querySelector('.delivery-state').textContent).toBe('Queued for delivery');
+            expect(queued.querySelector('.delivery-retry')).toBeNull();
+            // The question stays open until the reply is delivered, and says a reply is on its way.
+            const question = rowWith(element, 'my order #4411');
+            expect(question.querySelector('.reply-state').textContent).toBe('Reply queued');
+            expect(question.querySelector('.status').textContent).toBe('Needs Response');
+
+            const sent = receiptOf(rowWith(element, 'ship to Portugal in 3 to 5 days'));
+            expect(sent.querySelector('.delivery-state').textContent).toBe('Sent to X');
+            const link = sent.querySelector('a.delivery-permalink');
+            expect(link.getAttribute('href')).toBe('https://x.com/acme/status/1790000000000000021');
+            expect(link.textContent).toBe('View on X');
+            expect(link.rel).toBe('noopener noreferrer nofollow');
+            expect(sent.querySelector('time.delivered-at').getAttribute('datetime')).toBe('2026-03-03T09:20:05.000Z');
+            // The receipt holds the reply's permalink; the row does not repeat it.
+            expect(rowWith(element, 'ship to Portugal in 3 to 5 days').querySelector('a.permalink')).toBeNull();
+            expect(rowWith(element, 'Do you ship to Portugal?').querySelector('.reply-state')).toBeNull();
+
+            const failed = receiptOf(rowWith(element, 'your refund went out today'));
+            expect(failed.querySelector('.delivery-state').textContent).toBe('Not delivered to X after 3 attempts');
+            expect(failed.querySelector('.delivery-reason').textContent).toBe(
+                'Reason given: Refused: the post you replied to was deleted.'
+            );
+            expect(failed.querySelector('.delivery-reason span[dir="auto"]').textContent).toBe(
+                'Refused: the post you replied to was deleted.'
+            );
+            expect(failed.querySelector('.delivery-retry')).not.toBeNull();
+            expect(failed.querySelector('.delivery-private')).not.toBeNull();
+            expect(rowWith(element, 'Still no refund').querySelector('.reply-state').textContent).toBe(
+                'Reply not delivered'
+            );
+            await expect(element).toBeAccessible();
+        });
+
+        it('retries a failed reply: back in the queue, and the timeline re-reads', async () => {
+            updateRecord.mockResolvedValue({});
+            const element = createTimeline({ pageSize: 10 });
+            graphql.emit(deliveryPage);
+            await flushPromises();
+            const refreshes = [];
+            document.body.addEventListener('lightning__refresh', (event) => refreshes.push(event));
+            receiptOf(rowWith(element, 'your refund went out today')).querySelector('.delivery-retry').click();
+            await flushPromises();
+            expect(updateRecord).toHaveBeenCalledWith({
+                fields: {
+                    Id: 'a01HU0000000031AAA',
+                    Delivery_Status__c: 'Queued',
+                    Delivery_Error__c: null,
+                    Delivery_Attempts__c: 0
+                }
             });
             expect(refreshes).toHaveLength(1);
         });

@@ -1,4 +1,4 @@
-import { channelDisplay, interactionView, slaBadge, threadView } from 'c/socialTimelineView';
+import { channelDisplay, deliveryView, interactionView, slaBadge, threadView } from 'c/socialTimelineView';
 import { groupIntoThreads } from 'c/socialThreads';
 
 // A script URL, spelled so no lint rule mistakes the test data for code that runs it.
@@ -83,11 +83,12 @@ describe('c/socialTimelineView', () => {
 
     it('describes a thread', () => {
         const [thread] = groupIntoThreads([
-            { ...base, threadKey: 't1' },
+            { ...base, threadKey: 't1', externalId: 'x:1' },
             {
                 ...base,
                 threadKey: 't1',
                 id: 'a02',
+                inReplyTo: 'x:1',
                 direction: 'Outbound',
                 postedAt: NOW - 10 * MIN,
                 deliveryStatus: 'Queued',
@@ -102,10 +103,64 @@ describe('c/socialTimelineView', () => {
             heading: 'Conversation started by \u2068@ana_ruiz\u2069',
             people: 'Ana Ruiz'
         });
-        expect(view.interactions[1].deliveryText).toBe('Delivery: Queued');
+        expect(view.interactions[1].delivery).toMatchObject({ state: 'Queued', text: 'Queued for delivery' });
+        // The question is not answered until the reply is delivered; meanwhile it says one is queued.
+        expect(view.interactions[0].replyState).toMatchObject({ text: 'Reply queued' });
+        expect(view.interactions[0].delivery).toBeNull();
         expect(view.interactions[1].author).toBe('Our reply to @ana_ruiz');
         const [ours] = groupIntoThreads([{ ...base, direction: 'Outbound' }]);
         expect(threadView(ours, CHANNELS, NOW).heading).toBe('Conversation we started with \u2068@ana_ruiz\u2069');
+    });
+
+    const sentReply = {
+        ...base,
+        id: 'a05',
+        direction: 'Outbound',
+        inReplyTo: 'x:1',
+        permalink: 'https://x.com/acme/status/2',
+        deliveredAt: NOW - 5 * MIN
+    };
+    it.each([
+        [{ deliveryStatus: 'Queued' }, { text: 'Queued for delivery', isQueued: true, permalink: null }],
+        [{ deliveryStatus: 'Sending' }, { text: 'Sending to X…', isSending: true, permalink: null }],
+        [
+            { deliveryStatus: 'Sent' },
+            {
+                text: 'Sent to X',
+                isSent: true,
+                permalink: 'https://x.com/acme/status/2',
+                permalinkText: 'View on X',
+                deliveredRelative: '5 min ago'
+            }
+        ],
+        [
+            { deliveryStatus: 'Sent', permalink: `${SCRIPT_SCHEME}alert(1)` },
+            { text: 'Sent to X', permalink: null, permalinkText: '' }
+        ],
+        [
+            { deliveryStatus: 'Failed', deliveryError: 'Parent deleted', deliveryAttempts: 1 },
+            { text: 'Not delivered to X', isFailed: true, permalink: null }
+        ],
+        [
+            { deliveryStatus: 'Failed', deliveryAttempts: 5 },
+            { text: 'Not delivered to X after 5 attempts', isFailed: true }
+        ]
+    ])('words a reply %j as %j', (fields, expected) => {
+        expect(deliveryView({ ...sentReply, ...fields }, CHANNELS, NOW)).toMatchObject(expected);
+    });
+
+    it("keeps a failed reply's reason a part of its own, and says when there is none", () => {
+        const reason = '<b>gone</b> \u202Etxt.exe';
+        const view = deliveryView({ ...sentReply, deliveryStatus: 'Failed', deliveryError: reason }, CHANNELS, NOW);
+        expect(view.reasonParts).toEqual([
+            { key: 'p0', text: 'Reason given: ', dir: null },
+            { key: 'p1', text: reason, dir: 'auto' }
+        ]);
+        expect(deliveryView({ ...sentReply, deliveryStatus: 'Failed' }, CHANNELS, NOW).reasonParts).toEqual([
+            { key: 'p0', text: 'The receiver gave no reason.', dir: null }
+        ]);
+        expect(deliveryView(base, CHANNELS, NOW)).toBeNull();
+        expect(deliveryView({ ...sentReply, deliveryStatus: null }, CHANNELS, NOW)).toBeNull();
     });
 
     it('keeps every handle and name a part of its own (dir auto), apart from the label words', () => {
