@@ -33,6 +33,7 @@ describe('command snapshot', () => {
         'social:identities:list',
         'social:interactions:import',
         'social:mappings:deploy',
+        'social:mappings:undo',
         'social:mappings:validate',
         'social:replies:deliver',
       ]),

@@ -559,6 +559,28 @@ export class OrgClient {
   }
 
   /**
+   * Deletes records by id, 200 per request (sObject Collections DELETE, allOrNone false), one outcome
+   * per id in order. Repeating a delete is harmless (the second says ENTITY_IS_DELETED), so a dropped
+   * connection is retried like an upsert; what still fails fails its records, with the reason.
+   */
+  public async deleteCollections(ids: readonly string[]): Promise<SaveOutcome[]> {
+    const outcomes: SaveOutcome[] = [];
+    for (let start = 0; start < ids.length; start += COLLECTION_SIZE) {
+      const chunk = ids.slice(start, start + COLLECTION_SIZE);
+      try {
+        const results = await this.call<CollectionSaveResult[]>({
+          method: 'DELETE',
+          url: `${this.base}/composite/sobjects?allOrNone=false&ids=${chunk.map(encodeURIComponent).join(',')}`,
+        });
+        outcomes.push(...results.map(toOutcome));
+      } catch (error) {
+        outcomes.push(...chunk.map(() => this.requestFailed(error)));
+      }
+    }
+    return outcomes;
+  }
+
+  /**
    * Runs up to 25 independent subrequests in one call (REST composite, allOrNone false), each with its
    * own httpHeaders (e.g. If-Unmodified-Since for a conditional update), and returns each one's answer
    * in order. The caller must make its subrequests safe to repeat: a dropped connection sends them again.

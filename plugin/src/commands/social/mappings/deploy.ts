@@ -7,6 +7,7 @@ import { DEFAULT_BULK_THRESHOLD } from '../../../mappings/apply.js';
 import { deployFailed, deployMapping, type DeployResult } from '../../../mappings/deploy.js';
 import { OUTCOMES, type Outcome } from '../../../mappings/plan.js';
 import { toSfError } from '../../../mappings/sfError.js';
+import { underSpinner } from '../../../terminal/underSpinner.js';
 import type { ChannelChange } from '../../../mappings/changeFiles.js';
 
 /** Where results go: the folder given, else (not on a dry run, which writes only where asked) the default. */
@@ -82,31 +83,27 @@ export default class Deploy extends SfCommand<DeployResult> {
   public async run(): Promise<DeployResult> {
     const { flags } = await this.parse(Deploy);
     const connection = flags['target-org'].getConnection(flags['api-version']);
-    this.spinner.start('Deploying mapping', undefined, { stdout: false });
-    let outcome: Awaited<ReturnType<typeof deployMapping>>;
-    try {
-      outcome = await deployMapping({
-        file: flags.file,
-        connection,
-        dryRun: flags['dry-run'],
-        allowOutsideSources: flags['allow-outside-sources'],
-        ...resultsDirOf(flags['results-dir'], flags['dry-run']),
-        bulkThreshold: flags['bulk-threshold'],
-        onProgress: (message) => {
-          this.spinner.status = message;
-        },
-        onPlan: ({ counts, channelChanges }) => {
-          this.spinner.pause(() => {
-            this.showCounts(messages.getMessage('plan.title', [flags.file]), counts, PLAN_LABELS);
-            this.showChannelChanges(channelChanges);
-          });
-        },
-      });
-    } catch (error) {
-      this.spinner.stop('failed');
-      throw toSfError(messages, error, { id: 'social:mappings:deploy', argv: this.argv, config: this.config });
-    }
-    this.spinner.stop();
+    const outcome = await underSpinner(
+      this.spinner,
+      'Deploying mapping',
+      (onProgress) =>
+        deployMapping({
+          file: flags.file,
+          connection,
+          dryRun: flags['dry-run'],
+          allowOutsideSources: flags['allow-outside-sources'],
+          ...resultsDirOf(flags['results-dir'], flags['dry-run']),
+          bulkThreshold: flags['bulk-threshold'],
+          onProgress,
+          onPlan: ({ counts, channelChanges }) => {
+            this.spinner.pause(() => {
+              this.showCounts(messages.getMessage('plan.title', [flags.file]), counts, PLAN_LABELS);
+              this.showChannelChanges(channelChanges);
+            });
+          },
+        }),
+      (error) => toSfError(messages, error, { id: 'social:mappings:deploy', argv: this.argv, config: this.config }),
+    );
     const { result } = outcome;
 
     if (!result.dryRun) {
