@@ -3,7 +3,7 @@
 // SLA badge, time): without isolation the override runs to the end of the line, so the time would
 // read backwards and land left of the handle. Measured on the layout, not on a screenshot.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { openPreviewSession, type PreviewSession } from './previewSession.js';
+import { createQuestion, openPreviewSession, type PreviewSession } from './previewSession.js';
 
 const RLO = '\u202E';
 const HANDLE = `evil${RLO}txt.exe`;
@@ -56,19 +56,12 @@ describe('untrusted text is a bidi isolate in Chromium', () => {
       Link_Status__c: 'Linked',
       Link_Source__c: 'Rep',
     });
-    create('Social_Interaction__c', {
-      External_Id__c: 'x:bidi-post-1',
+    createQuestion(org, contactId, 'bidi-post-1', {
       Identity__c: identityId,
-      Contact__c: contactId,
-      Network__c: 'x',
-      Direction__c: 'Inbound',
-      Visibility__c: 'Public',
-      Kind__c: 'Mention',
-      Intent__c: 'Question',
       Body__c: `Is this ${RLO}real? https://shop.example.com/p/1`,
       Posted_At__c: new Date(Date.now() - 20 * 60_000).toISOString(),
       Thread_Key__c: 'x:bidi-thread-1',
-      Status__c: 'Needs_Response',
+      Intent__c: 'Question',
     });
     // Wide enough that the open item (handle, two badges, time) fits on one line of the sidebar.
     await session.page.setViewportSize({ width: 1920, height: 1000 });

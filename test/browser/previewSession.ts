@@ -1,6 +1,6 @@
 // What every browser test starts from: the seeded local org, the preview served against it, and
 // Debian's Chromium with one page that records uncaught page errors. Also `eventually`, for checks
-// that wait on the org or the page.
+// that wait on the org or the page, and `createQuestion`, a new inbound post written as test data.
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -69,4 +69,35 @@ export async function eventually<T>(
     value = await read();
   }
   return value;
+}
+
+/**
+ * A new inbound public question on X from a contact, written straight to the org's store (test data,
+ * not the code under test); `postId` is its id on the network. The contact's X identity is its
+ * author unless `fields` names another. Returns the stored record.
+ */
+export function createQuestion(
+  org: LocalOrg,
+  contactId: string,
+  postId: string,
+  fields: Record<string, unknown>,
+): Record<string, unknown> {
+  const identity = org.store
+    .list('Social_Identity__c')
+    .find((candidate) => candidate.Contact__c === contactId && candidate.Network__c === 'x');
+  const created = org.store.create('Social_Interaction__c', {
+    External_Id__c: `x:${postId}`,
+    Identity__c: identity?.Id,
+    Contact__c: contactId,
+    Network__c: 'x',
+    Direction__c: 'Inbound',
+    Visibility__c: 'Public',
+    Kind__c: 'Mention',
+    Posted_At__c: new Date().toISOString(),
+    Thread_Key__c: `x:${postId}`,
+    Status__c: 'Needs_Response',
+    ...fields,
+  });
+  if (!created.success) throw new Error(JSON.stringify(created.errors));
+  return org.store.get(created.id)?.record as Record<string, unknown>;
 }

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Page } from 'playwright-core';
 import type { LocalOrg } from '../../local-org/src/localOrg.js';
 import { createBusyContact } from '../../local-org/src/seed/busyContact.js';
-import { eventually, openPreviewSession, type PreviewSession } from './previewSession.js';
+import { createQuestion, eventually, openPreviewSession, type PreviewSession } from './previewSession.js';
 
 const screenshots = join(process.cwd(), 'docs/screenshots');
 
@@ -107,26 +107,13 @@ describe('record page in Chromium', () => {
 
   /** A new inbound public question from the contact on X, the newest thing on the page after a reload. */
   async function freshQuestion(body: string): Promise<Record<string, unknown>> {
-    const identity = org.store
-      .list('Social_Identity__c')
-      .find((candidate) => candidate.Contact__c === contactId && candidate.Network__c === 'x');
-    const created = org.store.create('Social_Interaction__c', {
-      External_Id__c: `x:e2e-${Date.now()}`,
-      Identity__c: identity?.Id,
-      Contact__c: contactId,
-      Network__c: 'x',
-      Direction__c: 'Inbound',
-      Visibility__c: 'Public',
-      Kind__c: 'Mention',
+    const created = createQuestion(org, contactId, `e2e-${Date.now()}`, {
       Body__c: body,
-      Posted_At__c: new Date().toISOString(),
       Thread_Key__c: `x:e2e-thread-${Date.now()}`,
-      Status__c: 'Needs_Response',
     });
-    if (!created.success) throw new Error(JSON.stringify(created.errors));
     await page.reload();
     await page.locator('c-social-interaction', { hasText: body }).first().waitFor({ timeout: 30_000 });
-    return org.store.get(created.id)?.record as Record<string, unknown>;
+    return created;
   }
 
   const repliesTo = (inbound: Record<string, unknown>) =>
