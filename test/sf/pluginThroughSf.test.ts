@@ -20,6 +20,11 @@ interface DeployJson {
   resultsDir?: string;
 }
 
+interface UndoJson {
+  records: number;
+  counts: Record<'restored' | 'unlinked' | 'deleted' | 'unchanged' | 'changedSince' | 'failed', number>;
+}
+
 /** Records in every per-outcome results CSV of a folder (a parser, so quoted newlines count once). */
 function resultRows(dir: string): number {
   return (
@@ -150,5 +155,26 @@ describe('sf social … through the real sf binary', () => {
     expect(run.code).not.toBe(0);
     expect(run.stdout).toMatch(/mapping\.yaml:\d+:\d+/);
     expect(org.store.list('Social_Identity__c').length).toBe(identitiesBefore);
+  });
+
+  it('prints no linked-ESM warning for other sf commands: the build writes the manifest oclif loads', async () => {
+    // Without plugin/oclif.manifest.json, oclif finds a linked plugin's commands through tsPath on
+    // every sf command and warns that a linked ESM module cannot be auto-transpiled.
+    const run = expectSuccess(await sf.run(['org', 'list', '--json']));
+    expect(run.stderr).not.toContain('linked ESM');
+  });
+
+  it('undoes the first deploy from its results folder, and a second undo changes nothing', async () => {
+    const resultsDir = join(sf.home, 'results-1');
+    const undo = async (): Promise<UndoJson> =>
+      expectSuccess(
+        await sf.run(['social', 'mappings', 'undo', '--results-dir', resultsDir, '--target-org', alias, '--json']),
+      ).json?.result as UndoJson;
+    const first = await undo();
+    expect(first.counts.restored + first.counts.unlinked).toBeGreaterThan(0);
+    expect(first.counts.failed).toBe(0);
+    const second = await undo();
+    expect(second.counts).toMatchObject({ restored: 0, unlinked: 0, deleted: 0, failed: 0 });
+    expect(second.records).toBe(first.records);
   });
 });
