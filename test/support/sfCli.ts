@@ -20,7 +20,32 @@ export interface SfRun {
 
 export interface SfCli {
   home: string;
-  run(args: string[], options?: { env?: Record<string, string>; cwd?: string }): Promise<SfRun>;
+  run(args: string[], options?: SfRunOptions): Promise<SfRun>;
+}
+
+export interface SfRunOptions {
+  env?: Record<string, string>;
+  cwd?: string;
+  /** Written to the command's standard input, which is then closed (answers to prompts). */
+  input?: string;
+  /** Milliseconds before the command is killed; 110 s unless told. */
+  timeout?: number;
+}
+
+// How this machine reaches the npm registry (its CA bundle, a proxy): `sf plugins install` runs npm,
+// which needs them. Network settings only: nothing here points at the real HOME.
+const NETWORK_ENV = [
+  'NODE_EXTRA_CA_CERTS',
+  'HTTPS_PROXY',
+  'HTTP_PROXY',
+  'NO_PROXY',
+  'https_proxy',
+  'http_proxy',
+  'no_proxy',
+];
+
+function networkEnv(): Record<string, string> {
+  return Object.fromEntries(NETWORK_ENV.flatMap((name) => (process.env[name] ? [[name, process.env[name]]] : [])));
 }
 
 /** A fresh sf state folder; every run of the returned CLI uses it. */
@@ -29,14 +54,15 @@ export function isolatedSf(): SfCli {
   mkdirSync(join(home, 'work'));
   const run: SfCli['run'] = (args, options = {}) =>
     new Promise((resolve) => {
-      execFile(
+      const child = execFile(
         join(bin, 'sf'),
         args,
         {
           cwd: options.cwd ?? join(home, 'work'),
-          timeout: 110_000,
+          timeout: options.timeout ?? 110_000,
           maxBuffer: 64 * 1024 * 1024,
           env: {
+            ...networkEnv(),
             PATH: `${bin}:${process.env.PATH ?? ''}`,
             HOME: home,
             XDG_CACHE_HOME: join(home, '.cache'),
@@ -60,6 +86,7 @@ export function isolatedSf(): SfCli {
           resolve({ code, stdout, stderr, json });
         },
       );
+      child.stdin?.end(options.input ?? '');
     });
   return { home, run };
 }
