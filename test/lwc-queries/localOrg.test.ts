@@ -13,6 +13,17 @@ const FETCH_SIZE = 200;
 const UPPER_BOUND = 50000;
 const OPEN_STATUSES = ['New', 'Needs_Response'];
 // What the catch-up asks for our replies not delivered yet (socialCatchUp.catchUpVariables).
+/** What undeliveredOf should find for a contact, read from the org's store. */
+const undeliveredInStore = (contactId: string) =>
+  org.store
+    .list('Social_Interaction__c')
+    .filter(
+      (record) =>
+        record.Contact__c === contactId &&
+        record.Direction__c === 'Outbound' &&
+        ['Queued', 'Sending', 'Failed'].includes(String(record.Delivery_Status__c)) &&
+        record.Status__c !== 'Closed',
+    );
 const undeliveredOf = (scope: Json): Json => ({
   and: [
     scope,
@@ -156,6 +167,30 @@ describe('socialTimeline queries on the local org', () => {
     expect(all.map((node) => node.Id)).toEqual(expected.map((node) => node.Id));
   });
 
+  it('reads our undelivered replies beside a filtered page, for the "reply queued" badge', async () => {
+    const contactId = org.seed!.busiestContactId;
+    const scope = { Contact__c: { eq: contactId } };
+    const query = await ok(queries.TIMELINE_QUERY, {
+      where: { and: [scope, { Direction__c: { eq: 'Inbound' } }, { Status__c: { in: OPEN_STATUSES } }] },
+      first: FETCH_SIZE,
+      after: null,
+      upperBound: UPPER_BOUND,
+      undelivered: undeliveredOf(scope),
+    });
+    const expected = undeliveredInStore(contactId);
+    expect(expected.length).toBeGreaterThan(0);
+    expect(
+      nodes(query.undelivered)
+        .map((node) => node.Id)
+        .sort(),
+    ).toEqual(expected.map((record) => record.Id).sort());
+    expect(nodes(query.undelivered).map((node) => node.In_Reply_To__c.value)).toEqual(
+      expect.arrayContaining(expected.map((record) => record.In_Reply_To__c ?? null)),
+    );
+    // The page itself holds only what the filter asks for: the replies come from the second connection.
+    expect(nodes(query.Social_Interaction__c).every((node) => node.Direction__c.value === 'Inbound')).toBe(true);
+  });
+
   it('narrows by a date range and by the paging window (Posted_At__c)', async () => {
     const contactId = org.seed!.busiestContactId;
     const scope = { Contact__c: { eq: contactId } };
@@ -296,15 +331,7 @@ describe('socialCatchUp query on the local org', () => {
     expect(nodes(query.open).every((node) => OPEN_STATUSES.includes(node.Status__c.value))).toBe(true);
     // Our replies on their way or refused, however old, with what the rep is shown about them.
     const undelivered = nodes(query.undelivered);
-    const expected = org.store
-      .list('Social_Interaction__c')
-      .filter(
-        (record) =>
-          record.Contact__c === contactId &&
-          record.Direction__c === 'Outbound' &&
-          ['Queued', 'Sending', 'Failed'].includes(String(record.Delivery_Status__c)) &&
-          record.Status__c !== 'Closed',
-      );
+    const expected = undeliveredInStore(contactId);
     expect(expected.length).toBeGreaterThan(0);
     expect(query.undelivered.totalCount).toBe(expected.length);
     expect(undelivered.map((node) => node.Id).sort()).toEqual(expected.map((record) => record.Id).sort());

@@ -33,7 +33,7 @@ import { describeSuggestion } from 'c/socialSuggestionText';
 import { channelDisplay, interactionView } from 'c/socialTimelineView';
 import { countText, exactTimeText, isoTime, relativeTimeText } from 'c/socialTimeText';
 import { CASE_CONTACT_QUERY, caseContactOf } from 'c/socialCaseContact';
-import { DELIVERY_STATUS, replyStateByInbound } from 'c/socialDelivery';
+import { replyStateByInbound, undeliveredRepliesWhere } from 'c/socialDelivery';
 import { CATCH_UP_QUERY } from './catchUpQuery';
 
 const BATCH = 200;
@@ -41,8 +41,6 @@ const DAY = 24 * 60 * 60 * 1000;
 const OPEN_SHOWN = 5;
 // Pages whose record is the scope itself; a Case page is summarised through its contact.
 const RECORD_SCOPED = ['Contact', 'Lead', 'Account'];
-// Our replies not delivered yet, however old: on their way (queued, sending) or failed.
-const UNDELIVERED = [DELIVERY_STATUS.QUEUED, DELIVERY_STATUS.SENDING, DELIVERY_STATUS.FAILED];
 
 export default class SocialCatchUp extends NavigationMixin(LightningElement) {
     @api recordId;
@@ -169,14 +167,7 @@ export default class SocialCatchUp extends NavigationMixin(LightningElement) {
         return {
             recent: { and: [scope, { Posted_At__c: { gte: { value: this.since } } }] },
             open: { and: [scope, { Direction__c: { eq: 'Inbound' } }, { Status__c: { in: OPEN_STATUSES } }] },
-            undelivered: {
-                and: [
-                    scope,
-                    { Direction__c: { eq: 'Outbound' } },
-                    { Delivery_Status__c: { in: UNDELIVERED } },
-                    { Status__c: { ne: 'Closed' } }
-                ]
-            },
+            undelivered: undeliveredRepliesWhere(scope),
             first: BATCH
         };
     }

@@ -18,6 +18,25 @@ export const REPLY_STATE = Object.freeze({
 });
 
 const PENDING = [DELIVERY_STATUS.QUEUED, DELIVERY_STATUS.SENDING];
+const UNDELIVERED = [DELIVERY_STATUS.QUEUED, DELIVERY_STATUS.SENDING, DELIVERY_STATUS.FAILED];
+
+/**
+ * The GraphQL filter (a variable, never query text) for our replies in `scope` that are not
+ * delivered yet, however old: queued, sending, or failed and not closed by the rep. The timeline
+ * and Catch me up read them besides their own window, so an open message always says whether a
+ * reply to it is on its way, whatever filter or page the rep is on.
+ * @param {object} scope a record scope filter (c/socialTimelineFilter.recordScope)
+ */
+export function undeliveredRepliesWhere(scope) {
+    return {
+        and: [
+            scope,
+            { Direction__c: { eq: 'Outbound' } },
+            { Delivery_Status__c: { in: UNDELIVERED } },
+            { Status__c: { ne: 'Closed' } }
+        ]
+    };
+}
 
 /** True for an outbound reply the deliverer has not finished with (queued, or claimed and sending). */
 export function isPending(interaction) {

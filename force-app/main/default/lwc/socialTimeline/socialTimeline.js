@@ -50,6 +50,7 @@ import {
 } from 'c/socialTimelineFilter';
 import { advance, applyPage, initialPaging, loadedItems, pagingVariables } from 'c/socialTimelinePaging';
 import { CASE_CONTACT_QUERY, caseContactOf } from 'c/socialCaseContact';
+import { replyStateByInbound, undeliveredRepliesWhere } from 'c/socialDelivery';
 import { TIMELINE_QUERY } from './timelineQuery';
 
 const DEFAULT_PAGE_SIZE = 20;
@@ -111,6 +112,8 @@ export default class SocialTimeline extends NavigationMixin(LightningElement) {
     requestAfter = null;
     requestWindowEnd = null;
     channelList = [];
+    // Our replies not delivered yet in this scope, whatever the filter: for "reply queued" badges.
+    undeliveredReplies = [];
     displayCount = DEFAULT_PAGE_SIZE;
     isLoading = true;
     isLoadingMore = false;
@@ -211,7 +214,8 @@ export default class SocialTimeline extends NavigationMixin(LightningElement) {
                 showPrivate: this.showPrivate,
                 postedAtOrBefore: this.requestWindowEnd
             }),
-            ...pagingVariables({ after: this.requestAfter })
+            ...pagingVariables({ after: this.requestAfter }),
+            undelivered: undeliveredRepliesWhere(scope)
         };
     }
 
@@ -233,6 +237,7 @@ export default class SocialTimeline extends NavigationMixin(LightningElement) {
         }
         this.errors = undefined;
         this.channelList = nodesOf(data.uiapi.query.Social_Channel__c, toChannel);
+        this.undeliveredReplies = nodesOf(data.uiapi.query.undelivered, toInteraction);
         this.paging = applyPage(this.paging, this.paging.current, {
             items: nodesOf(connection, toInteraction),
             totalCount: connection.totalCount,
@@ -288,8 +293,10 @@ export default class SocialTimeline extends NavigationMixin(LightningElement) {
 
     get threads() {
         const showWho = this.objectApiName === 'Account' || this.objectApiName === 'Case';
+        // Replies on their way, from what is loaded and from every undelivered one the filter hides.
+        const replyStates = replyStateByInbound([...loadedItems(this.paging), ...this.undeliveredReplies]);
         return groupIntoThreads(this.visibleInteractions).map((thread) =>
-            threadView(thread, this.channelMap, this.now, { showWho })
+            threadView(thread, this.channelMap, this.now, { showWho, replyStates })
         );
     }
 

@@ -1,10 +1,17 @@
 // One page of a record's social timeline, plus the channel settings (icons, SLA, reply limits) it
-// is shown with: one request per page. All input arrives as variables, so nothing a rep types, and no
+// is shown with and our replies not delivered yet (so an open message says "reply queued" under any
+// filter): one request per page. All input arrives as variables, so nothing a rep types, and no
 // record id, is ever part of the query text.
 import { gql } from 'lightning/graphql';
 
 export const TIMELINE_QUERY = gql`
-    query socialTimeline($where: Social_Interaction__c_Filter, $first: Int, $after: String, $upperBound: Int) {
+    query socialTimeline(
+        $where: Social_Interaction__c_Filter
+        $first: Int
+        $after: String
+        $upperBound: Int
+        $undelivered: Social_Interaction__c_Filter
+    ) {
         uiapi {
             query {
                 Social_Interaction__c(
@@ -137,6 +144,29 @@ export const TIMELINE_QUERY = gql`
                         endCursor
                     }
                     totalCount
+                }
+                undelivered: Social_Interaction__c(
+                    where: $undelivered
+                    first: 200
+                    orderBy: { Posted_At__c: { order: DESC }, Id: { order: DESC } }
+                ) {
+                    edges {
+                        node {
+                            Id
+                            Direction__c {
+                                value
+                            }
+                            In_Reply_To__c {
+                                value
+                            }
+                            Status__c {
+                                value
+                            }
+                            Delivery_Status__c {
+                                value
+                            }
+                        }
+                    }
                 }
                 Social_Channel__c(first: 100, orderBy: { Sort_Order__c: { order: ASC } }) {
                     edges {

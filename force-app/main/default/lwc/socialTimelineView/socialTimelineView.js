@@ -225,15 +225,16 @@ export function interactionView(interaction, channels, now, options = {}) {
  * @param {object} thread from socialThreads.groupIntoThreads
  * @param {object} channels channels by network key
  * @param {number} now epoch milliseconds
- * @param {{showWho?: boolean}} [options]
+ * @param {{showWho?: boolean, replyStates?: Map<string, string>}} [options] replyStates: see interactionView
  */
 export function threadView(thread, channels, now, options = {}) {
     const channelIcons = thread.networks.map((network) => ({ key: network, ...channelDisplay(network, channels) }));
     const count = thread.interactions.length;
     const first = thread.interactions[0];
     const threadHasCase = thread.interactions.some((interaction) => Boolean(interaction.caseId));
-    // A reply sits in the thread of the message it answers, so the thread holds what the inbound needs.
-    const replyStates = replyStateByInbound(thread.interactions);
+    // A reply sits in the thread of the message it answers, so the thread holds what the inbound
+    // needs, unless a filter hid the reply: then the caller's states (from more than the page) say it.
+    const replyStates = options.replyStates || replyStateByInbound(thread.interactions);
     const headingParts = first
         ? formatLabelParts(first.direction === 'Outbound' ? STARTED_BY_US : STARTED_BY, personOf(first))
         : [];

@@ -3,6 +3,7 @@ import SocialCatchUp from 'c/socialCatchUp';
 import { graphql } from 'lightning/graphql';
 import { registerRefreshHandler } from 'lightning/refresh';
 import { getNavigateCalledWith, resetNavigation } from 'lightning/navigation';
+import { undeliveredRepliesWhere } from 'c/socialDelivery';
 import flushPromises from '../../../../../test/flushPromises';
 
 const catchUp = require('./data/catchUp.json');
@@ -25,14 +26,7 @@ const CONTACT_CATCH_UP = {
             { Status__c: { in: ['New', 'Needs_Response'] } }
         ]
     },
-    undelivered: {
-        and: [
-            { Contact__c: { eq: CONTACT_ID } },
-            { Direction__c: { eq: 'Outbound' } },
-            { Delivery_Status__c: { in: ['Queued', 'Sending', 'Failed'] } },
-            { Status__c: { ne: 'Closed' } }
-        ]
-    },
+    undelivered: undeliveredRepliesWhere({ Contact__c: { eq: CONTACT_ID } }),
     first: 200
 };
 const NOW = Date.parse('2026-03-04T12:00:00.000Z');

@@ -6,7 +6,8 @@ import {
     isPending,
     replacedReplyInput,
     replyStateByInbound,
-    retryInput
+    retryInput,
+    undeliveredRepliesWhere
 } from 'c/socialDelivery';
 
 const reply = (id, deliveryStatus, extra = {}) => ({
@@ -43,6 +44,17 @@ describe('socialDelivery', () => {
         ['an inbound, not a reply', [{ ...reply('a', 'Queued'), direction: 'Inbound' }], undefined]
     ])('an inbound answered by %s shows %s', (name, interactions, expected) => {
         expect(replyStateByInbound(interactions).get('x:1')).toBe(expected);
+    });
+
+    it('asks for our undelivered replies in a scope, however old, as a filter variable', () => {
+        expect(undeliveredRepliesWhere({ Lead__c: { eq: '00Q1' } })).toEqual({
+            and: [
+                { Lead__c: { eq: '00Q1' } },
+                { Direction__c: { eq: 'Outbound' } },
+                { Delivery_Status__c: { in: ['Queued', 'Sending', 'Failed'] } },
+                { Status__c: { ne: 'Closed' } }
+            ]
+        });
     });
 
     it('writes a retry as the contract says: queued, no error, attempts from zero', () => {

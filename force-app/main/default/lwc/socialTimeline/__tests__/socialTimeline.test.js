@@ -5,6 +5,7 @@ import { updateRecord } from 'lightning/uiRecordApi';
 import { encodeDefaultFieldValues } from 'lightning/pageReferenceUtils';
 import { registerRefreshHandler } from 'lightning/refresh';
 import { getNavigateCalledWith, resetNavigation } from 'lightning/navigation';
+import { undeliveredRepliesWhere } from 'c/socialDelivery';
 import flushPromises from '../../../../../test/flushPromises';
 
 const firstPage = require('./data/timelineFirstPage.json');
@@ -88,7 +89,8 @@ describe('c-social-timeline', () => {
                 where: { Contact__c: { eq: CONTACT_ID } },
                 first: 200,
                 after: null,
-                upperBound: 50000
+                upperBound: 50000,
+                undelivered: undeliveredRepliesWhere({ Contact__c: { eq: CONTACT_ID } })
             });
         });
 
@@ -563,6 +565,32 @@ describe('c-social-timeline', () => {
                 'Reply not delivered'
             );
             await expect(element).toBeAccessible();
+        });
+
+        it('says a reply is queued even when the filter hides the reply itself', async () => {
+            const element = createTimeline({ pageSize: 10 });
+            // What the server answers under "Needs response": only the open question; our queued
+            // reply to it arrives in the undelivered connection.
+            const query = deliveryPage.uiapi.query;
+            const [queuedReply, openQuestion] = query.Social_Interaction__c.edges;
+            const needsResponse = {
+                uiapi: {
+                    query: {
+                        ...query,
+                        Social_Interaction__c: {
+                            ...query.Social_Interaction__c,
+                            edges: [openQuestion],
+                            totalCount: 1
+                        },
+                        undelivered: { edges: [queuedReply] }
+                    }
+                }
+            };
+            graphql.emit(needsResponse);
+            await flushPromises();
+            const rows = interactionsOf(element);
+            expect(rows).toHaveLength(1);
+            expect(rows[0].querySelector('.reply-state').textContent).toBe('Reply queued');
         });
 
         it('retries a failed reply: back in the queue, and the timeline re-reads', async () => {
