@@ -1,14 +1,18 @@
 // `npm start`: brings the whole product up on this machine. Starts the local org with demo data,
 // logs an isolated sf CLI into it (state under .sf-home, never your ~/.sf), links the plugin,
 // deploys the example mapping with the real `sf social mappings deploy`, serves the preview record
-// page, and prints what happened and the URL to open. `--once` checks the page answers and exits.
-import { execFile } from 'node:child_process';
+// page, starts the example webhook receiver with `sf social replies deliver --watch` sending it the
+// replies queued in the preview, and prints what happened and the URL to open. `--once` checks the page
+// answers, delivers the queued replies once, and exits.
+import { execFile, spawn } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { startLocalOrg } from '../local-org/lib/main.js';
 import { startPreviewServer } from '../preview/server.mjs';
+import { startReceiver } from '../examples/webhook-receiver.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const { values: options } = parseArgs({
@@ -132,6 +136,20 @@ if (existsSync(exportFile) && (await sf(['social', 'interactions', 'import', '--
 const preview = await startPreviewServer({ org, userId: org.ctx.userId, port: Number(options.port) });
 console.log(`ok   preview on ${preview.url}`);
 
+// The outbox: replies queued in the preview go to the example receiver (docs/delivery.md).
+const webhookSecret = process.env.SOCIAL_BRIDGE_WEBHOOK_SECRET ?? `dev-${randomUUID()}`;
+const receiver = await startReceiver({ secret: webhookSecret });
+console.log(`ok   example webhook receiver on ${receiver.url} (examples/webhook-receiver.mjs)`);
+const deliverArgs = ['social', 'replies', 'deliver', '--target-org', ALIAS, '--webhook-url', receiver.url];
+const delivered = await sf([...deliverArgs, '--json'], { SOCIAL_BRIDGE_WEBHOOK_SECRET: webhookSecret });
+healthy = step("sf social replies deliver (the demo data's queued replies)", delivered) && healthy;
+const deliveredCounts = jsonResult(delivered)?.counts;
+if (deliveredCounts) {
+  console.log(
+    `     sent: ${deliveredCounts.sent}, failed: ${deliveredCounts.failed}, queued: ${deliveredCounts.queued}`,
+  );
+}
+
 if (options.once) {
   const page = await fetch(preview.url);
   const api = await fetch(new URL('services/data/v62.0/graphql', preview.url), {
@@ -147,8 +165,22 @@ if (options.once) {
       stdout: JSON.stringify(apiBody),
     }) && healthy;
   await preview.stop();
+  await receiver.close();
   await org.stop();
   process.exit(healthy ? 0 : 1);
+}
+
+// Replies a rep queues in the preview are delivered within 5 seconds, and the timeline shows them sent.
+const deliverer = spawn(join(root, 'node_modules/.bin/sf'), [...deliverArgs, '--watch', '--interval', '5'], {
+  cwd: root,
+  env: { ...sfEnv, SOCIAL_BRIDGE_WEBHOOK_SECRET: webhookSecret },
+  stdio: ['ignore', 'pipe', 'pipe'],
+});
+for (const stream of [deliverer.stdout, deliverer.stderr]) {
+  stream.on('data', (chunk) => {
+    const lines = String(chunk).trim();
+    if (lines !== '') console.log(lines.replace(/^/gm, '     deliver: '));
+  });
 }
 
 console.log(`\nOpen ${preview.url} to see a record page with the Social Bridge components.`);
@@ -157,7 +189,9 @@ console.log(
 );
 console.log('Stop with Ctrl-C.');
 const shutdown = async () => {
+  deliverer.kill('SIGTERM');
   await preview.stop();
+  await receiver.close();
   await org.stop();
   process.exit(0);
 };

@@ -4,7 +4,7 @@
 // A run stops early when the receiver cannot be reached: what it claimed and did not send is Queued again.
 import { DailyLimitError, OrgClient, type OrgConnection } from '../mappings/org.js';
 import { bodyInListQueries } from '../mappings/soql.js';
-import { claimReplies } from './claims.js';
+import { claimReplies, type ClaimRound } from './claims.js';
 import { REPLY_FIELDS, toOutboundReply, type OutboundReply } from './outboundReply.js';
 import { REASON_LENGTH, truncate } from './receiverAnswer.js';
 import { inboundUpdates, receiptFields, writeReceipts, type Inbound, type Settlement } from './receipts.js';
@@ -18,7 +18,10 @@ export const DEFAULT_LEASE_SECONDS = 300;
 /** Replies being handed to the receiver at once. */
 export const DEFAULT_CONCURRENCY = 16;
 /** Claim requests (composite, 25 replies each) in flight at once. */
-const CLAIM_PARALLEL = 4;
+const CLAIM_PARALLEL = 6;
+/** The inbounds the replies answer, by their external ids (an IN list follows). */
+const INBOUNDS_QUERY =
+  'SELECT Id, External_Id__c, Status__c, First_Response_At__c FROM Social_Interaction__c WHERE External_Id__c';
 
 export interface DeliverOptions {
   connection: OrgConnection;
@@ -97,6 +100,46 @@ export async function deliverReplies(options: DeliverOptions): Promise<DeliverRe
   const runStart = new Date(Math.ceil(now().getTime() / 1000) * 1000);
   const seen = new Set<string>();
 
+  const deliverBatch = async (round: ClaimRound): Promise<void> => {
+    const inbounds = round.alongside.flat() as unknown as Inbound[];
+    progress(`sending ${round.owned.length} replies to ${options.transport.destination}`);
+    const context: SendContext = {
+      transport: options.transport,
+      retry,
+      random,
+      sleep,
+      now,
+      leaseEnds: round.leaseUntil.getTime(),
+      leaseMargin: Math.min(60_000, leaseMs / 2),
+      run: result,
+    };
+    const settled = await inPool(round.owned, options.concurrency ?? DEFAULT_CONCURRENCY, (reply) =>
+      sendOne(reply, context),
+    );
+    const delivered = round.owned.flatMap((reply, index) => {
+      const settlement = settled[index]!;
+      return settlement.kind === 'sent' ? [{ reply, at: settlement.at }] : [];
+    });
+    progress(`writing ${round.owned.length} receipts`);
+    const written = await writeReceipts(
+      org,
+      round.owned.map((reply, index) => receiptFields(reply, settled[index]!)),
+      inboundUpdates(delivered, inbounds),
+    );
+    result.duplicatePosts.push(...written.duplicatePosts);
+    round.owned.forEach((reply, index) => {
+      const settlement = settled[index]!;
+      result.replies.push(toReplyResult(reply, settlement));
+      result.counts[settlement.kind === 'sent' ? 'sent' : settlement.kind === 'failed' ? 'failed' : 'queued'] += 1;
+      const outcome = written.receipts[index];
+      if (outcome && !outcome.success) result.receiptErrors.push(`${reply.id}: ${outcome.error ?? 'not written'}`);
+    });
+    for (const outcome of written.inbounds) {
+      if (!outcome.success)
+        result.receiptErrors.push(`inbound of a delivered reply: ${outcome.error ?? 'not written'}`);
+    }
+  };
+
   try {
     if (options.dryRun) {
       const replies = (await org.queryAll(candidateQuery(now(), runStart, limit))).map(toOutboundReply);
@@ -114,68 +157,35 @@ export async function deliverReplies(options: DeliverOptions): Promise<DeliverRe
     }
 
     let handled = 0;
-    while (handled < limit && result.receiverUnreachable === undefined) {
+    /** Reads and claims the next batch; undefined when there is none (or the receiver is gone). */
+    const claimNext = async (): Promise<ClaimRound | undefined> => {
+      if (handled >= limit || result.receiverUnreachable !== undefined) return undefined;
       const read = (await org.queryAll(candidateQuery(now(), runStart, Math.min(batchSize, limit - handled)))).map(
         toOutboundReply,
       );
       const candidates = read.filter((reply) => !seen.has(reply.id));
-      if (candidates.length === 0) break;
+      if (candidates.length === 0) return undefined;
       candidates.forEach((reply) => seen.add(reply.id));
       handled += candidates.length;
       progress(`claiming ${candidates.length} replies`);
-
       const parents = candidates.flatMap((reply) => (reply.inReplyTo === null ? [] : [reply.inReplyTo]));
       const round = await claimReplies(
         org,
         candidates,
         { leaseMs, parallel: CLAIM_PARALLEL, now, sleep },
-        parents.length === 0
-          ? []
-          : bodyInListQueries(
-              'SELECT Id, External_Id__c, Status__c, First_Response_At__c FROM Social_Interaction__c WHERE External_Id__c',
-              parents,
-            ),
+        parents.length === 0 ? [] : bodyInListQueries(INBOUNDS_QUERY, parents),
       );
       result.counts.claimedElsewhere += round.lost + round.unproven;
-      const inbounds = round.alongside.flat() as unknown as Inbound[];
-      progress(`sending ${round.owned.length} replies to ${options.transport.destination}`);
+      return round;
+    };
 
-      const leaseEnds = round.leaseUntil.getTime();
-      const settled = await inPool(round.owned, options.concurrency ?? DEFAULT_CONCURRENCY, (reply) =>
-        sendOne(reply, {
-          transport: options.transport,
-          retry,
-          random,
-          sleep,
-          now,
-          leaseEnds,
-          leaseMargin: Math.min(60_000, leaseMs / 2),
-          run: result,
-        }),
-      );
-
-      const delivered = round.owned.flatMap((reply, index) => {
-        const settlement = settled[index]!;
-        return settlement.kind === 'sent' ? [{ reply, at: settlement.at }] : [];
-      });
-      progress(`writing ${round.owned.length} receipts`);
-      const written = await writeReceipts(
-        org,
-        round.owned.map((reply, index) => receiptFields(reply, settled[index]!)),
-        inboundUpdates(delivered, inbounds),
-      );
-      result.duplicatePosts.push(...written.duplicatePosts);
-      round.owned.forEach((reply, index) => {
-        const settlement = settled[index]!;
-        result.replies.push(toReplyResult(reply, settlement));
-        result.counts[settlement.kind === 'sent' ? 'sent' : settlement.kind === 'failed' ? 'failed' : 'queued'] += 1;
-        const outcome = written.receipts[index];
-        if (outcome && !outcome.success) result.receiptErrors.push(`${reply.id}: ${outcome.error ?? 'not written'}`);
-      });
-      for (const outcome of written.inbounds) {
-        if (!outcome.success)
-          result.receiptErrors.push(`inbound of a delivered reply: ${outcome.error ?? 'not written'}`);
-      }
+    // The next batch is read and claimed while this one is sent. A batch claimed after the receiver was
+    // found unreachable is still "sent": every reply in it is written back Queued, its attempts unchanged.
+    let next = claimNext();
+    for (let round = await next; round !== undefined; round = await next) {
+      next = claimNext();
+      next.catch(() => undefined);
+      await deliverBatch(round);
     }
   } catch (error) {
     if (error instanceof DailyLimitError) result.apiCalls = org.apiCalls;

@@ -2,7 +2,7 @@
 // post id as its External_Id__c, the permalink and the time; Failed with the reason; or Queued again for
 // the next run) and, for a delivered reply, the inbound it answers: Responded, with its first response
 // time if it had none. Writes go as sObject Collections of 200, by Id.
-import type { OrgClient, SaveOutcome } from '../mappings/org.js';
+import { COLLECTION_SIZE, type OrgClient, type SaveOutcome } from '../mappings/org.js';
 import type { OutboundReply } from './outboundReply.js';
 
 /** How a reply ended this run. */
@@ -87,7 +87,7 @@ export async function writeReceipts(
   receipts: ReadonlyArray<Record<string, unknown> & { Id: string }>,
   inbounds: ReadonlyArray<Record<string, unknown> & { Id: string }>,
 ): Promise<{ receipts: SaveOutcome[]; inbounds: SaveOutcome[]; duplicatePosts: string[] }> {
-  const outcomes = await org.updateCollections('Social_Interaction__c', [...receipts, ...inbounds]);
+  const outcomes = await updateInParallel(org, [...receipts, ...inbounds]);
   const receiptOutcomes = outcomes.slice(0, receipts.length);
   const duplicates = receipts.flatMap((receipt, index) =>
     receipt.External_Id__c && /DUPLICATE_VALUE/.test(receiptOutcomes[index]?.error ?? '') ? [index] : [],
@@ -107,4 +107,23 @@ export async function writeReceipts(
     inbounds: outcomes.slice(receipts.length),
     duplicatePosts: duplicates.map((index) => String(receipts[index]!.External_Id__c)),
   };
+}
+
+/** Collections requests in flight at once: a batch's receipts land together rather than one by one. */
+const RECEIPT_PARALLEL = 4;
+
+async function updateInParallel(
+  org: OrgClient,
+  records: ReadonlyArray<Record<string, unknown> & { Id: string }>,
+): Promise<SaveOutcome[]> {
+  const chunks: Array<ReadonlyArray<Record<string, unknown> & { Id: string }>> = [];
+  for (let start = 0; start < records.length; start += COLLECTION_SIZE) {
+    chunks.push(records.slice(start, start + COLLECTION_SIZE));
+  }
+  const outcomes: SaveOutcome[][] = [];
+  for (let start = 0; start < chunks.length; start += RECEIPT_PARALLEL) {
+    const group = chunks.slice(start, start + RECEIPT_PARALLEL);
+    outcomes.push(...(await Promise.all(group.map((chunk) => org.updateCollections('Social_Interaction__c', chunk)))));
+  }
+  return outcomes.flat();
 }

@@ -83,16 +83,25 @@ export default class Deliver extends SfCommand<DeliverResult> {
     return this.watch(runOnce, flags.interval);
   }
 
-  /** Runs until SIGINT or SIGTERM; a run that fails (the org or the receiver away) does not end the loop. */
+  /**
+   * Runs until SIGINT or SIGTERM; a run that fails (the org or the receiver away) does not end the loop.
+   * SfCommand exits at once on those signals; here the first one lets the run in progress finish and
+   * write its receipts (else its replies wait for their claims to expire), and a second one exits.
+   */
   private async watch(runOnce: () => Promise<DeliverResult>, intervalSeconds: number): Promise<DeliverResult> {
     let stopping = false;
     let wake: () => void = () => undefined;
     const stop = (): void => {
+      if (stopping) this.exit(130);
       stopping = true;
       wake();
     };
-    process.once('SIGINT', stop);
-    process.once('SIGTERM', stop);
+    const signals = ['SIGINT', 'SIGTERM'] as const;
+    const framework = signals.map((signal) => [signal, process.listeners(signal)] as const);
+    for (const signal of signals) {
+      process.removeAllListeners(signal);
+      process.on(signal, stop);
+    }
     let last: DeliverResult | undefined;
     const totals = { sent: 0, failed: 0, queued: 0, wouldSend: 0, claimedElsewhere: 0 };
     try {
@@ -120,8 +129,10 @@ export default class Deliver extends SfCommand<DeliverResult> {
         });
       }
     } finally {
-      process.off('SIGINT', stop);
-      process.off('SIGTERM', stop);
+      for (const [signal, listeners] of framework) {
+        process.off(signal, stop);
+        for (const listener of listeners) process.on(signal, listener);
+      }
     }
     const result = last ?? (await runOnce());
     return { ...result, counts: totals };
