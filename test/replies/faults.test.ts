@@ -204,8 +204,9 @@ describe('more than one deliverer', () => {
       }),
     ]);
     expect(a.counts.sent + b.counts.sent).toBe(1000);
-    expect(a.counts.sent).toBeGreaterThan(0);
-    expect(b.counts.sent).toBeGreaterThan(0);
+    // They competed: claims one of them made were found to be the other's. (How the replies split
+    // between them varies from run to run, and may be very uneven: whole composites of 25 are won.)
+    expect(a.counts.claimedElsewhere + b.counts.claimedElsewhere).toBeGreaterThan(0);
     const perKey = requestsPerKey(to);
     expect(replyIds.filter((id) => perKey.get(id) !== 1)).toEqual([]);
     expect(to.posts.size).toBe(1000);
