@@ -18,6 +18,7 @@ import DELIVERY_FAILED from '@salesforce/label/c.Social_Delivery_Failed';
 import DELIVERY_FAILED_ATTEMPTS from '@salesforce/label/c.Social_Delivery_FailedAttempts';
 import DELIVERY_REASON from '@salesforce/label/c.Social_Delivery_Reason';
 import DELIVERY_NO_REASON from '@salesforce/label/c.Social_Delivery_NoReason';
+import DELIVERY_LAST_TRY from '@salesforce/label/c.Social_Delivery_LastTry';
 import INBOUND_REPLY_QUEUED from '@salesforce/label/c.Social_Delivery_InboundQueued';
 import INBOUND_REPLY_FAILED from '@salesforce/label/c.Social_Delivery_InboundFailed';
 import ON_CASE from '@salesforce/label/c.Social_Timeline_OnCase';
@@ -94,11 +95,16 @@ export function deliveryView(interaction, channels, now) {
         deliveredRelative: '',
         deliveredExact: '',
         deliveredIso: '',
-        reasonParts: []
+        reasonParts: [],
+        hasReason: false
     };
     switch (state) {
         case DELIVERY_STATUS.QUEUED:
             view.text = DELIVERY_QUEUED;
+            // Back in the queue after a try the receiver asked to repeat (5xx, 429): say what it said.
+            view.reasonParts = interaction.deliveryError
+                ? formatLabelParts(DELIVERY_LAST_TRY, interaction.deliveryError)
+                : [];
             break;
         case DELIVERY_STATUS.SENDING:
             view.text = formatLabel(DELIVERY_SENDING, channelName);
@@ -131,6 +137,7 @@ export function deliveryView(interaction, channels, now) {
         default:
             view.text = interaction.deliveryStatusLabel || state;
     }
+    view.hasReason = view.reasonParts.length > 0;
     return view;
 }
 

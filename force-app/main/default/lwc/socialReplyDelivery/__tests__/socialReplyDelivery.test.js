@@ -103,6 +103,21 @@ describe('c-social-reply-delivery', () => {
         expect($(createReceipt(direct).element, '.delivery-private')).toBeNull();
     });
 
+    it('shows a reply queued again after a try the receiver asked to repeat, with what it said, and no Retry', async () => {
+        const requeued = {
+            ...FAILED,
+            deliveryStatus: 'Queued',
+            deliveryError: 'receiver answered 503: busy',
+            deliveryAttempts: 2
+        };
+        const { element } = createReceipt(requeued);
+        expect($(element, '.delivery-state').textContent).toBe('Queued for delivery');
+        expect($(element, '.delivery-reason').textContent).toBe('Last try: receiver answered 503: busy');
+        expect($(element, '.delivery-retry')).toBeNull();
+        expect($(element, '.delivery-private')).toBeNull();
+        await expect(element).toBeAccessible();
+    });
+
     it('shows a sent reply with its permalink as a link, never as markup', async () => {
         const sent = {
             ...FAILED,

@@ -121,7 +121,21 @@ describe('c/socialTimelineView', () => {
         deliveredAt: NOW - 5 * MIN
     };
     it.each([
-        [{ deliveryStatus: 'Queued' }, { text: 'Queued for delivery', isQueued: true, permalink: null }],
+        [
+            { deliveryStatus: 'Queued' },
+            { text: 'Queued for delivery', isQueued: true, permalink: null, hasReason: false }
+        ],
+        [
+            { deliveryStatus: 'Queued', deliveryError: 'receiver answered 503: busy', deliveryAttempts: 2 },
+            {
+                text: 'Queued for delivery',
+                hasReason: true,
+                reasonParts: [
+                    { key: 'p0', text: 'Last try: ', dir: null },
+                    { key: 'p1', text: 'receiver answered 503: busy', dir: 'auto' }
+                ]
+            }
+        ],
         [{ deliveryStatus: 'Sending' }, { text: 'Sending to X…', isSending: true, permalink: null }],
         [
             { deliveryStatus: 'Sent' },
