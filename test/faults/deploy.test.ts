@@ -7,6 +7,7 @@ import Deploy from '../../plugin/src/commands/social/mappings/deploy.js';
 import { DailyLimitError } from '../../plugin/src/mappings/org.js';
 import { rerunCommand } from '../../plugin/src/mappings/sfError.js';
 import { writeFixture } from '../plugin/fixtures.js';
+import { runInProcess } from '../support/inProcessCommand.js';
 import type { TestOrg } from '../plugin/localOrg.js';
 import { FAULT_KINDS } from './faultKinds.js';
 import {
@@ -153,10 +154,10 @@ describe('mappings deploy and the daily API limit', () => {
       resultsDir,
     ];
     try {
-      const error = (await Deploy.run(args, new URL('../../plugin/', import.meta.url).pathname).then(
-        () => undefined,
-        (thrown: unknown) => thrown,
-      )) as { message: string; actions?: string[]; exitCode?: number; data?: Record<string, unknown> } | undefined;
+      const run = await runInProcess(Deploy, args);
+      const error = run.error as
+        { message: string; actions?: string[]; exitCode?: number; data?: Record<string, unknown> } | undefined;
+      expect(run.result).toBeUndefined();
       expect(error).toBeDefined();
       expect(error!.exitCode ?? 1).not.toBe(0);
       expect(error!.message).toMatch(/daily API request limit is used up \(TotalRequests Limit exceeded\./);

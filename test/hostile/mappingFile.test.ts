@@ -6,11 +6,11 @@ import { describe, expect, it } from '@jest/globals';
 import { realpathSync } from 'node:fs';
 import { mkdir, symlink } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import Validate from '../../plugin/src/commands/social/mappings/validate.js';
 import { loadMappingFile, MAX_MAPPING_BYTES } from '../../plugin/src/mappings/mappingFile/load.js';
 import { MappingError } from '../../plugin/src/mappings/problem.js';
 import { validateMapping } from '../../plugin/src/mappings/validate.js';
+import { runInProcess } from '../support/inProcessCommand.js';
 import { writeFixture } from '../plugin/fixtures.js';
 import { corpus } from './corpus.js';
 
@@ -212,8 +212,8 @@ describe('sources outside the mapping file folder', () => {
   it('sf social mappings validate names the error, the place and both ways out; --allow-outside-sources reads it', async () => {
     const dir = await layout('dotdot');
     const mapping = join(dir, 'mapping.yaml');
-    const pluginRoot = fileURLToPath(new URL('../../plugin/', import.meta.url));
-    const error = await Validate.run(['--file', mapping, '--json'], pluginRoot).catch((caught: unknown) => caught);
+    const { error, json } = await runInProcess(Validate, ['--file', mapping, '--json']);
+    expect(json).toMatchObject({ status: 1, name: 'SourceOutsideFolderError' });
     expect(error).toMatchObject({
       name: 'SourceOutsideFolderError',
       message: expect.stringMatching(
@@ -227,8 +227,9 @@ describe('sources outside the mapping file folder', () => {
       ],
       data: { problems: [expect.objectContaining({ file: mapping, line: 7, column: 11 })] },
     });
-    const result = await Validate.run(['--file', mapping, '--allow-outside-sources', '--json'], pluginRoot);
-    expect(result).toMatchObject({ valid: true, rows: 1 });
+    const allowed = await runInProcess(Validate, ['--file', mapping, '--allow-outside-sources', '--json']);
+    expect(allowed.result).toMatchObject({ valid: true, rows: 1 });
+    expect(allowed.json).toMatchObject({ status: 0, result: allowed.result });
   });
 
   it('reads a source inside the folder (a subfolder is fine)', async () => {

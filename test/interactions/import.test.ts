@@ -18,11 +18,11 @@ import Import from '../../plugin/src/commands/social/interactions/import.js';
 import { INTERACTION_OUTCOMES } from '../../plugin/src/interactions/plan.js';
 import { OrgClient } from '../../plugin/src/mappings/org.js';
 import { writeFixture } from '../plugin/fixtures.js';
+import { runInProcess } from '../support/inProcessCommand.js';
 import type { Connection } from '@salesforce/core';
 import { connectTo, startOrg, type TestOrg } from '../plugin/localOrg.js';
 
 const EXAMPLE = fileURLToPath(new URL('../../examples/interactions.ndjson', import.meta.url));
-const pluginRoot = fileURLToPath(new URL('../../plugin/', import.meta.url));
 
 describe('interactions import against the local org', () => {
   let session: { org: TestOrg; connection: Connection };
@@ -383,14 +383,18 @@ describe('interactions import against the local org', () => {
       '--json',
     ];
     try {
-      const dry = await Import.run([...args, '--dry-run'], pluginRoot);
+      const dryRun = await runInProcess(Import, [...args, '--dry-run']);
+      const dry = dryRun.result;
+      expect(dryRun.json).toMatchObject({ status: 1, result: { dryRun: true, rows: 2 } });
       expect(dry).toMatchObject({ dryRun: true, rows: 2, changes: 2, counts: { created: 1, rejected: 1 } });
       expect(dry.resultsDir).toBeUndefined();
       expect(await org.queryAll(`SELECT Id FROM Social_Interaction__c WHERE External_Id__c = 'x:${p}-1'`)).toEqual([]);
       expect(process.exitCode).toBe(1);
 
       process.exitCode = undefined;
-      const real = await Import.run(args, pluginRoot);
+      const realRun = await runInProcess(Import, args);
+      const real = realRun.result;
+      expect(realRun.json).toMatchObject({ status: 1, result: { dryRun: false, changes: 2 } });
       expect(real).toMatchObject({ dryRun: false, changes: 2, counts: { created: 1, rejected: 1 } });
       expect(process.exitCode).toBe(1);
       expect(await readFile(join(dir, 'results', 'rejected.csv'), 'utf8')).toMatch(
