@@ -77,6 +77,8 @@ export default class SocialInteractionActions extends LightningElement {
     @api channel;
     /** True when another interaction of the same conversation already has a case. */
     @api threadHasCase = false;
+    /** True when a reply to this message is already queued or sending. */
+    @api replyPending = false;
 
     openPanel = null;
     statusAction = null;

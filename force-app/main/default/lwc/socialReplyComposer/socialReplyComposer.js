@@ -30,6 +30,7 @@ import DATA_UK_NINO from '@salesforce/label/c.SB_Action_DataUkNino';
 import DATA_EMAIL from '@salesforce/label/c.SB_Action_DataEmail';
 import DATA_PHONE from '@salesforce/label/c.SB_Action_DataPhone';
 import REPLY_SENT from '@salesforce/label/c.SB_Action_ReplySent';
+import ALREADY_QUEUED from '@salesforce/label/c.Social_Delivery_AlreadyQueued';
 import REPLACED_REASON from '@salesforce/label/c.Social_Delivery_ReplacedReason';
 import REPLACE_PARTIAL from '@salesforce/label/c.Social_Delivery_ReplacePartial';
 import REPLACE_PARTIAL_TITLE from '@salesforce/label/c.Social_Delivery_ReplacePartialTitle';
@@ -68,6 +69,8 @@ export default class SocialReplyComposer extends LightningElement {
      * starts private with that reply's text, and closes it once the private reply is queued.
      */
     @api replaces;
+    /** True when a reply to the same message is already on its way: the rep is told before sending another. */
+    @api replyPending = false;
 
     body = '';
     chosenVisibility;
@@ -84,7 +87,8 @@ export default class SocialReplyComposer extends LightningElement {
         cancel: CANCEL,
         sendPrivateInstead: SEND_PRIVATE_INSTEAD,
         personalDataTitle: PERSONAL_DATA_TITLE,
-        partialTitle: REPLACE_PARTIAL_TITLE
+        partialTitle: REPLACE_PARTIAL_TITLE,
+        alreadyQueued: ALREADY_QUEUED
     };
 
     prefilled = false;

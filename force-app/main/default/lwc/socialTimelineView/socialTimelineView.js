@@ -188,8 +188,8 @@ export function interactionView(interaction, channels, now, options = {}) {
     const whoParts =
         options.showWho && interaction.contactName ? formatLabelParts(ABOUT_CONTACT, interaction.contactName) : [];
     const delivery = deliveryView(interaction, channels, now);
-    const replyState =
-        isInbound && options.replyStates ? replyStateBadge(options.replyStates.get(interaction.externalId)) : null;
+    const replyStateKey = isInbound && options.replyStates ? options.replyStates.get(interaction.externalId) : null;
+    const replyState = replyStateBadge(replyStateKey);
     return {
         id: interaction.id,
         channelName: display.name,
@@ -218,6 +218,8 @@ export function interactionView(interaction, channels, now, options = {}) {
         permalinkText: permalink && !delivery ? formatLabel(VIEW_ON_CHANNEL, display.name) : '',
         delivery,
         replyState,
+        // For the composer: another reply now would reach the customer as a second answer.
+        replyPending: replyStateKey === REPLY_STATE.QUEUED,
         personalDataText: interaction.containsPersonalData ? PERSONAL_DATA : '',
         caseText: interaction.caseNumber
             ? formatLabel(ON_CASE, interaction.caseNumber, interaction.caseStatusLabel || '')

@@ -239,6 +239,18 @@ describe('c-social-reply-composer', () => {
         await expect(element).toBeAccessible();
     });
 
+    it('tells the rep when a reply to the message is already on its way, and still lets them send', async () => {
+        const { element } = createComposer({ replyPending: true });
+        await flushPromises();
+        expect($(element, '.reply-pending').textContent.trim()).toBe(
+            'A reply to this message is already queued for delivery. Send another only if it adds something: the customer will get both.'
+        );
+        await type(element, 'One more thing: tracking is 4411.');
+        expect($(element, '.reply-send').disabled).toBe(false);
+        await expect(element).toBeAccessible();
+        expect($(createComposer().element, '.reply-pending')).toBeNull();
+    });
+
     it('answers a direct message privately by default', async () => {
         const { element } = createComposer({ record: { ...INBOUND, visibility: 'Private' } });
         await flushPromises();

@@ -539,6 +539,12 @@ describe('c-social-timeline', () => {
             const question = rowWith(element, 'my order #4411');
             expect(question.querySelector('.reply-state').textContent).toBe('Reply queued');
             expect(question.querySelector('.status').textContent).toBe('Needs Response');
+            // Replying again warns first: the customer would get both answers.
+            const actions = question.querySelector('c-social-interaction-actions');
+            actions.shadowRoot.querySelector('.action-reply').click();
+            await flushPromises();
+            const composer = actions.shadowRoot.querySelector('c-social-reply-composer');
+            expect(composer.shadowRoot.querySelector('.reply-pending')).not.toBeNull();
 
             const sent = receiptOf(rowWith(element, 'ship to Portugal in 3 to 5 days'));
             expect(sent.querySelector('.delivery-state').textContent).toBe('Sent to X');
