@@ -2,10 +2,12 @@
 // receiver on 127.0.0.1. The contract is docs/delivery.md; the receipt fields are the data contract in
 // docs/data-model.md. Conditional claims follow Salesforce's "Conditional Request Headers" page (see
 // test/local-org/conditionalRequests.test.ts for the org side).
-import { writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
+// ajv 8 (JSON Schema 2020-12), as @salesforce/core depends on it.
+import { Ajv2020 } from 'ajv/dist/2020.js';
 import Deliver from '../../plugin/src/commands/social/replies/deliver.js';
 import { importInteractions } from '../../plugin/src/interactions/import.js';
 import { OrgClient } from '../../plugin/src/mappings/org.js';
@@ -113,6 +115,33 @@ describe('delivering queued replies', () => {
     } finally {
       await spy.close();
     }
+  }, 60_000);
+
+  it('sends bodies that docs/delivery-payload.schema.json accepts, and the schema refuses a broken one', async () => {
+    const schema = JSON.parse(
+      await readFile(new URL('../../docs/delivery-payload.schema.json', import.meta.url), 'utf8'),
+    ) as Record<string, unknown>;
+    const validate = new Ajv2020({ allErrors: true }).compile(schema);
+    queueReplies(outbox.org, 1, { prefix: 'schema' });
+    const { replyIds } = queueReplies(outbox.org, 1, { prefix: 'schema-dm' });
+    outbox.org.store.update('Social_Interaction__c', replyIds[0]!, {
+      Visibility__c: 'Private',
+      Kind__c: 'Direct Message',
+      In_Reply_To__c: null,
+      Identity__c: null,
+    });
+    await deliver();
+    const payloads = [...receiver.posts.values()].map((post) => post.payload);
+    expect(payloads.length).toBeGreaterThan(2);
+    for (const payload of payloads) {
+      expect({ key: payload.idempotencyKey, valid: validate(payload), errors: validate.errors ?? null }).toEqual({
+        key: payload.idempotencyKey,
+        valid: true,
+        errors: null,
+      });
+    }
+    expect(validate({ ...payloads[0], visibility: 'Semi-public' })).toBe(false);
+    expect(validate({ ...payloads[0], attempt: 0 })).toBe(false);
   }, 60_000);
 
   it('keeps an inbound first response time that was already set', async () => {

@@ -113,6 +113,26 @@ describe('a receiver that fails for a while', () => {
     expect(sent[0]).toMatchObject({ Id: replyIds[0], Delivery_Status__c: 'Sent' });
   });
 
+  it('no answer within the timeout: sent again with the same key, and the receiver answers 409 for its post', async () => {
+    const to = await startReceiver({ secret: SECRET, latencyMs: 600 });
+    receivers.push(to);
+    const { replyIds } = queueReplies(outbox.org, 1, { prefix: 'slow' });
+    const result = await deliverReplies({
+      connection: outbox.connection,
+      transport: new WebhookTransport({ url: new URL(to.url), secret: SECRET, timeoutMs: 300 }),
+      dryRun: false,
+      // The first send times out at 300 ms; the retry after 1 s finds the post made meanwhile.
+      retry: { baseMs: 1000 },
+      random: () => 1,
+    });
+    expect(result.replies[0]).toMatchObject({ outcome: 'Sent', alreadyDelivered: true, attempts: 2 });
+    expect(to.posts.size).toBe(1);
+    expect(record(outbox.org, replyIds[0]!)).toMatchObject({
+      Delivery_Status__c: 'Sent',
+      External_Id__c: `x:${to.posts.get(replyIds[0]!)!.postId}`,
+    });
+  });
+
   it('gives up after the documented attempts and marks the reply Failed', async () => {
     const to = await receiver({ intercept: () => ({ status: 503, body: { error: 'maintenance' } }) });
     const { replyIds } = queueReplies(outbox.org, 1, { prefix: 'e503' });
@@ -244,8 +264,9 @@ describe('more than one deliverer', () => {
     expect(killed).toBe(true);
     const postedBeforeRerun = to.posts.size;
     expect(postedBeforeRerun).toBeLessThan(count);
-    // Claims left Sending by the killed run are candidates again once their lease (3 s) ends.
-    await new Promise((resolve) => setTimeout(resolve, 3_500));
+    // Claims left Sending by the killed run are candidates again once their lease (3 s) ends (the query
+    // compares the lease with the time to the second, so a second more).
+    await new Promise((resolve) => setTimeout(resolve, 4_500));
     const rerun = await deliver(to);
     expect(rerun.counts.failed + rerun.counts.queued).toBe(0);
     expect(to.posts.size).toBe(count);

@@ -226,6 +226,12 @@ async function sendOne(reply: OutboundReply, context: SendContext): Promise<Sett
   let reason = 'not sent: the receiver could not be reached';
   for (let sendInRun = 1; sendInRun <= retry.attemptsPerRun; sendInRun += 1) {
     if (run.receiverUnreachable !== undefined) break;
+    // A slow receiver can hold a batch claimed ahead past its lease: what is left goes back to the queue
+    // rather than out after another deliverer may have claimed it.
+    if (context.now().getTime() + context.leaseMargin > context.leaseEnds) {
+      if (sendInRun === 1) reason = 'not sent: its claim was about to expire; it waits for the next run';
+      break;
+    }
     attempts += 1;
     const outcome = await context.transport.send(reply, attempts);
     if (outcome.kind === 'delivered') {
