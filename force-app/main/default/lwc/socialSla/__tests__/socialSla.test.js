@@ -60,6 +60,15 @@ describe('c/socialSla', () => {
             SLA_STATE.MISSED,
             null
         ],
+        // The boundaries: an answer at the due minute is in time; at the due minute, nothing is left.
+        [
+            'met when answered exactly at the due time',
+            question({ postedAt: NOW - 120 * MIN, firstResponseAt: NOW - 60 * MIN, status: 'Responded' }),
+            SLA_STATE.MET,
+            null
+        ],
+        ['overdue the moment it is due', question({ postedAt: NOW - 60 * MIN }), SLA_STATE.OVERDUE, -0],
+        ['still due a millisecond before', question({ postedAt: NOW - 60 * MIN + 1 }), SLA_STATE.DUE, 0],
         ['closed without response', question({ postedAt: NOW - 120 * MIN, status: 'Closed' }), SLA_STATE.NONE, null],
         ['not covered', question({ visibility: 'Private' }), SLA_STATE.NONE, null]
     ])('%s', (_name, interaction, state, minutesLeft) => {
