@@ -84,7 +84,10 @@ export default class SocialCatchUp extends NavigationMixin(LightningElement) {
         // with them the query, on every render.
         const minute = 60 * 1000;
         this.since = new Date(Math.floor((this.now - this.effectiveDays * DAY) / minute) * minute).toISOString();
-        this.refreshHandlerId = registerRefreshHandler(this, this.refreshHandler.bind(this));
+        // The host element and a bound handler: the form the LWC Developer Guide gives for orgs on
+        // Lightning Locker (registerRefreshHandler(), "Use RefreshView API"), where `this` is a
+        // wrapper; the host is the HTMLElement the API asks for under Lightning Web Security too.
+        this.refreshHandlerId = registerRefreshHandler(this.template.host, this.refreshHandler.bind(this));
     }
 
     disconnectedCallback() {

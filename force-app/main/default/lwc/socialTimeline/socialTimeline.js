@@ -150,8 +150,10 @@ export default class SocialTimeline extends NavigationMixin(LightningElement) {
         this.filtersOpen = !this.isNarrow;
         const stored = readStoredFilter(browserStorage(), this.filterStorageKey);
         this.filter = stored || presetFilter(this.defaultFilter);
-        // Bound: a container may call the handler as a plain function (the preview shell does).
-        this.refreshHandlerId = registerRefreshHandler(this, this.refreshHandler.bind(this));
+        // The host element and a bound handler: the form the LWC Developer Guide gives for orgs on
+        // Lightning Locker (registerRefreshHandler(), "Use RefreshView API"), where `this` is a
+        // wrapper; the host is the HTMLElement the API asks for under Lightning Web Security too.
+        this.refreshHandlerId = registerRefreshHandler(this.template.host, this.refreshHandler.bind(this));
         // Relative times ("5 min ago") and SLA countdowns move with the clock.
         // eslint-disable-next-line @lwc/lwc/no-async-operation
         this.clock = setInterval(() => {

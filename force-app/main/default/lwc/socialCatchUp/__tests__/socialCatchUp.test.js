@@ -192,8 +192,12 @@ describe('c-social-catch-up', () => {
         panel.dispatchEvent(new CustomEvent('retry'));
         await flushPromises();
         expect(refresh).toHaveBeenCalledTimes(1);
-        const [component, handler] = registerRefreshHandler.mock.calls[0];
-        await expect(handler.call(component)).resolves.toBe(true);
+        // Registered in the form that works under Lightning Locker as well as Lightning Web
+        // Security (LWC Developer Guide, registerRefreshHandler()): the host HTMLElement, and a
+        // handler that needs no `this` from the caller.
+        const [contextElement, handler] = registerRefreshHandler.mock.calls[0];
+        expect(contextElement).toBe(element);
+        await expect(handler.call(undefined)).resolves.toBe(true);
         expect(refresh).toHaveBeenCalledTimes(2);
     });
 

@@ -411,8 +411,11 @@ describe('c-social-timeline', () => {
             const shown = interactionsOf(element).length;
             expect(shown).toBeGreaterThan(0);
             expect(registerRefreshHandler).toHaveBeenCalled();
-            const [component, handler] = registerRefreshHandler.mock.calls[0];
-            await expect(handler.call(component)).resolves.toBe(true);
+            // The form that works under Lightning Locker as well as Lightning Web Security (LWC
+            // Developer Guide, registerRefreshHandler()): the host HTMLElement and a bound handler.
+            const [contextElement, handler] = registerRefreshHandler.mock.calls[0];
+            expect(contextElement).toBe(element);
+            await expect(handler.call(undefined)).resolves.toBe(true);
             expect(refresh).toHaveBeenCalledTimes(1);
             // The loaded messages stay on screen while the refreshed data is on its way.
             await flushPromises();
