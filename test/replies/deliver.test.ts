@@ -192,6 +192,39 @@ describe('delivering queued replies', () => {
     expect(same).toEqual([{ Id: replyIds[0], Delivery_Status__c: 'Sent' }]);
   }, 60_000);
 
+  it("keeps the reply's own id when an import already loaded the post, marks it Sent and says so", async () => {
+    const spy = await startReceiver({
+      secret: SECRET,
+      intercept: () => ({
+        status: 201,
+        body: { postId: 'already-imported', permalink: 'https://x.com/i/already-imported' },
+      }),
+    });
+    try {
+      const earlier = queueReplies(outbox.org, 1, { prefix: 'imported-first' });
+      outbox.org.store.update('Social_Interaction__c', earlier.replyIds[0]!, {
+        External_Id__c: 'x:already-imported',
+        Delivery_Status__c: 'Sent',
+      });
+      const { replyIds } = queueReplies(outbox.org, 1, { prefix: 'receipt-dupe' });
+      const before = record(outbox.org, replyIds[0]!).External_Id__c;
+      const result = await deliverReplies({
+        connection: outbox.connection,
+        transport: new WebhookTransport({ url: new URL(spy.url), secret: SECRET }),
+        dryRun: false,
+      });
+      expect(result.duplicatePosts).toEqual(['x:already-imported']);
+      expect(result.receiptErrors).toEqual([]);
+      expect(record(outbox.org, replyIds[0]!)).toMatchObject({
+        External_Id__c: before,
+        Delivery_Status__c: 'Sent',
+        Permalink__c: 'https://x.com/i/already-imported',
+      });
+    } finally {
+      await spy.close();
+    }
+  }, 60_000);
+
   it('lists what it would send with --dry-run, and claims, sends and writes nothing', async () => {
     const { replyIds } = queueReplies(outbox.org, 2, { prefix: 'dry' });
     const before = receiver.requests.length;
