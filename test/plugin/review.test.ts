@@ -152,6 +152,19 @@ describe('a dry run with a results folder', () => {
   });
 });
 
+describe('a dry run into the folder of a deploy', () => {
+  it('is refused, so that the results undo needs stay as they are', async () => {
+    const dir = await writeFixture({ 'mapping.yaml': REVIEWED_MAPPING, 'export.csv': REVIEWED_EXPORT });
+    await deploy(dir, { dryRun: false, resultsDir: join(dir, 'results') });
+    const before = await readFile(join(dir, 'results', 'identity-changes.csv'), 'utf8');
+    await expect(deploy(dir, { dryRun: true, resultsDir: join(dir, 'results') })).rejects.toMatchObject({
+      code: 'ResultsOfADeploy',
+      message: expect.stringContaining('give the dry run another --results-dir'),
+    });
+    expect(await readFile(join(dir, 'results', 'identity-changes.csv'), 'utf8')).toBe(before);
+  });
+});
+
 describe('rows a reviewer reads', () => {
   it('reports an exact duplicate row as duplicate, naming the line it repeats', async () => {
     const dir = await writeFixture({ 'mapping.yaml': REVIEWED_MAPPING, 'export.csv': REVIEWED_EXPORT });

@@ -19,7 +19,7 @@ import { SpooledWrites } from './spooledWrites.js';
 import { channelChanges, IdentityChangeLog, type ChannelChange } from './changeFiles.js';
 import { openResultFiles, resultLine, writeStaleLinks } from './results.js';
 import { checkSourceFiles, type SourceItem } from './sources/read.js';
-import { writeChangeFiles, writePlannedResults, type PlannedChanges } from './review.js';
+import { refuseDeployResults, writeChangeFiles, writePlannedResults, type PlannedChanges } from './review.js';
 
 type ResultFiles = Awaited<ReturnType<typeof openResultFiles>>;
 
@@ -67,6 +67,7 @@ export async function deployMapping(options: DeployOptions): Promise<{ result: D
   const progress = options.onProgress ?? (() => undefined);
   const loaded = await loadMappingFile(options.file, { allowOutsideSources: options.allowOutsideSources ?? false });
   await checkSourceFiles(loaded, options.file);
+  if (options.dryRun && options.resultsDir !== undefined) await refuseDeployResults(options.resultsDir);
 
   // The one read of the sources counts the rows and refuses a bad file before any call to the org.
   progress('Reading sources');

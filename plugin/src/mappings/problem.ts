@@ -15,7 +15,8 @@ export type MappingErrorCode =
   | 'SourceNotFound'
   | 'SourceOutsideFolder'
   | 'MalformedSource'
-  | 'OrgRejectedQuery';
+  | 'OrgRejectedQuery'
+  | 'ResultsOfADeploy';
 
 export class MappingError extends Error {
   public constructor(

@@ -2,10 +2,14 @@
 // (--dry-run --results-dir D: the same files, marked planned in run.json) and for undo after it
 // (the values each write replaced). A dry run writes every row as planned: a row waiting for its
 // identity's write is written as if the write succeeded, which is what a deploy writes when it does.
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { MappingError } from './problem.js';
 import { writeStaleLinks, type openResultFiles } from './results.js';
 import {
   channelChanges,
   channelRecords,
+  RUN_FILE,
   writeChannelChanges,
   writeRunRecord,
   type ChannelChange,
@@ -35,6 +39,24 @@ interface Changes {
 }
 
 type Run = Pick<RunRecord, 'mappingFile' | 'plannedAt' | 'rows' | 'counts'>;
+
+/**
+ * Refuses to write a dry run's files over a deploy's results: undo needs them, and a review written
+ * there would replace what that deploy changed with what a next one would.
+ */
+export async function refuseDeployResults(dir: string): Promise<void> {
+  const run = await readFile(join(dir, RUN_FILE), 'utf8').then(
+    (text) => JSON.parse(text) as Partial<RunRecord>,
+    () => undefined,
+  );
+  if (run?.status !== 'deployed') return;
+  throw new MappingError('ResultsOfADeploy', [
+    {
+      file: join(dir, RUN_FILE),
+      message: `this folder holds the results of a deploy (status "deployed"), which \`sf social mappings undo --results-dir ${dir}\` needs; give the dry run another --results-dir`,
+    },
+  ]);
+}
 
 /** A dry run: the planned rows and change files when there is a results folder, and the summary. */
 export async function writePlannedResults(
