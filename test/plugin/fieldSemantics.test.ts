@@ -5,14 +5,12 @@
 // treatment of e-mail from the same reference ("Email ... Case-insensitive" in duplicate matching and
 // SOQL's case-insensitive text comparison).
 import { describe, expect, it } from '@jest/globals';
-import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import Validate from '../../plugin/src/commands/social/mappings/validate.js';
 import { effectiveNormalisation, fieldKind, semanticWarnings } from '../../plugin/src/mappings/fieldSemantics.js';
 import type { Normalisation } from '../../plugin/src/mappings/normalise.js';
+import { runInProcess } from '../support/inProcessCommand.js';
 import { mappingYaml, writeFixture } from './fixtures.js';
-
-const pluginRoot = fileURLToPath(new URL('../../plugin/', import.meta.url));
 
 describe('field semantics', () => {
   it.each([
@@ -61,11 +59,18 @@ describe('field semantics', () => {
       }),
       'export.csv': 'Id,Email\n1,a@example.com\n',
     });
-    const result = await Validate.run(['--file', join(dir, 'mapping.yaml'), '--json'], pluginRoot);
-    expect(result.valid).toBe(true);
-    expect(result.warnings).toEqual([
+    const { result, json } = await runInProcess(Validate, ['--file', join(dir, 'mapping.yaml'), '--json']);
+    expect(json).toMatchObject({ status: 0 });
+    expect(result?.valid).toBe(true);
+    expect(result?.warnings).toEqual([
       expect.objectContaining({ line: 13, message: expect.stringMatching(/rule by-email: Contact.Email.*strip-at/) }),
       expect.objectContaining({ line: 13, message: expect.stringContaining('add lowercase') }),
     ]);
+    // Without --json the warnings are printed, each at its file:line:column.
+    const shown = await runInProcess(Validate, ['--file', join(dir, 'mapping.yaml')]);
+    expect(shown.printed).toMatch(
+      /mapping\.yaml:13:\d+: rule by-email: Contact\.Email is an e-mail field, and strip-at/,
+    );
+    expect(shown.printed).toContain('is valid');
   });
 });
