@@ -27,6 +27,8 @@ describe('initialStatus', () => {
       { status: 'Needs_Response', responseDueAt: '2026-11-20T13:00:00.000Z' },
     ],
     ['public complaint, channel without SLA', input({ intent: 'Complaint' }), undefined, { status: 'Needs_Response' }],
+    // A channel set to 0 minutes has no SLA: a due time of "when it was posted" would be overdue at once.
+    ['public complaint, channel SLA 0', input({ intent: 'Complaint' }), 0, { status: 'Needs_Response' }],
     ['public praise', input({ intent: 'Praise' }), 60, { status: 'New' }],
     ['public post without intent', input({}), 60, { status: 'New' }],
     [
@@ -81,5 +83,13 @@ describe('firstResponses', () => {
       { externalId: 'x:5', threadKey: 'x:5', direction: 'Inbound', postedAtMs: at(0) },
     ]);
     expect(Object.fromEntries(answers)).toEqual({ 'x:1': at(10) });
+  });
+
+  it('counts an answer posted in the same second as the question (exports have second resolution)', () => {
+    const answers = firstResponses([
+      { externalId: 'x:1', threadKey: 'x:1', direction: 'Inbound', postedAtMs: POSTED },
+      { externalId: 'x:2', threadKey: 'x:1', direction: 'Outbound', postedAtMs: POSTED },
+    ]);
+    expect(Object.fromEntries(answers)).toEqual({ 'x:1': POSTED });
   });
 });

@@ -68,6 +68,9 @@ describe('normalise', () => {
   it('exposes the single steps for reuse', () => {
     expect(profileUrlToHandle('https://x.com/')).toBe('https://x.com/');
     expect(normaliseEmail('ana+x@example.com', true, false)).toBe('ana@example.com');
+    // Not an e-mail address (no local part, two "@"): left as it is, never half-normalised.
+    expect(normaliseEmail('+x@example.com', true, true)).toBe('+x@example.com');
+    expect(normaliseEmail('a.n+a@b@example.com', true, true)).toBe('a.n+a@b@example.com');
     expect(phoneToE164('+1.415.555.0101')).toBe('+14155550101');
   });
 });
