@@ -1,7 +1,7 @@
 // The plugin as an admin runs it: linked into the official sf CLI, logged into the local org by
 // access token, deploying the example mapping and importing the example export. Checks what sf
 // prints (--json), what lands in the org, and that a second run changes nothing.
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
@@ -176,5 +176,30 @@ describe('sf social … through the real sf binary', () => {
     const second = await undo();
     expect(second.counts).toMatchObject({ restored: 0, unlinked: 0, deleted: 0, failed: 0 });
     expect(second.records).toBe(first.records);
+  });
+
+  it('shows in the terminal plan each channel setting a mapping would clear, and writes nothing', async () => {
+    const dir = mkdtempSync(join(sf.home, 'cleared-'));
+    cpSync(join(repoRoot, 'examples'), dir, { recursive: true });
+    const original = readFileSync(join(dir, 'mapping.yaml'), 'utf8');
+    const keys = [...original.matchAll(/- key: (\w+)[^-]*?postUrlTemplate:/g)].map((match) => match[1]);
+    expect(keys.length).toBeGreaterThan(0);
+    writeFileSync(join(dir, 'mapping.yaml'), original.replace(/^ +postUrlTemplate:.*\n/gm, ''));
+    const channelsBefore = structuredClone(org.store.list('Social_Channel__c'));
+    const run = expectSuccess(
+      await sf.run([
+        'social',
+        'mappings',
+        'deploy',
+        '--file',
+        join(dir, 'mapping.yaml'),
+        '--target-org',
+        alias,
+        '--dry-run',
+      ]),
+    );
+    for (const key of keys)
+      expect(run.stdout).toMatch(new RegExp(`${key} +│ Post_URL_Template__c +│ https://\\S+ +│ \\(cleared\\)`));
+    expect(org.store.list('Social_Channel__c')).toEqual(channelsBefore);
   });
 });
