@@ -72,6 +72,22 @@ describe('decideUndo', () => {
     ).toBe(`Contact__c is "${ANA}" now, the deploy set "${BOB}": changed since the deploy, left as it is`);
   });
 
+  it('says when a rep filled a field the deploy cleared', () => {
+    const cleared: DeployedWrite = {
+      kind: 'channel',
+      key: 'x',
+      id: 'a01000000000001AAA',
+      created: false,
+      after: { Post_URL_Template__c: null },
+      before: { Post_URL_Template__c: 'https://x.com/{handle}/status/{postId}' },
+    };
+    expect(
+      decideUndo(cleared, { Post_URL_Template__c: 'https://x.com/i/{postId}' }, { deleteCreated: false }).reason,
+    ).toBe(
+      'Post_URL_Template__c is "https://x.com/i/{postId}" now, the deploy cleared it: changed since the deploy, left as it is',
+    );
+  });
+
   it.each([
     ['2026-12-01T10:00:00.000Z', '2026-12-01T10:00:00.000+0000', true],
     ['2026-12-01T10:00:00.000Z', '2026-12-01T11:00:00.000+0100', true],

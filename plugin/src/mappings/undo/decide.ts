@@ -48,22 +48,33 @@ export function sameFieldValue(a: unknown, b: unknown): boolean {
 }
 
 /** The fields whose current value is not the one given, as "Field is X now, the deploy set Y". */
-function differences(expected: Record<string, unknown>, current: Record<string, unknown>, what: string): string[] {
+function differences(
+  expected: Record<string, unknown>,
+  current: Record<string, unknown>,
+  what: 'the deploy' | 'before the deploy',
+): string[] {
   return Object.entries(expected)
     .filter(([field, value]) => !sameFieldValue(value, current[field]))
-    .map(([field, value]) => `${field} is ${shown(current[field])} now, ${what} ${shown(value)}`);
+    .map(([field, value]) => {
+      const then =
+        what === 'the deploy'
+          ? isEmpty(value)
+            ? 'the deploy cleared it'
+            : `the deploy set ${JSON.stringify(value)}`
+          : `before the deploy it was ${isEmpty(value) ? 'empty' : JSON.stringify(value)}`;
+      return `${field} is ${isEmpty(current[field]) ? 'empty' : JSON.stringify(current[field])} now, ${then}`;
+    });
 }
 
-function shown(value: unknown): string {
-  return value === null || value === undefined || value === '' ? 'empty' : JSON.stringify(value);
+function isEmpty(value: unknown): boolean {
+  return value === null || value === undefined || value === '';
 }
 
 function isUnlinked(current: Record<string, unknown>): boolean {
-  const empty = (value: unknown): boolean => value === null || value === undefined || value === '';
   return (
-    empty(current.Contact__c) &&
-    empty(current.Lead__c) &&
-    (empty(current.Link_Status__c) || current.Link_Status__c === 'Unlinked')
+    isEmpty(current.Contact__c) &&
+    isEmpty(current.Lead__c) &&
+    (isEmpty(current.Link_Status__c) || current.Link_Status__c === 'Unlinked')
   );
 }
 
@@ -78,7 +89,7 @@ export function decideUndo(
       ? { outcome: 'unchanged', reason: 'created by the deploy and already deleted' }
       : { outcome: 'changedSince', reason: 'no longer in the org: deleted since the deploy; left as it is' };
   }
-  const changed = differences(written, current, 'the deploy set');
+  const changed = differences(written, current, 'the deploy');
   if (write.created) {
     const identity = write.kind === 'identity';
     // Once an earlier undo unlinked it, what it holds is undo's own doing: deleting it later is still undo's call.
@@ -101,7 +112,7 @@ export function decideUndo(
   const before = write.before ?? {};
   if (changed.length === 0)
     return { outcome: 'restored', fields: before, reason: 'set back to its values before the deploy' };
-  if (differences(before, current, 'before the deploy it was').length === 0)
+  if (differences(before, current, 'before the deploy').length === 0)
     return { outcome: 'unchanged', reason: 'already holds its values from before the deploy' };
   return { outcome: 'changedSince', reason: `${changed.join('; ')}: changed since the deploy, left as it is` };
 }
