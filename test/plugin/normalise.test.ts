@@ -54,7 +54,34 @@ describe('normalise', () => {
       '+14155550101',
       { defaultCountryCode: '+1' },
     ],
-    ['phone-e164 drops the trunk 0', '020 7946 0958', ['phone-e164'], '+442079460958', { defaultCountryCode: '+44' }],
+    // The numbering plans are libphonenumber's (Google's): the UK trunk prefix 0 is dropped, Italy has
+    // none and its numbers keep their leading 0 (ITU-T E.164 national plans; Italy's: AGCOM numbering
+    // plan, fixed-line numbers begin with 0).
+    [
+      'phone-e164 drops the UK trunk 0',
+      '020 7946 0958',
+      ['phone-e164'],
+      '+442079460958',
+      { defaultCountryCode: '+44' },
+    ],
+    ['phone-e164 keeps the Italian 0', '06 1234 5678', ['phone-e164'], '+390612345678', { defaultCountryCode: '+39' }],
+    ['phone-e164 Italian number written with +39', '+39 06 1234 5678', ['phone-e164'], '+390612345678'],
+    ['phone-e164 Italian mobile', '333 123 4567', ['phone-e164'], '+393331234567', { defaultCountryCode: '+39' }],
+    [
+      'phone-e164 drops the French trunk 0',
+      '06 12 34 56 78',
+      ['phone-e164'],
+      '+33612345678',
+      { defaultCountryCode: '+33' },
+    ],
+    [
+      'phone-e164 own code wins over the default',
+      '+44 20 7946 0958',
+      ['phone-e164'],
+      '+442079460958',
+      { defaultCountryCode: '+39' },
+    ],
+    ['phone-e164 rejects a length no number has', '555 01', ['phone-e164'], undefined, { defaultCountryCode: '+1' }],
     ['phone-e164 national without default code does not match', '(415) 555-0101', ['phone-e164'], undefined],
     ['phone-e164 rejects letters and extensions', '+1 415 555 0101 ext 2', ['phone-e164'], undefined],
     ['phone-e164 rejects too few digits', '+1 555', ['phone-e164'], undefined],

@@ -1,6 +1,11 @@
 // The normalisations a matching rule can ask for, applied to the identity's attribute and to the
 // record's field alike, so both sides are compared in the same canonical form.
 // Pure functions, no I/O: table-driven tests in test/plugin/normalise.test.ts.
+import { createRequire } from 'node:module';
+import { parsePhoneNumberFromString, type MetadataJson } from 'libphonenumber-js/core';
+
+// The numbering plans as JSON, loaded once (the "min" set: enough to parse and to check lengths).
+const PHONE_METADATA = createRequire(import.meta.url)('libphonenumber-js/metadata.min.json') as MetadataJson;
 
 export const NORMALISATIONS = [
   'lowercase',
@@ -99,24 +104,24 @@ export function normaliseEmail(value: string, stripPlus: boolean, stripDots: boo
 }
 
 /**
- * "+1 (415) 555-0101" -> "+14155550101"; "0044 20 7946 0958" -> "+442079460958";
- * "(415) 555-0101" with defaultCountryCode "+1" -> "+14155550101"; "020 7946 0958" with "+44" drops the
- * trunk 0 -> "+442079460958". Letters, an extension or a length outside E.164's 8–15 digits give undefined:
- * a number that cannot be read is never guessed at.
+ * A phone number in E.164, read with libphonenumber-js (Google's numbering plans, kept up to date) so
+ * that each country's own rule for its trunk prefix applies: "020 7946 0958" with "+44" drops the UK
+ * trunk 0 -> "+442079460958", while "06 1234 5678" with "+39" keeps it, because in Italy the 0 is part
+ * of the number -> "+390612345678". "+1 (415) 555-0101" and "0044 20 7946 0958" carry their own code;
+ * a national number without a defaultCountryCode, letters, an extension, or a length no number of that
+ * country can have give undefined: a number that cannot be read is never guessed at.
  */
 export function phoneToE164(value: string, defaultCountryCode?: string): string | undefined {
   const compact = value.replace(/[\s().\-\u00a0]/g, '');
   if (!/^\+?\d+$/.test(compact)) return undefined;
-  let digits: string;
-  if (compact.startsWith('+')) {
-    digits = compact.slice(1);
-  } else if (compact.startsWith('00')) {
-    digits = compact.slice(2);
-  } else {
-    if (defaultCountryCode === undefined) return undefined;
-    const national = compact.replace(/^0/, '');
-    digits = `${defaultCountryCode.replace(/^\+/, '')}${national}`;
-  }
-  if (digits.startsWith('0') || digits.length < 8 || digits.length > 15) return undefined;
-  return `+${digits}`;
+  // "00" is the international prefix of most countries: the calling code follows.
+  const international = compact.startsWith('00') ? `+${compact.slice(2)}` : compact;
+  if (!international.startsWith('+') && defaultCountryCode === undefined) return undefined;
+  const parsed = parsePhoneNumberFromString(
+    international,
+    defaultCountryCode ? { defaultCallingCode: defaultCountryCode.replace(/^\+/, '') } : {},
+    PHONE_METADATA,
+  );
+  if (parsed === undefined || !parsed.isPossible()) return undefined;
+  return parsed.number;
 }
