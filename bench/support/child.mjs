@@ -50,11 +50,13 @@ export async function measureAndPrint(work) {
 /**
  * In the parent: runs `script args` in a new Node process and resolves with what it printed.
  * heapMb caps its heap; BENCH_TRACE=gc makes each trace line follow a garbage collection, to show
- * what is live rather than what V8 has not collected yet.
+ * what is live rather than what V8 has not collected yet; BENCH_CPU_PROF=<dir> writes a CPU profile.
  */
 export function runChild(script, args, { cwd, heapMb } = {}) {
   const flags = heapMb ? [`--max-old-space-size=${heapMb}`] : [];
   if (process.env.BENCH_TRACE === 'gc') flags.push('--expose-gc');
+  // A V8 CPU profile of the child, for bench/profile-summary.mjs.
+  if (process.env.BENCH_CPU_PROF) flags.push('--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`);
   return new Promise((resolve, reject) => {
     const proc = spawn(process.execPath, [...flags, script, ...args], { cwd, stdio: ['ignore', 'pipe', 'inherit'] });
     let out = '';

@@ -8,6 +8,8 @@
 //   - a Bulk API 2.0 query job: create, at least one status check, at least one results request: 3
 //     calls (the results of a query job are not cut at a documented number of records), one job per
 //     100,000-character statement.
+// A read by IN list may also read the whole object instead, when the org holds about as many records
+// as the list names (`scan`: the records such a read returns): no IN list, so one Bulk query job.
 // Every write goes either way too:
 //   - sObject Collections: 200 records a request, one call each;
 //   - Bulk API 2.0 ingest jobs: create, upload, close, at least one status check, successful and
@@ -50,8 +52,15 @@ export function writeCalls(records, uploadBytes) {
   return Math.min(collections, bulk);
 }
 
+/** Operations and Bulk query calls of one read, by IN list or by reading the whole object (`scan`). */
+function readCosts(read) {
+  const byList = { ops: queryOperations(read.records, read.chars), bulk: bulkQueryCalls(read.chars) };
+  if (read.scan === undefined) return byList;
+  return { ops: Math.min(byList.ops, queryOperations(read.scan)), bulk: Math.min(byList.bulk, bulkQueryCalls()) };
+}
+
 /**
- * The fewest calls for `reads` ({ name, records, chars }) and `writes` ({ name, records, bytes }), and
+ * The fewest calls for `reads` ({ name, records, chars, scan? }) and `writes` ({ name, records, bytes }), and
  * the arithmetic, e.g. "reads 3 (channels 1 op, identities 1 op, Contacts 10 ops: 12 ops / 5) + writes 7
  * (identities 6, channels 1)". Each read is placed in composite calls or in a Bulk query, whichever mix
  * costs least overall (reads are few: every mix is tried).
@@ -63,12 +72,13 @@ export function minimumCalls({ reads, writes }) {
     let bulk = 0;
     const parts = [];
     reads.forEach((read, index) => {
+      const costs = readCosts(read);
       if (mask & (2 ** index)) {
-        const calls = bulkQueryCalls(read.chars);
+        const calls = costs.bulk;
         bulk += calls;
         parts.push(`${read.name} Bulk query ${calls}`);
       } else {
-        const ops = queryOperations(read.records, read.chars);
+        const ops = costs.ops;
         operations += ops;
         parts.push(`${read.name} ${ops} op${ops === 1 ? '' : 's'}`);
       }
@@ -76,7 +86,10 @@ export function minimumCalls({ reads, writes }) {
     const composite = operations > 0 ? Math.ceil(operations / OPERATIONS_PER_COMPOSITE) : 0;
     const calls = composite + bulk;
     if (best === undefined || calls < best.calls) {
-      best = { calls, text: `${parts.join(', ')}${operations > 0 ? `; ${operations} ops / 5 = ${composite}` : ''}` };
+      best = {
+        calls,
+        text: `${parts.join(', ')}${operations > 0 ? `; ${operations} op${operations === 1 ? '' : 's'} / 5 = ${composite}` : ''}`,
+      };
     }
   }
   const writeParts = writes.map((write) => ({ name: write.name, calls: writeCalls(write.records, write.bytes) }));

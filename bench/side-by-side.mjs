@@ -1,0 +1,310 @@
+// Benchmark: our commands against what an admin would do with the official tool, both as whole CLI
+// processes through the real `sf` (node_modules/.bin/sf, an isolated HOME with the plugin linked), each
+// side against a fresh local org with 50 ms of latency per request, on the same generated data:
+//   deploy: `sf social mappings deploy` of N identities (bench/support/identityData.mjs: one Contact per
+//           five identities, e-mail and phone rules) against `sf data upsert bulk --sobject
+//           Social_Identity__c` of the same identities, resolved to their Contacts by this bench.
+//   import: `sf social interactions import` of N interactions (bench/support/interactionData.mjs)
+//           against `sf data upsert bulk` of the same identities, then of the same interactions
+//           threaded by this bench (thread keys, statuses, SLA due and first response times).
+// For each it prints wall time, the ratio, the API calls the org counted during the process next to
+// the fewest the documented limits allow for the work (bench/support/minimum.mjs, with the arithmetic),
+// and the peak RSS of each process (GNU time's maximum resident set size). Neither side gets --json:
+// `sf data upsert bulk --json` prints every record's result, colourised, which costs it seconds and
+// gigabytes at 100,000 rows that an admin reading its summary does not spend. Each side's result is
+// checked against the org (the same records linked), so a fast wrong run does not pass for a fast one.
+//   npm run bench:side-by-side                      # 10,000 and 100,000
+//   node --max-old-space-size=16384 bench/side-by-side.mjs --large   # adds 1,000,000 (the local org
+//                                                   # holds the data in memory: give it the heap)
+//   node bench/side-by-side.mjs --sizes 10000 --only deploy
+//   BENCH_CPU_PROF=<dir> node bench/side-by-side.mjs ...   # a V8 CPU profile of every measured sf
+//                                                   # process, for bench/profile-summary.mjs
+// Needs `npx tsc -b` first (npm run does it): sf runs the plugin's built lib/.
+import { execFile } from 'node:child_process';
+import { createWriteStream } from 'node:fs';
+import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
+import {
+  CONTACT_EVERY,
+  createContacts,
+  deployMinimum,
+  identityRow,
+  writeIdentities,
+  writeMapping,
+} from './support/identityData.mjs';
+import {
+  ensureChannels,
+  exportIdentities,
+  identityRecord,
+  importMinimum,
+  threadedRecord,
+  writeInteractions,
+} from './support/interactionData.mjs';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const bin = join(root, 'node_modules', '.bin');
+const { values: options } = parseArgs({
+  options: {
+    sizes: { type: 'string', default: '10000,100000' },
+    large: { type: 'boolean', default: false },
+    latency: { type: 'string', default: '50' },
+    only: { type: 'string' },
+  },
+});
+const sizes = options.sizes.split(',').map(Number);
+if (options.large) sizes.push(1_000_000);
+const latencyMs = Number(options.latency);
+
+const { startLocalOrg } = await import(pathToFileURL(join(root, 'local-org/lib/main.js')).href);
+const work = await mkdtemp(join(tmpdir(), 'side-by-side-'));
+const sf = isolatedSf(join(work, 'home'));
+await sf.run(['plugins', 'link', join(root, 'plugin'), '--no-install']);
+
+const table = [];
+try {
+  for (const size of sizes) {
+    if (options.only !== 'import') table.push(await deploySideBySide(size));
+    if (options.only !== 'deploy') table.push(await importSideBySide(size));
+  }
+} finally {
+  await rm(work, { recursive: true, force: true });
+}
+console.log('');
+console.log(
+  '| command | rows | ours | official | ratio | API calls ours / official (minimum) | peak RSS ours / official |',
+);
+console.log('|---|---|---|---|---|---|---|');
+for (const row of table) {
+  console.log(
+    `| ${row.command} | ${row.size.toLocaleString('en')} | ${row.ours.seconds.toFixed(1)} s | ${row.official.seconds.toFixed(1)} s | ` +
+      `${(row.ours.seconds / row.official.seconds).toFixed(2)}x | ${row.ours.calls} / ${row.official.calls} (${row.minimum.calls}) | ` +
+      `${row.ours.rssMb} / ${row.official.rssMb} MB |`,
+  );
+}
+for (const row of table) console.log(`minimum, ${row.command} ${row.size}: ${row.minimum.arithmetic}`);
+
+/** Our deploy, then the official upsert of the same identities resolved, each on a fresh org. */
+async function deploySideBySide(size) {
+  const dir = join(work, `deploy-${size}`);
+  await mkdir(dir, { recursive: true });
+  const mapping = await writeMapping(dir);
+  const facts = await writeIdentities(join(dir, 'identities.csv'), size);
+  const contacts = size / CONTACT_EVERY;
+
+  const ours = await withOrg(async (org, alias) => {
+    createContacts(org.store, contacts);
+    const run = await measured(org, [
+      ...['social', 'mappings', 'deploy', '--file', mapping, '--target-org', alias],
+      ...['--results-dir', join(dir, 'results')],
+    ]);
+    return { ...run, linked: linkedIdentities(org) };
+  });
+
+  const official = await withOrg(async (org, alias) => {
+    const ids = createContacts(org.store, contacts);
+    const resolved = join(dir, 'resolved.csv');
+    await writeCsv(resolved, resolvedIdentities(size, ids));
+    const run = await measured(org, upsertBulk('Social_Identity__c', resolved, alias));
+    return { ...run, linked: linkedIdentities(org) };
+  });
+
+  check(`deploy ${size}`, ours.linked, official.linked);
+  const minimum = deployMinimum({ ...facts, contacts, first: true });
+  report('deploy', size, ours, official, minimum);
+  return { command: '`mappings deploy` / `data upsert bulk`', size, ours, official, minimum };
+}
+
+/** Our import, then the official upserts of the same identities and the same interactions threaded. */
+async function importSideBySide(size) {
+  const dir = join(work, `import-${size}`);
+  await mkdir(dir, { recursive: true });
+  const file = join(dir, 'interactions.ndjson');
+  const facts = await writeInteractions(file, size);
+
+  const ours = await withOrg(async (org, alias) => {
+    await ensureChannels(org);
+    const run = await measured(org, [
+      ...['social', 'interactions', 'import', '--file', file, '--target-org', alias],
+      ...['--results-dir', join(dir, 'results')],
+    ]);
+    return { ...run, stored: storedInteractions(org) };
+  });
+
+  const official = await withOrg(async (org, alias) => {
+    await ensureChannels(org);
+    const identities = join(dir, 'identities.csv');
+    const interactions = join(dir, 'threaded.csv');
+    await writeCsv(identities, identityRecords(size));
+    await writeCsv(interactions, threadedRecords(size));
+    const first = await measured(org, upsertBulk('Social_Identity__c', identities, alias));
+    const second = await measured(org, upsertBulk('Social_Interaction__c', interactions, alias));
+    return {
+      seconds: first.seconds + second.seconds,
+      calls: first.calls + second.calls,
+      rssMb: Math.max(first.rssMb, second.rssMb),
+      stored: storedInteractions(org),
+    };
+  });
+
+  check(`import ${size}`, ours.stored, official.stored);
+  const minimum = importMinimum(facts, true);
+  report('import', size, ours, official, minimum);
+  return { command: '`interactions import` / `data upsert bulk` ×2', size, ours, official, minimum };
+}
+
+function upsertBulk(sobject, file, alias) {
+  return [
+    ...['data', 'upsert', 'bulk', '--sobject', sobject, '--external-id', 'External_Id__c'],
+    ...['--file', file, '--target-org', alias, '--wait', '60'],
+  ];
+}
+
+/** A fresh, empty local org with the latency, sf logged into it; stopped after `use`. */
+async function withOrg(use) {
+  const org = await startLocalOrg({ port: 0, empty: true, latencyMs });
+  try {
+    const alias = `org-${org.url.split(':').at(-1)}`;
+    await sf.run(['org', 'login', 'access-token', '--instance-url', org.url, '--no-prompt', '--alias', alias], {
+      SF_ACCESS_TOKEN: org.accessToken,
+    });
+    return await use(org, alias);
+  } finally {
+    await org.stop();
+  }
+}
+
+/** Runs an sf command under GNU time: wall seconds, peak RSS (MB) and the API calls the org counted. */
+async function measured(org, args) {
+  const before = org.ctx.apiCalls.used;
+  const timing = join(work, 'time.txt');
+  const profile = process.env.BENCH_CPU_PROF
+    ? { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${process.env.BENCH_CPU_PROF}` }
+    : {};
+  const run = await sf.run(args, profile, ['/usr/bin/time', '-f', '%e %M', '-o', timing]);
+  const [seconds, rssKb] = (await readFile(timing, 'utf8')).trim().split('\n').at(-1).split(' ').map(Number);
+  return { seconds, rssMb: Math.round(rssKb / 1024), calls: org.ctx.apiCalls.used - before };
+}
+
+/** Identities linked or suggested to a Contact, as "externalId status contact#": the work's outcome. */
+function linkedIdentities(org) {
+  const contactIndex = new Map(org.store.list('Contact').map((contact, index) => [contact.Id, index]));
+  return org.store
+    .list('Social_Identity__c')
+    .filter((identity) => identity.Contact__c)
+    .map((identity) => `${identity.External_Id__c} ${identity.Link_Status__c} ${contactIndex.get(identity.Contact__c)}`)
+    .sort();
+}
+
+/** Interactions as "externalId thread status identity": the work's outcome. */
+function storedInteractions(org) {
+  const identity = new Map(org.store.list('Social_Identity__c').map((record) => [record.Id, record.External_Id__c]));
+  return org.store
+    .list('Social_Interaction__c')
+    .map(
+      (record) =>
+        `${record.External_Id__c} ${record.Thread_Key__c} ${record.Status__c} ${identity.get(record.Identity__c)}`,
+    )
+    .sort();
+}
+
+function check(what, ours, official) {
+  const differ = ours.length !== official.length || ours.some((line, index) => line !== official[index]);
+  if (differ) {
+    const first = ours.findIndex((line, index) => line !== official[index]);
+    throw new Error(
+      `${what}: the two sides did not end with the same records (${ours.length} against ${official.length}; first difference: ${ours[first]} / ${official[first]})`,
+    );
+  }
+}
+
+function report(command, size, ours, official, minimum) {
+  console.log(
+    `${command} ${size}: ours ${ours.seconds.toFixed(1)} s, ${ours.calls} calls, ${ours.rssMb} MB; ` +
+      `official ${official.seconds.toFixed(1)} s, ${official.calls} calls, ${official.rssMb} MB; ` +
+      `ratio ${(ours.seconds / official.seconds).toFixed(2)}x; minimum ${minimum.calls} calls`,
+  );
+}
+
+/** The identities as the deploy resolves them: Linked by e-mail, Suggested by phone, else Unlinked. */
+function* resolvedIdentities(count, contactIds) {
+  for (let index = 0; index < count; index += 1) {
+    const row = identityRow(index);
+    yield {
+      External_Id__c: `${row.network}:${row.userId}`,
+      Name: `@${row.handle} (${row.network})`,
+      Network__c: row.network,
+      Network_User_Id__c: row.userId,
+      Handle__c: row.handle,
+      Display_Name__c: row.name,
+      Contact__c: row.match ? contactIds[row.match.person] : '',
+      Link_Status__c: row.match?.status ?? 'Unlinked',
+      Link_Source__c: row.match ? 'Mapping' : '',
+      Matched_By_Rule__c: row.match?.rule ?? '',
+    };
+  }
+}
+
+function* identityRecords(count) {
+  for (const [person, network] of exportIdentities(count)) yield identityRecord(person, network);
+}
+
+function* threadedRecords(count) {
+  for (let index = 0; index < count; index += 1) yield threadedRecord(index);
+}
+
+/** Writes records (objects with the same keys) as RFC 4180 CSV with LF line endings. */
+async function writeCsv(path, records) {
+  const out = createWriteStream(path);
+  let columns;
+  for (const record of records) {
+    if (columns === undefined) {
+      columns = Object.keys(record);
+      out.write(`${columns.join(',')}\n`);
+    }
+    const line = `${columns.map((column) => cell(String(record[column] ?? ''))).join(',')}\n`;
+    if (!out.write(line)) await new Promise((resolve) => out.once('drain', resolve));
+  }
+  await new Promise((resolve) => out.end(resolve));
+}
+
+function cell(value) {
+  return /[",\r\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
+}
+
+/** sf with its own HOME, the Node 22 of node_modules, no update checks or telemetry (see test/support/sfCli.ts). */
+function isolatedSf(home) {
+  return {
+    run: (args, env = {}, prefix = []) =>
+      new Promise((resolve, reject) => {
+        const command = [...prefix, join(bin, 'sf'), ...args];
+        execFile(
+          command[0],
+          command.slice(1),
+          {
+            cwd: root,
+            maxBuffer: 256 * 1024 * 1024,
+            env: {
+              PATH: `${bin}:${process.env.PATH ?? ''}`,
+              HOME: home,
+              XDG_CACHE_HOME: join(home, '.cache'),
+              XDG_CONFIG_HOME: join(home, '.config'),
+              XDG_DATA_HOME: join(home, '.local', 'share'),
+              SF_DISABLE_AUTOUPDATE: 'true',
+              SF_DISABLE_TELEMETRY: 'true',
+              SF_SKIP_NEW_VERSION_CHECK: 'true',
+              SF_HIDE_RELEASE_NOTES: 'true',
+              SF_USE_PROGRESS_BAR: 'false',
+              ...env,
+            },
+          },
+          (error, stdout, stderr) => {
+            if (error) reject(new Error(`sf ${args.join(' ')}: ${stderr || error.message}`));
+            else resolve({ stdout, stderr });
+          },
+        );
+      }),
+  };
+}
