@@ -19,7 +19,7 @@
 //   node bench/side-by-side.mjs --sizes 10000 --only deploy
 //   BENCH_CPU_PROF=<dir> node bench/side-by-side.mjs ...   # a V8 CPU profile of every measured sf
 //                                                   # process, for bench/profile-summary.mjs
-// Needs `npx tsc -b` first (npm run does it): sf runs the plugin's built lib/.
+// Needs `npm run build` first (npm run bench:side-by-side does it): sf runs the plugin's built lib/ and manifest.
 import { execFile } from 'node:child_process';
 import { createWriteStream } from 'node:fs';
 import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
