@@ -89,9 +89,9 @@ describe('the packed plugin', () => {
         flags: [...flags].sort(),
       });
     }
-    // Built code and messages ship; sources and the tsc build state do not.
+    // Built code, messages and the result schemas ship; sources and the tsc build state do not.
     const shipped = readdirSync(join(unpacked, 'package')).sort();
-    expect(shipped).toEqual(['bin', 'lib', 'messages', 'oclif.manifest.json', 'package.json']);
+    expect(shipped).toEqual(['bin', 'lib', 'messages', 'oclif.manifest.json', 'package.json', 'schemas']);
   });
 
   it(
