@@ -12,7 +12,9 @@ import { fileURLToPath } from 'node:url';
 const pluginRoot = fileURLToPath(new URL('../../plugin/', import.meta.url));
 const { Config } = await import(createRequire(`${pluginRoot}package.json`).resolve('@oclif/core'));
 
-const config = await Config.load(pluginRoot);
+// devPlugins off: @oclif/plugin-command-snapshot (schema generate/compare) is a development tool
+// of this checkout, not part of the plugin sf installs.
+const config = await Config.load({ root: pluginRoot, devPlugins: false });
 const commands = [];
 for (const command of config.commands) {
   const loaded = await command.load();
