@@ -210,6 +210,50 @@ describe('hostile text', () => {
   });
 });
 
+describe('an org that fails for a while', () => {
+  it('503s, resets before and after processing, locked rows: every reply sent exactly once, every receipt written', async () => {
+    const faulty = await startOutboxOrg();
+    try {
+      const to = await receiver();
+      const count = 200;
+      const { replyIds, inboundIds } = queueReplies(faulty.org, count, { prefix: 'org-faults' });
+      // After the setup writes: the org now fails a share of the calls, and of the record writes in them.
+      Object.assign(faulty.org.ctx.faults, {
+        unavailableRate: 0.1,
+        resetRate: 0.05,
+        resetAfterRate: 0.05,
+        lockRowRate: 0.05,
+        lockRowObjects: ['Social_Interaction__c'],
+        seed: 14,
+      });
+      const runs = [];
+      // A claim the org refused to the end stays Queued for the next run: at most a few runs.
+      for (
+        let run = 0;
+        run < 3 && replyIds.some((id) => record(faulty.org, id).Delivery_Status__c !== 'Sent');
+        run += 1
+      ) {
+        runs.push(
+          await deliverReplies({
+            connection: faulty.connection,
+            transport: new WebhookTransport({ url: new URL(to.url), secret: SECRET }),
+            dryRun: false,
+          }),
+        );
+      }
+      faulty.org.ctx.faults.unavailableRate = 0;
+      expect(runs.flatMap((run) => run.receiptErrors)).toEqual([]);
+      expect(replyIds.filter((id) => record(faulty.org, id).Delivery_Status__c !== 'Sent')).toEqual([]);
+      expect(to.posts.size).toBe(count);
+      const perKey = requestsPerKey(to);
+      expect(replyIds.filter((id) => perKey.get(id) !== 1)).toEqual([]);
+      expect(inboundIds.filter((id) => record(faulty.org, id).Status__c !== 'Responded')).toEqual([]);
+    } finally {
+      await faulty.org.stop();
+    }
+  });
+});
+
 describe('more than one deliverer', () => {
   it('two deliverers over the same 1,000 queued replies at once: each reply is sent exactly once', async () => {
     const to = await receiver();

@@ -295,25 +295,28 @@ export class OrgClient {
     externalIdField: string,
     records: ReadonlyArray<Record<string, unknown>>,
   ): Promise<SaveOutcome[]> {
+    return this.collectionsWithLockRetries(records, (chunk) => this.upsertChunk(objectName, externalIdField, chunk));
+  }
+
+  /**
+   * Writes `records` 200 a request with `writeChunk`. Records that failed only because another
+   * transaction held a lock are sent again; every other error is final and reported as it is.
+   */
+  private async collectionsWithLockRetries<R extends Record<string, unknown>>(
+    records: readonly R[],
+    writeChunk: (chunk: R[]) => Promise<SaveOutcome[]>,
+  ): Promise<SaveOutcome[]> {
     const outcomes: SaveOutcome[] = [];
     for (let start = 0; start < records.length; start += COLLECTION_SIZE) {
-      outcomes.push(
-        ...(await this.upsertChunk(objectName, externalIdField, records.slice(start, start + COLLECTION_SIZE))),
-      );
+      outcomes.push(...(await writeChunk(records.slice(start, start + COLLECTION_SIZE))));
     }
-    // Records that failed only because another transaction held a lock are sent again; every other
-    // error is final and reported as it is.
     for (let attempt = 1; attempt < this.retry.attempts; attempt += 1) {
       const locked = outcomes.flatMap((outcome, index) => (isLockError(outcome.error) ? [index] : []));
       if (locked.length === 0 || this.dailyLimit) break;
       await this.pause(attempt, 'UNABLE_TO_LOCK_ROW', false);
       for (let start = 0; start < locked.length; start += COLLECTION_SIZE) {
         const chunk = locked.slice(start, start + COLLECTION_SIZE);
-        const results = await this.upsertChunk(
-          objectName,
-          externalIdField,
-          chunk.map((index) => records[index]!),
-        );
+        const results = await writeChunk(chunk.map((index) => records[index]!));
         // A retry the daily limit stopped keeps the lock error: the record may still be sent by a rerun.
         chunk.forEach((index, position) => {
           const result = results[position]!;
@@ -542,20 +545,18 @@ export class OrgClient {
   }
 
   /**
-   * Updates records by Id, 200 per request (sObject Collections PATCH), allOrNone false. Like
-   * upsertCollections it never throws for what the org did to a request: each record gets its outcome.
-   * Safe to repeat on a dropped connection: writing the same values by Id again changes nothing more.
+   * Updates records by Id, 200 per request (sObject Collections PATCH), allOrNone false, locked rows
+   * sent again as upsertCollections does. It never throws for what the org did to a request: each record
+   * gets its outcome. Safe to repeat on a dropped connection: writing the same values by Id again
+   * changes nothing more.
    */
   public async updateCollections(
     objectName: string,
     records: ReadonlyArray<Record<string, unknown> & { Id: string }>,
   ): Promise<SaveOutcome[]> {
-    const outcomes: SaveOutcome[] = [];
-    for (let start = 0; start < records.length; start += COLLECTION_SIZE) {
-      const chunk = records.slice(start, start + COLLECTION_SIZE);
-      outcomes.push(...(await this.writeChunk(`${this.base}/composite/sobjects`, objectName, chunk)));
-    }
-    return outcomes;
+    return this.collectionsWithLockRetries(records, (chunk) =>
+      this.writeChunk(`${this.base}/composite/sobjects`, objectName, chunk),
+    );
   }
 
   /**

@@ -17,6 +17,8 @@ export const DEFAULT_BATCH_SIZE = 1_000;
 export const DEFAULT_LEASE_SECONDS = 300;
 /** Replies being handed to the receiver at once. */
 export const DEFAULT_CONCURRENCY = 16;
+/** Times one run tries to claim a reply the org keeps refusing the claim of. */
+const CLAIM_TRIES = 3;
 /** Claim requests (composite, 25 replies each) in flight at once. */
 const CLAIM_PARALLEL = 6;
 /** The inbounds the replies answer, by their external ids (an IN list follows). */
@@ -99,6 +101,9 @@ export async function deliverReplies(options: DeliverOptions): Promise<DeliverRe
   // Replies this run changed are not read again by it (a reply it queued again waits for the next run).
   const runStart = new Date(Math.ceil(now().getTime() / 1000) * 1000);
   const seen = new Set<string>();
+  const claimTries = new Map<string, number>();
+  /** Replies this run is done with that are Queued again (put back, or their claim kept failing). */
+  let passedOver = 0;
 
   const deliverBatch = async (round: ClaimRound): Promise<void> => {
     const inbounds = round.alongside.flat() as unknown as Inbound[];
@@ -131,6 +136,7 @@ export async function deliverReplies(options: DeliverOptions): Promise<DeliverRe
       const settlement = settled[index]!;
       result.replies.push(toReplyResult(reply, settlement));
       result.counts[settlement.kind === 'sent' ? 'sent' : settlement.kind === 'failed' ? 'failed' : 'queued'] += 1;
+      if (settlement.kind === 'requeued') passedOver += 1;
       const outcome = written.receipts[index];
       if (outcome && !outcome.success) result.receiptErrors.push(`${reply.id}: ${outcome.error ?? 'not written'}`);
     });
@@ -160,13 +166,11 @@ export async function deliverReplies(options: DeliverOptions): Promise<DeliverRe
     /** Reads and claims the next batch; undefined when there is none (or the receiver is gone). */
     const claimNext = async (): Promise<ClaimRound | undefined> => {
       if (handled >= limit || result.receiverUnreachable !== undefined) return undefined;
-      const read = (await org.queryAll(candidateQuery(now(), runStart, Math.min(batchSize, limit - handled)))).map(
-        toOutboundReply,
-      );
-      const candidates = read.filter((reply) => !seen.has(reply.id));
+      // Replies this run put back in the queue still match the query: read past them.
+      const want = Math.min(batchSize, limit - handled);
+      const read = (await org.queryAll(candidateQuery(now(), runStart, want + passedOver))).map(toOutboundReply);
+      const candidates = read.filter((reply) => !seen.has(reply.id)).slice(0, want);
       if (candidates.length === 0) return undefined;
-      candidates.forEach((reply) => seen.add(reply.id));
-      handled += candidates.length;
       progress(`claiming ${candidates.length} replies`);
       const parents = candidates.flatMap((reply) => (reply.inReplyTo === null ? [] : [reply.inReplyTo]));
       const round = await claimReplies(
@@ -176,6 +180,22 @@ export async function deliverReplies(options: DeliverOptions): Promise<DeliverRe
         parents.length === 0 ? [] : bodyInListQueries(INBOUNDS_QUERY, parents),
       );
       result.counts.claimedElsewhere += round.lost + round.unproven;
+      handled += round.owned.length;
+      const owned = new Set(round.owned.map((reply) => reply.id));
+      for (const reply of candidates) {
+        if (owned.has(reply.id)) {
+          seen.add(reply.id);
+          continue;
+        }
+        // A claim the org refused (a locked row, a failed request) leaves the reply Queued: it is claimed
+        // again in a later batch, up to CLAIM_TRIES times in a run. (One another deliverer won is Sending.)
+        const tries = (claimTries.get(reply.id) ?? 0) + 1;
+        claimTries.set(reply.id, tries);
+        if (tries >= CLAIM_TRIES) {
+          seen.add(reply.id);
+          passedOver += 1;
+        }
+      }
       return round;
     };
 
