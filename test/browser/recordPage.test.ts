@@ -1,7 +1,10 @@
 // The product as a rep meets it: the preview record page in Debian's Chromium, with the real LWC
 // engine, lightning-base-components and SLDS, reading and writing the local org over HTTP. Each
-// step is checked against the org's records afterwards. Saves the README's screenshots.
-import { mkdirSync } from 'node:fs';
+// step is checked against the org's records afterwards. Takes the README's screenshots: into
+// docs/screenshots with UPDATE_SCREENSHOTS=1, else into a temporary folder (a test run never
+// changes the working tree).
+import { mkdirSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Page } from 'playwright-core';
@@ -9,7 +12,10 @@ import type { LocalOrg } from '../../local-org/src/localOrg.js';
 import { createBusyContact } from '../../local-org/src/seed/busyContact.js';
 import { createQuestion, eventually, openPreviewSession, type PreviewSession } from './previewSession.js';
 
-const screenshots = join(process.cwd(), 'docs/screenshots');
+const screenshots =
+  process.env.UPDATE_SCREENSHOTS === '1'
+    ? join(process.cwd(), 'docs/screenshots')
+    : mkdtempSync(join(tmpdir(), 'social-bridge-screenshots-'));
 
 describe('record page in Chromium', () => {
   let session: PreviewSession;
