@@ -4,6 +4,7 @@
 import { SLA_STATE, isOpen, slaFor } from 'c/socialSla';
 import { threadKeyOf } from 'c/socialThreads';
 import { isFailed } from 'c/socialDelivery';
+import { expectsAnswer } from 'c/socialMessageShape';
 
 export const RULES = Object.freeze({
     PERSONAL_DATA_PUBLIC: 'personalDataPublic',
@@ -102,11 +103,14 @@ function publicSlaBreaches(interactions, channels, now) {
         );
 }
 
-/** An open inbound public message that follows a private exchange with the same person. */
+/**
+ * An open inbound public message that follows a private exchange with the same person and asks
+ * something of us: a public "Thanks!" after a DM closes the conversation, it does not reopen it.
+ */
 function privateWentPublic(interactions, options) {
     const windowMs = options.privateToPublicDays * DAY;
     return interactions
-        .filter((i) => isInbound(i) && isPublic(i) && isOpen(i))
+        .filter((i) => isInbound(i) && isPublic(i) && isOpen(i) && expectsAnswer(i))
         .map((publicOne) => {
             const before = interactions.filter(
                 (other) =>
@@ -128,10 +132,15 @@ function privateWentPublic(interactions, options) {
         .filter(Boolean);
 }
 
-/** The same person waiting on two channels within the window: answer once, on the newest. */
+/**
+ * The same person waiting on two channels within the window: answer once, on the newest. A
+ * thank-you on one channel is not a second wait for an answer.
+ */
 function answerOnce(interactions, options) {
     const windowMs = options.crossChannelMinutes * MINUTE;
-    const open = interactions.filter((i) => isInbound(i) && isOpen(i)).sort((a, b) => b.postedAt - a.postedAt);
+    const open = interactions
+        .filter((i) => isInbound(i) && isOpen(i) && expectsAnswer(i))
+        .sort((a, b) => b.postedAt - a.postedAt);
     const results = [];
     const covered = new Set();
     open.forEach((latest) => {

@@ -223,4 +223,120 @@ describe('c/socialSuggestions', () => {
             ['facebook', 'Inbound']
         ]);
     });
+
+    // "Why now" on the messages reps actually get (issue 19): for each rule, real message shapes
+    // that must and must not make it fire. Bodies arrive without intent, as most imports leave it.
+    describe('why now, by message shape', () => {
+        const THANKS = [
+            'Thanks!',
+            'Perfect, thanks for the quick answer!',
+            'Merci beaucoup !',
+            'ありがとうございます！',
+            'شكرا 🙏',
+            '👍',
+            'Ok, got it 👌'
+        ];
+        const WAITING = [
+            'Where is my refund?',
+            '¿Dónde está mi pedido?',
+            "Thanks, but it still doesn't work",
+            'Thanks for nothing.',
+            'Still waiting for the replacement you promised in DM',
+            'Danke! Wann kommt das Paket?',
+            '😡😡'
+        ];
+        const fires = (rule, list) => rulesOf(list).includes(rule);
+
+        function afterDirectMessage(body, overrides = {}) {
+            const dm = interaction({
+                threadKey: 'order-7',
+                visibility: 'Private',
+                status: 'Responded',
+                postedAt: NOW - 3 * 60 * MIN
+            });
+            const later = interaction({ threadKey: 'order-7', body, postedAt: NOW - 20 * MIN, ...overrides });
+            return suggestNextSteps([dm, later], CHANNELS, NOW);
+        }
+
+        it.each(THANKS)('%p after a DM is not "took it public again"', (body) => {
+            expect(fires(RULES.PRIVATE_WENT_PUBLIC, afterDirectMessage(body))).toBe(false);
+        });
+        it.each(WAITING)('%p after a DM is "took it public again"', (body) => {
+            expect(fires(RULES.PRIVATE_WENT_PUBLIC, afterDirectMessage(body))).toBe(true);
+        });
+        it.each([
+            ['marked as a complaint', { intent: 'Complaint' }],
+            ['marked Needs_Response', { status: 'Needs_Response' }],
+            ['with a negative sentiment', { sentiment: 'Negative' }]
+        ])('"Thanks!" %s after a DM still counts: a person or the import said so', (_name, overrides) => {
+            expect(fires(RULES.PRIVATE_WENT_PUBLIC, afterDirectMessage('Thanks!', overrides))).toBe(true);
+        });
+
+        function onTwoChannels(firstBody, secondBody) {
+            const earlier = interaction({ network: 'facebook', body: firstBody, postedAt: NOW - 40 * MIN });
+            const latest = interaction({ network: 'x', body: secondBody, postedAt: NOW - 20 * MIN });
+            return suggestNextSteps([earlier, latest], CHANNELS, NOW);
+        }
+
+        it.each(THANKS)('a question, then %p on another channel, is not "answer once"', (body) => {
+            expect(fires(RULES.ANSWER_ONCE, onTwoChannels('Where is my order?', body))).toBe(false);
+        });
+        it.each(WAITING)('a question, then %p on another channel, is "answer once"', (body) => {
+            expect(fires(RULES.ANSWER_ONCE, onTwoChannels('Where is my order?', body))).toBe(true);
+        });
+
+        function overdue(body, overrides = {}) {
+            return suggestNextSteps([interaction({ body, postedAt: NOW - 300 * MIN, ...overrides })], CHANNELS, NOW);
+        }
+
+        it.each([
+            ['"Thanks!" without intent', 'Thanks!', {}, false],
+            ['"👍" without intent', '👍', {}, false],
+            ['a question', 'Where is my order?', { intent: 'Question' }, true],
+            ['a complaint in Spanish', 'Llevo una semana esperando', { intent: 'Complaint' }, true],
+            ['"Thanks!" a rep marked Needs_Response', 'Thanks!', { status: 'Needs_Response' }, true],
+            ['praise', 'Perfect, thanks for the quick answer!', { intent: 'Praise' }, false],
+            ['a question already answered', 'Where is my order?', { intent: 'Question', status: 'Responded' }, false]
+        ])('public SLA breach: %s -> %p', (_name, body, overrides, expected) => {
+            expect(fires(RULES.PUBLIC_SLA_BREACH, overdue(body, overrides))).toBe(expected);
+        });
+
+        it.each([
+            ['a thank-you carrying a phone number', 'Thanks! Call me on +44 20 7946 0958', true, true],
+            ['a thank-you', 'Thanks!', false, false],
+            ['emoji only', '👍', false, false]
+        ])('personal data in public: %s -> %p', (_name, body, containsPersonalData, expected) => {
+            const list = suggestNextSteps([interaction({ body, containsPersonalData })], CHANNELS, NOW);
+            expect(fires(RULES.PERSONAL_DATA_PUBLIC, list)).toBe(expected);
+        });
+
+        it.each([
+            ['our "Thanks!" the network refused', 'Thanks!', 'Failed', true],
+            ['our "Thanks!" delivered', 'Thanks!', 'Sent', false]
+        ])('failed reply: %s -> %p', (_name, body, deliveryStatus, expected) => {
+            const reply = interaction({ direction: 'Outbound', body, deliveryStatus, status: 'Responded' });
+            expect(fires(RULES.FAILED_REPLY, suggestNextSteps([reply], CHANNELS, NOW))).toBe(expected);
+        });
+
+        it.each([
+            ['a buying question', 'Do you ship the Pro to Canada? I want three', 'Purchase_Intent', true],
+            ['"Thanks!" without intent', 'Thanks!', null, false],
+            ['an acknowledgement marked as praise', 'Perfect, thanks for the quick answer!', 'Praise', false]
+        ])('purchase intent: %s -> %p', (_name, body, intent, expected) => {
+            const list = suggestNextSteps([interaction({ body, intent })], CHANNELS, NOW);
+            expect(fires(RULES.PURCHASE_INTENT, list)).toBe(expected);
+        });
+
+        it.each([
+            ['three messages marked as praise', 'Praise', true],
+            ['three thank-you notes without intent', null, false]
+        ])('recognise an advocate: %s -> %p', (_name, intent, expected) => {
+            const list = suggestNextSteps(
+                [1, 2, 3].map((day) => interaction({ body: 'Thanks!', intent, postedAt: NOW - day * DAY })),
+                CHANNELS,
+                NOW
+            );
+            expect(fires(RULES.RECOGNISE_ADVOCATE, list)).toBe(expected);
+        });
+    });
 });
