@@ -15,9 +15,6 @@ import { fileURLToPath } from 'node:url';
 import { describeChanges, fingerprintSfState } from './sfStateFingerprint.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const resultsFile = join(root, 'test-results', 'jest.json');
-mkdirSync(dirname(resultsFile), { recursive: true });
-rmSync(resultsFile, { force: true });
 
 // npm scripts put node_modules/.bin first on PATH, so `npm test` runs on the project's Node 22; run
 // by hand with an older system Node, use the project's own instead of failing test by test.
@@ -33,6 +30,9 @@ const runnerHome = join(testRoot, 'home');
 const fileHomes = join(testRoot, 'file-homes');
 mkdirSync(runnerHome);
 mkdirSync(fileHomes);
+// In the run's own folder, so two runs in one checkout (say, with a second `npm test` as load) never
+// read each other's results.
+const resultsFile = join(testRoot, 'jest.json');
 
 const jest = spawnSync(
   node,
@@ -76,7 +76,6 @@ const jest = spawnSync(
     },
   },
 );
-rmSync(testRoot, { recursive: true, force: true, maxRetries: 3 });
 
 let passed = 0;
 let failed = 0;
@@ -87,6 +86,7 @@ try {
 } catch {
   failed = 1;
 }
+rmSync(testRoot, { recursive: true, force: true, maxRetries: 3 });
 
 const homeChanges = describeChanges(before, fingerprintSfState(realHome));
 if (homeChanges.length > 0) {
