@@ -1,7 +1,7 @@
 // Catch me up on a Case page in Chromium: it summarises the case's contact and names them in the
 // card's header; a case without a contact gets a clear empty state instead of a summary.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { openPreviewSession, type PreviewSession } from './previewSession.js';
+import { fromConfirmedIdentity, openPreviewSession, type PreviewSession } from './previewSession.js';
 
 describe('catch me up on a Case page in Chromium', () => {
   let session: PreviewSession;
@@ -30,6 +30,7 @@ describe('catch me up on a Case page in Chromium', () => {
       .filter(
         (record) =>
           record.Contact__c === contactId &&
+          fromConfirmedIdentity(org, record) &&
           record.Direction__c === 'Inbound' &&
           ['New', 'Needs_Response'].includes(String(record.Status__c)),
       ).length;

@@ -76,6 +76,16 @@ export async function eventually<T>(
  * not the code under test); `postId` is its id on the network. The contact's X identity is its
  * author unless `fields` names another. Returns the stored record.
  */
+/**
+ * Whether a record page shows this interaction: it has no identity or a Linked one. A Suggested
+ * (or rejected, or unlinked) identity contributes nothing until a rep confirms it
+ * (docs/interactions.md step 2; socialTimelineFilter.CONFIRMED_IDENTITY).
+ */
+export function fromConfirmedIdentity(org: LocalOrg, interaction: Record<string, unknown>): boolean {
+  const identityId = interaction.Identity__c;
+  return !identityId || org.store.get(String(identityId))?.record.Link_Status__c === 'Linked';
+}
+
 export function createQuestion(
   org: LocalOrg,
   contactId: string,

@@ -10,7 +10,13 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Page } from 'playwright-core';
 import type { LocalOrg } from '../../local-org/src/localOrg.js';
 import { createBusyContact } from '../../local-org/src/seed/busyContact.js';
-import { createQuestion, eventually, openPreviewSession, type PreviewSession } from './previewSession.js';
+import {
+  createQuestion,
+  eventually,
+  fromConfirmedIdentity,
+  openPreviewSession,
+  type PreviewSession,
+} from './previewSession.js';
 
 const screenshots =
   process.env.UPDATE_SCREENSHOTS === '1'
@@ -25,7 +31,9 @@ describe('record page in Chromium', () => {
   let pageErrors: string[];
 
   const interactionsOf = (where: (record: Record<string, unknown>) => boolean) =>
-    org.store.list('Social_Interaction__c').filter((record) => record.Contact__c === contactId && where(record));
+    org.store
+      .list('Social_Interaction__c')
+      .filter((record) => record.Contact__c === contactId && fromConfirmedIdentity(org, record) && where(record));
 
   beforeAll(async () => {
     session = await openPreviewSession();
@@ -76,6 +84,45 @@ describe('record page in Chromium', () => {
     expect(await page.locator('c-social-timeline .summary').textContent()).toContain(`${total} of ${total}`);
     expect(await page.locator('c-social-timeline li.message').count()).toBe(total);
   }, 120_000);
+
+  it("shows a suggested identity's messages only once a rep confirms it", async () => {
+    const suggested = org.store
+      .list('Social_Identity__c')
+      .find((identity) => identity.Contact__c === contactId && identity.Link_Status__c === 'Suggested');
+    expect(suggested).toBeDefined();
+    const handle = String(suggested?.Handle__c);
+    const itsMessages = org.store
+      .list('Social_Interaction__c')
+      .filter((record) => record.Identity__c === suggested?.Id && record.Contact__c === contactId);
+    expect(itsMessages.length).toBeGreaterThan(0);
+    // Rows on the suggested identity's network (handles repeat across networks, channels do not).
+    const channelName = String(
+      org.store.list('Social_Channel__c').find((channel) => channel.Network_Key__c === suggested?.Network__c)?.Name,
+    );
+    const rowsOnItsNetwork = page
+      .locator('c-social-timeline c-social-interaction')
+      .filter({ has: page.locator(`.channel-icon[title="${channelName}"]`) });
+    // The test before paged to the oldest: everything the record shows is loaded, and none of it.
+    const expectedOnItsNetwork = interactionsOf((record) => record.Network__c === suggested?.Network__c).length;
+    expect(await rowsOnItsNetwork.count()).toBe(expectedOnItsNetwork);
+    const totalBefore = interactionsOf(() => true).length;
+
+    await page.locator('c-social-identities .suggested-item', { hasText: handle }).locator('.confirm button').click();
+    const status = () => org.store.get(suggested?.Id as string)?.record.Link_Status__c;
+    expect(await eventually(status, (value) => value === 'Linked')).toBe('Linked');
+    try {
+      await page.reload();
+      const total = interactionsOf(() => true).length;
+      expect(total).toBe(totalBefore + itsMessages.length);
+      const summary = () => page.locator('c-social-timeline .summary').textContent();
+      expect(await eventually(summary, (text) => Boolean(text?.includes(`of ${total}`)))).toContain(`of ${total}`);
+    } finally {
+      // Back as seeded, for the tests after this one (the same handle can be on two networks).
+      org.store.update('Social_Identity__c', suggested?.Id as string, { Link_Status__c: 'Suggested' });
+      await page.reload();
+      await page.locator('c-social-identities .suggested-item').first().waitFor({ timeout: 30_000 });
+    }
+  }, 60_000);
 
   it('unlinks an identity with a reason, and the org records who, why and the new status', async () => {
     const linked = org.store

@@ -243,6 +243,87 @@ describe('socialTimeline queries on the local org', () => {
     expect(all.length).toBeGreaterThanOrEqual(contactOnly);
   });
 
+  it("leaves a Suggested identity's messages off the record until a rep confirms it", async () => {
+    // What socialTimelineFilter.recordScope sends: the person, and only messages with no identity
+    // or a Linked one (docs/interactions.md step 2; the parent filter is the GraphQL API's,
+    // https://developer.salesforce.com/docs/platform/graphql/guide/filter-parent.html).
+    const confirmedOnly = (clause: Json): Json => ({
+      and: [clause, { or: [{ Identity__c: { eq: null } }, { Identity__r: { Link_Status__c: { eq: 'Linked' } } }] }],
+    });
+    const interactions = org.store.list('Social_Interaction__c');
+    const suggested = org.store
+      .list('Social_Identity__c')
+      .find(
+        (identity) =>
+          identity.Link_Status__c === 'Suggested' &&
+          interactions.some(
+            (record) => record.Identity__c === identity.Id && record.Contact__c === identity.Contact__c,
+          ),
+      );
+    expect(suggested).toBeDefined();
+    const contactId = suggested!.Contact__c as string;
+    const fromSuggested = (list: Json[]) => list.filter((node) => node.Identity__c.value === suggested!.Id);
+    const statusOf = (identityId: unknown) =>
+      identityId ? org.store.get(String(identityId))?.record.Link_Status__c : null;
+    const expected = interactions.filter(
+      (record) => record.Contact__c === contactId && (!record.Identity__c || statusOf(record.Identity__c) === 'Linked'),
+    );
+
+    const before = await readTimeline(confirmedOnly({ Contact__c: { eq: contactId } }));
+    expect(before.totalCount).toBe(expected.length);
+    expect(before.all.map((node) => node.Id).sort()).toEqual(expected.map((record) => record.Id).sort());
+    expect(fromSuggested(before.all)).toEqual([]);
+    const everything = await readTimeline({ Contact__c: { eq: contactId } });
+    expect(fromSuggested(everything.all).length).toBeGreaterThan(0);
+
+    // The rep confirms it: the panel's write (docs/lwc-components.md, "confirm a suggestion").
+    org.store.update('Social_Identity__c', suggested!.Id as string, { Link_Status__c: 'Linked' });
+    try {
+      const after = await readTimeline(confirmedOnly({ Contact__c: { eq: contactId } }));
+      expect(fromSuggested(after.all)).toHaveLength(fromSuggested(everything.all).length);
+      expect(after.totalCount).toBe(before.totalCount + fromSuggested(everything.all).length);
+    } finally {
+      org.store.update('Social_Identity__c', suggested!.Id as string, { Link_Status__c: 'Suggested' });
+    }
+  });
+
+  it("reads the whole threads of a page: each thread's head and every member, whatever page they are on", async () => {
+    const contactId = org.seed!.busiestContactId;
+    const scope = { Contact__c: { eq: contactId } };
+    // A page size whose boundary cuts a thread: the last message shown has an older one in its thread.
+    const { all } = await readTimeline(scope);
+    const cut = all.findIndex(
+      (node, index) =>
+        index > 0 && all.slice(index + 1).some((older) => older.Thread_Key__c.value === node.Thread_Key__c.value),
+    );
+    expect(cut).toBeGreaterThan(0);
+    const firstPage = await ok(queries.TIMELINE_QUERY, { where: scope, first: cut + 1, after: null, upperBound: null });
+    const keys = [
+      ...new Set(nodes(firstPage.Social_Interaction__c).map((node) => node.Thread_Key__c.value as string)),
+    ].sort();
+    expect(keys.length).toBeGreaterThan(0);
+    // What socialTimeline.threadMembersVariables sends: the page's scope and the threads' keys.
+    const members = await ok(queries.THREAD_MEMBERS_QUERY, {
+      where: { and: [scope, { Thread_Key__c: { in: keys } }] },
+    });
+    const connection = members.Social_Interaction__c;
+    expect(connection.pageInfo.hasNextPage).toBe(false);
+    const inStore = org.store
+      .list('Social_Interaction__c')
+      .filter((record) => record.Contact__c === contactId && keys.includes(String(record.Thread_Key__c)));
+    expect(
+      nodes(connection)
+        .map((node) => node.Id)
+        .sort(),
+    ).toEqual(inStore.map((record) => record.Id).sort());
+    // Oldest first, so each thread's first member is its head.
+    const posted = times(nodes(connection));
+    expect(posted.every((time, index) => index === 0 || posted[index - 1]! <= time)).toBe(true);
+    // Some thread started before the first page's oldest message: the page alone would mislabel it.
+    const pageOldest = Math.min(...times(nodes(firstPage.Social_Interaction__c)));
+    expect(posted[0]).toBeLessThan(pageOldest);
+  });
+
   it('reaches all of 5,000 interactions of one contact with upperBound paging', async () => {
     const contactId = org.store.create('Contact', { LastName: 'Heavy Poster' });
     expect(contactId.success).toBe(true);

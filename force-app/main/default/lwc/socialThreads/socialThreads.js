@@ -51,3 +51,29 @@ export function groupIntoThreads(interactions) {
     });
     return result.sort((a, b) => b.latestAt - a.latestAt || String(a.key).localeCompare(String(b.key)));
 }
+
+/**
+ * What each thread is as a whole, from every member the org has (any order), not only those a
+ * page brought: its head (the oldest message, which decides "we started" or "started by") and how
+ * many messages it holds. A page boundary or a filter cuts threads; these facts do not move.
+ * @param {object[]} members plain interactions of the threads asked about
+ * @param {{complete?: boolean}} [options] complete false: the answer was cut short (more members
+ *   than one request returns), so counts are lower bounds
+ * @returns {Map<string, {head: object, count: number, complete: boolean}>} by thread key
+ */
+export function wholeThreads(members, { complete = true } = {}) {
+    const result = new Map();
+    (members || []).forEach((interaction) => {
+        const key = threadKeyOf(interaction);
+        const known = result.get(key);
+        if (!known) {
+            result.set(key, { head: interaction, count: 1, complete });
+            return;
+        }
+        known.count += 1;
+        if (byPostedAtAscending(interaction, known.head) < 0) {
+            known.head = interaction;
+        }
+    });
+    return result;
+}

@@ -32,7 +32,7 @@ import UNSUPPORTED_PAGE from '@salesforce/label/c.Social_Timeline_UnsupportedPag
 import THREADS_LABEL from '@salesforce/label/c.Social_Timeline_ThreadsLabel';
 import { formatLabel } from 'c/labelFormat';
 import { channelsByKey, nodesOf, toChannel, toInteraction } from 'c/socialInteractionModel';
-import { groupIntoThreads } from 'c/socialThreads';
+import { groupIntoThreads, wholeThreads } from 'c/socialThreads';
 import { threadView } from 'c/socialTimelineView';
 import { countText } from 'c/socialTimeText';
 import {
@@ -52,6 +52,7 @@ import { advance, applyPage, initialPaging, loadedItems, pagingVariables } from 
 import { CASE_CONTACT_QUERY, caseContactOf } from 'c/socialCaseContact';
 import { replyStateByInbound, undeliveredRepliesWhere } from 'c/socialDelivery';
 import { TIMELINE_QUERY } from './timelineQuery';
+import { THREAD_MEMBERS_QUERY } from './threadMembersQuery';
 
 const DEFAULT_PAGE_SIZE = 20;
 const MAX_PAGE_SIZE = 200;
@@ -87,6 +88,7 @@ export default class SocialTimeline extends NavigationMixin(LightningElement) {
             this.caseContactResolved = false;
             this.displayCount = this.effectivePageSize;
             this.resetPaging();
+            this.forgetWholeThreads();
         }
     }
 
@@ -115,6 +117,10 @@ export default class SocialTimeline extends NavigationMixin(LightningElement) {
     // Our replies not delivered yet in this scope, whatever the filter: for "reply queued" badges.
     undeliveredReplies = [];
     displayCount = DEFAULT_PAGE_SIZE;
+    // Threads as a whole (head and count) by thread key, whatever page their messages came on, and
+    // the keys asked for, as one string: the wire config reads only primitives (see requestAfter).
+    wholeThreadFacts = new Map();
+    threadKeysRequest = '';
     isLoading = true;
     isLoadingMore = false;
     errors;
@@ -248,11 +254,72 @@ export default class SocialTimeline extends NavigationMixin(LightningElement) {
         });
         this.isLoading = false;
         this.isLoadingMore = false;
+        this.requestWholeThreads();
         if (this.refreshOnNextData && this.refreshTimeline) {
             // The first page came from the cache: now ask the server for the current one.
             this.refreshOnNextData = false;
             this.refreshTimeline();
         }
+    }
+
+    get threadMembersQuery() {
+        return this.threadKeysRequest && this.scope ? THREAD_MEMBERS_QUERY : undefined;
+    }
+
+    get threadMembersVariables() {
+        const scope = this.scope;
+        if (!this.threadKeysRequest || !scope) {
+            return undefined;
+        }
+        // The page's own limits (channels, private messages) hold; the rep's filter does not: a
+        // thread's head and count are the whole conversation's, even where a filter hides part of it.
+        const where = buildWhere({
+            scope,
+            filter: EMPTY_FILTER,
+            allowedChannels: this.allowedChannels,
+            showPrivate: this.showPrivate
+        });
+        return { where: { and: [where, { Thread_Key__c: { in: this.threadKeysRequest.split('\n') } }] } };
+    }
+
+    @wire(graphql, { query: '$threadMembersQuery', variables: '$threadMembersVariables' })
+    wiredThreadMembers({ data, errors }) {
+        const connection = data?.uiapi?.query?.Social_Interaction__c;
+        if ((errors && errors.length) || !connection || !this.threadKeysRequest) {
+            // Without the answer the threads stay labelled as partial: nothing is guessed. An answer
+            // nobody asked for (the request was dropped on a refresh) is not taken either.
+            return;
+        }
+        const facts = wholeThreads(nodesOf(connection, toInteraction), {
+            complete: connection.pageInfo?.hasNextPage !== true
+        });
+        this.wholeThreadFacts = new Map([...this.wholeThreadFacts, ...facts]);
+    }
+
+    /** Whether a shown thread can be missing messages: not all loaded, a filter, or not all shown. */
+    get threadsMayBeCut() {
+        return this.paging.hasMore || isFiltered(this.filter) || this.matchingInteractions.length > this.displayCount;
+    }
+
+    /** Ask for the heads and counts of the shown threads not known yet (none when none can be cut). */
+    requestWholeThreads() {
+        if (!this.threadsMayBeCut) {
+            return;
+        }
+        const unknown = new Set(
+            this.visibleInteractions
+                .map((interaction) => interaction.threadKey)
+                .filter((key) => key && !this.wholeThreadFacts.has(key))
+        );
+        const request = [...unknown].sort().join('\n');
+        if (request && request !== this.threadKeysRequest) {
+            this.threadKeysRequest = request;
+        }
+    }
+
+    forgetWholeThreads() {
+        this.wholeThreadFacts = new Map();
+        this.threadKeysRequest = '';
     }
 
     // ---- view -------------------------------------------------------------------------------
@@ -297,8 +364,15 @@ export default class SocialTimeline extends NavigationMixin(LightningElement) {
         const showWho = this.objectApiName === 'Account' || this.objectApiName === 'Case';
         // Replies on their way, from what is loaded and from every undelivered one the filter hides.
         const replyStates = replyStateByInbound([...loadedItems(this.paging), ...this.undeliveredReplies]);
+        const mayBeCut = this.threadsMayBeCut;
         return groupIntoThreads(this.visibleInteractions).map((thread) =>
-            threadView(thread, this.channelMap, this.now, { showWho, replyStates })
+            threadView(thread, this.channelMap, this.now, {
+                showWho,
+                replyStates,
+                whole: this.wholeThreadFacts.get(thread.key),
+                // A thread without a key is one message: whole by construction.
+                mayBeCut: mayBeCut && Boolean(thread.interactions[0].threadKey)
+            })
         );
     }
 
@@ -391,6 +465,8 @@ export default class SocialTimeline extends NavigationMixin(LightningElement) {
         this.displayCount = this.effectivePageSize;
         if (serverSideChanged) {
             this.resetPaging();
+        } else {
+            this.requestWholeThreads();
         }
     }
 
@@ -406,6 +482,7 @@ export default class SocialTimeline extends NavigationMixin(LightningElement) {
         const nextCount = this.displayCount + this.effectivePageSize;
         const needsServer = this.matchingInteractions.length < nextCount && this.paging.hasMore;
         this.displayCount = nextCount;
+        this.requestWholeThreads();
         if (needsServer && !this.isLoadingMore) {
             this.isLoadingMore = true;
             this.paging = advance(this.paging);
@@ -427,6 +504,8 @@ export default class SocialTimeline extends NavigationMixin(LightningElement) {
     refreshHandler() {
         const onFirstPage = !this.paging.current.after && !this.paging.current.windowEnd;
         this.displayCount = this.effectivePageSize;
+        // Threads may have grown: their heads and counts are asked for again with the new page.
+        this.forgetWholeThreads();
         if (onFirstPage && !this.refreshTimeline) {
             // Nothing to re-read with (no result delivered yet): the first answer is still coming.
             return Promise.resolve(true);

@@ -54,25 +54,39 @@ export function parseChannelList(value) {
 }
 
 /**
+ * Messages a person's record shows: those with no identity (an email, a note) or a `Linked` one.
+ * A `Suggested` identity (or a rejected or unlinked one) contributes nothing to a record until a
+ * rep confirms it (PRODUCT.md principle 6, docs/interactions.md step 2), even where the record's
+ * lookups on its messages were set (by an older import, or before the link changed). A filter on
+ * the parent's field, as the GraphQL API documents it ("Parent and Child Relationship Filters",
+ * https://developer.salesforce.com/docs/platform/graphql/guide/filter-parent.html).
+ */
+export const CONFIRMED_IDENTITY = Object.freeze({
+    or: [{ Identity__c: { eq: null } }, { Identity__r: { Link_Status__c: { eq: 'Linked' } } }]
+});
+
+/**
  * Which interactions belong on this record page. Interactions carry denormalised Contact__c,
- * Lead__c, Account__c and Case__c lookups, so each scope is one indexed, sharing-checked filter.
- * A case shows its own interactions and those of its contact.
+ * Lead__c, Account__c and Case__c lookups, so each scope is one indexed, sharing-checked filter,
+ * narrowed to confirmed identities. A case shows its own interactions (someone put each on the
+ * case) and its contact's.
  * @returns {object|null} a Social_Interaction__c_Filter, or null when the page is not supported
  */
 export function recordScope(objectApiName, recordId, caseContactId) {
     if (!recordId) {
         return null;
     }
+    const confirmed = (clause) => ({ and: [clause, CONFIRMED_IDENTITY] });
     switch (objectApiName) {
         case 'Contact':
-            return { Contact__c: { eq: recordId } };
+            return confirmed({ Contact__c: { eq: recordId } });
         case 'Lead':
-            return { Lead__c: { eq: recordId } };
+            return confirmed({ Lead__c: { eq: recordId } });
         case 'Account':
-            return { Account__c: { eq: recordId } };
+            return confirmed({ Account__c: { eq: recordId } });
         case 'Case':
             return caseContactId
-                ? { or: [{ Case__c: { eq: recordId } }, { Contact__c: { eq: caseContactId } }] }
+                ? { or: [{ Case__c: { eq: recordId } }, confirmed({ Contact__c: { eq: caseContactId } })] }
                 : { Case__c: { eq: recordId } };
         default:
             return null;

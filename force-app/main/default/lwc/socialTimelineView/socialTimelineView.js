@@ -9,6 +9,8 @@ import DELETED_ON_NETWORK from '@salesforce/label/c.Social_Timeline_DeletedOnNet
 import PERSONAL_DATA from '@salesforce/label/c.Social_Timeline_PersonalData';
 import THREAD_COUNT from '@salesforce/label/c.Social_Timeline_ThreadCount';
 import THREAD_SINGLE from '@salesforce/label/c.Social_Timeline_ThreadSingle';
+import THREAD_COUNT_OF from '@salesforce/label/c.Social_Timeline_ThreadCountOf';
+import THREAD_COUNT_PARTIAL from '@salesforce/label/c.Social_Timeline_ThreadCountPartial';
 import THREAD_HOPS from '@salesforce/label/c.Social_Timeline_ThreadHops';
 import THREAD_WAITING from '@salesforce/label/c.Social_Timeline_ThreadWaiting';
 import DELIVERY_QUEUED from '@salesforce/label/c.Social_Delivery_Queued';
@@ -27,6 +29,7 @@ import ABOUT_CONTACT from '@salesforce/label/c.Social_Timeline_AboutContact';
 import OUR_REPLY_TO from '@salesforce/label/c.Social_Timeline_OurReplyTo';
 import STARTED_BY from '@salesforce/label/c.Social_Thread_StartedBy';
 import STARTED_BY_US from '@salesforce/label/c.Social_Thread_StartedByUs';
+import THREAD_WITH from '@salesforce/label/c.Social_Thread_With';
 import { formatLabel, formatLabelParts, joinedParts, partsAttribute, partsText } from 'c/labelFormat';
 import { SLA_STATE, slaFor } from 'c/socialSla';
 import { bodySegments, safeHref } from 'c/socialBodyText';
@@ -230,23 +233,48 @@ export function interactionView(interaction, channels, now, options = {}) {
     };
 }
 
+/** Who started it, when the head is known; a neutral "Conversation with" while it may not be. */
+function headingLabel(head, whole, isPartial) {
+    if (!whole && isPartial) {
+        return THREAD_WITH;
+    }
+    return head.direction === 'Outbound' ? STARTED_BY_US : STARTED_BY;
+}
+
+/** "3 messages", "2 of 5 messages shown" (a filter or the page hides some), or "4+ messages". */
+function threadCountText(shown, wholeCount, isPartial) {
+    if (isPartial) {
+        return formatLabel(THREAD_COUNT_PARTIAL, wholeCount);
+    }
+    if (wholeCount > shown) {
+        return formatLabel(THREAD_COUNT_OF, shown, wholeCount);
+    }
+    return shown === 1 ? THREAD_SINGLE : formatLabel(THREAD_COUNT, shown);
+}
+
 /**
  * @param {object} thread from socialThreads.groupIntoThreads
  * @param {object} channels channels by network key
  * @param {number} now epoch milliseconds
- * @param {{showWho?: boolean, replyStates?: Map<string, string>}} [options] replyStates: see interactionView
+ * @param {{showWho?: boolean, replyStates?: Map<string, string>, whole?: object, mayBeCut?: boolean}} [options]
+ *   replyStates: see interactionView. whole: the thread as a whole (c/socialThreads.wholeThreads),
+ *   which names who started it and counts every message; without it, mayBeCut says the thread may
+ *   have members not loaded (a page boundary or a filter): then it is labelled as partial rather
+ *   than guessed from its oldest loaded message.
  */
 export function threadView(thread, channels, now, options = {}) {
     const channelIcons = thread.networks.map((network) => ({ key: network, ...channelDisplay(network, channels) }));
     const count = thread.interactions.length;
     const first = thread.interactions[0];
+    const whole = options.whole || null;
+    const head = whole ? whole.head : first;
+    const isPartial = whole ? !whole.complete : Boolean(options.mayBeCut);
+    const wholeCount = whole ? Math.max(whole.count, count) : count;
     const threadHasCase = thread.interactions.some((interaction) => Boolean(interaction.caseId));
     // A reply sits in the thread of the message it answers, so the thread holds what the inbound
     // needs, unless a filter hid the reply: then the caller's states (from more than the page) say it.
     const replyStates = options.replyStates || replyStateByInbound(thread.interactions);
-    const headingParts = first
-        ? formatLabelParts(first.direction === 'Outbound' ? STARTED_BY_US : STARTED_BY, personOf(first))
-        : [];
+    const headingParts = head ? formatLabelParts(headingLabel(head, whole, isPartial), personOf(head)) : [];
     const peopleParts = options.showWho ? joinedParts(thread.people, ', ') : [];
     return {
         key: thread.key,
@@ -261,7 +289,8 @@ export function threadView(thread, channels, now, options = {}) {
         channelIcons,
         hopsChannels: thread.hopsChannels,
         hopsText: thread.hopsChannels ? formatLabel(THREAD_HOPS, channelIcons.map((c) => c.name).join(' → ')) : '',
-        countText: count === 1 ? THREAD_SINGLE : formatLabel(THREAD_COUNT, count),
+        countText: threadCountText(count, wholeCount, isPartial),
+        isPartial,
         waitingText: thread.openCount ? formatLabel(THREAD_WAITING, thread.openCount) : '',
         latestRelative: relativeTimeText(thread.latestAt, now),
         latestExact: exactTimeText(thread.latestAt),

@@ -4,6 +4,7 @@ import { graphql } from 'lightning/graphql';
 import { registerRefreshHandler } from 'lightning/refresh';
 import { getNavigateCalledWith, resetNavigation } from 'lightning/navigation';
 import { undeliveredRepliesWhere } from 'c/socialDelivery';
+import { CONFIRMED_IDENTITY } from 'c/socialTimelineFilter';
 import flushPromises from '../../../../../test/flushPromises';
 
 const catchUp = require('./data/catchUp.json');
@@ -14,19 +15,17 @@ const caseNoContact = require('../../socialCaseContact/__tests__/data/caseNoCont
 
 const CONTACT_ID = '003HU000001AnaRAA';
 const CASE_ID = '500HU000000Case1AAA';
+// The contact's messages from confirmed identities only: a Suggested one adds nothing.
+const CONTACT_SCOPE = { and: [{ Contact__c: { eq: CONTACT_ID } }, CONFIRMED_IDENTITY] };
 // What the catch-up asks for the contact, on a Contact page or a Case page whose contact it is.
 const CONTACT_CATCH_UP = {
     recent: {
-        and: [{ Contact__c: { eq: CONTACT_ID } }, { Posted_At__c: { gte: { value: '2026-02-02T12:00:00.000Z' } } }]
+        and: [CONTACT_SCOPE, { Posted_At__c: { gte: { value: '2026-02-02T12:00:00.000Z' } } }]
     },
     open: {
-        and: [
-            { Contact__c: { eq: CONTACT_ID } },
-            { Direction__c: { eq: 'Inbound' } },
-            { Status__c: { in: ['New', 'Needs_Response'] } }
-        ]
+        and: [CONTACT_SCOPE, { Direction__c: { eq: 'Inbound' } }, { Status__c: { in: ['New', 'Needs_Response'] } }]
     },
-    undelivered: undeliveredRepliesWhere({ Contact__c: { eq: CONTACT_ID } }),
+    undelivered: undeliveredRepliesWhere(CONTACT_SCOPE),
     first: 200
 };
 const NOW = Date.parse('2026-03-04T12:00:00.000Z');

@@ -1,4 +1,4 @@
-import { groupIntoThreads, threadKeyOf } from 'c/socialThreads';
+import { groupIntoThreads, threadKeyOf, wholeThreads } from 'c/socialThreads';
 
 const T = Date.parse('2026-03-04T12:00:00Z');
 const item = (id, threadKey, network, minutes, extra = {}) => ({
@@ -50,5 +50,19 @@ describe('c/socialThreads', () => {
     it('returns no threads for no interactions', () => {
         expect(groupIntoThreads([])).toEqual([]);
         expect(groupIntoThreads(undefined)).toEqual([]);
+    });
+
+    it('knows each whole thread by its head and count, whatever order its members come in', () => {
+        const whole = wholeThreads([
+            item('2', 'order-77', 'x', 20),
+            item('0', 'order-77', 'facebook', -60, { direction: 'Outbound' }),
+            item('1', 'order-77', 'x', 0),
+            item('9', null, 'x', 5)
+        ]);
+        expect([...whole.keys()]).toEqual(['order-77', 'x:9']);
+        expect(whole.get('order-77')).toMatchObject({ count: 3, complete: true });
+        expect(whole.get('order-77').head.id).toBe('0');
+        expect(wholeThreads([item('1', 'k', 'x', 0)], { complete: false }).get('k').complete).toBe(false);
+        expect(wholeThreads(undefined).size).toBe(0);
     });
 });

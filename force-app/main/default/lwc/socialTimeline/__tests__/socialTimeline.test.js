@@ -6,6 +6,7 @@ import { encodeDefaultFieldValues } from 'lightning/pageReferenceUtils';
 import { registerRefreshHandler } from 'lightning/refresh';
 import { getNavigateCalledWith, resetNavigation } from 'lightning/navigation';
 import { undeliveredRepliesWhere } from 'c/socialDelivery';
+import { CONFIRMED_IDENTITY } from 'c/socialTimelineFilter';
 import flushPromises from '../../../../../test/flushPromises';
 
 const firstPage = require('./data/timelineFirstPage.json');
@@ -14,8 +15,11 @@ const emptyPage = require('./data/timelineEmpty.json');
 const caseContact = require('../../socialCaseContact/__tests__/data/caseContact.json');
 const timelineErrors = require('./data/timelineErrors.json');
 const deliveryPage = require('./data/timelineDelivery.json');
+const threadMembers = require('./data/threadMembers.json');
 
 const CONTACT_ID = '003HU000001AnaRAA';
+// The contact's messages from confirmed identities only: a Suggested one adds nothing.
+const CONTACT_SCOPE = { and: [{ Contact__c: { eq: CONTACT_ID } }, CONFIRMED_IDENTITY] };
 const NOW = Date.parse('2026-03-04T12:00:00.000Z');
 // The user id sfdx-lwc-jest gives @salesforce/user/Id.
 const USER_ID = '005000000000000000';
@@ -35,7 +39,30 @@ function createTimeline(props = {}) {
 
 const $ = (element, selector) => element.shadowRoot.querySelector(selector);
 const $$ = (element, selector) => [...element.shadowRoot.querySelectorAll(selector)];
-const timelineVariables = () => graphql.getLastConfig().variables;
+// The timeline's own wire pages with `first`; the case-contact and thread-members wires do not.
+const isTimelineConfig = (config) => Boolean(config && config.variables && 'first' in config.variables);
+const isThreadMembersConfig = (config) =>
+    Boolean(config && config.variables && config.variables.where && !('first' in config.variables));
+/** A page (or errors) to the timeline's wire only, once the wires have their config. */
+async function emitTimeline(page, refresh) {
+    await flushPromises();
+    graphql.emit(page, isTimelineConfig, refresh);
+}
+async function emitTimelineErrors(errors, refresh) {
+    await flushPromises();
+    graphql.emitErrors(errors, isTimelineConfig, refresh);
+}
+/** The current config of every graphql wire (a filter that records and delivers nothing). */
+function wireConfigs() {
+    const configs = [];
+    graphql.emit(undefined, (config) => {
+        configs.push(config);
+        return false;
+    });
+    return configs;
+}
+const timelineConfig = () => wireConfigs().find(isTimelineConfig);
+const timelineVariables = () => timelineConfig().variables;
 // Every message row rendered, across thread components.
 const interactionsOf = (element) =>
     $$(element, 'c-social-thread').flatMap((thread) =>
@@ -86,35 +113,37 @@ describe('c-social-timeline', () => {
             createTimeline();
             await flushPromises();
             expect(timelineVariables()).toEqual({
-                where: { Contact__c: { eq: CONTACT_ID } },
+                where: CONTACT_SCOPE,
                 first: 200,
                 after: null,
                 upperBound: 50000,
-                undelivered: undeliveredRepliesWhere({ Contact__c: { eq: CONTACT_ID } })
+                undelivered: undeliveredRepliesWhere(CONTACT_SCOPE)
             });
         });
 
         it('does not ask the wire again when a page arrives (a re-sent config would re-deliver it)', async () => {
             createTimeline();
             await flushPromises();
-            const requested = graphql.getLastConfig();
-            graphql.emit(firstPage);
+            const requested = timelineConfig();
+            await emitTimeline(firstPage);
             await flushPromises();
-            graphql.emit(firstPage);
+            await emitTimeline(firstPage);
             await flushPromises();
-            expect(graphql.getLastConfig()).toBe(requested);
+            expect(timelineConfig()).toBe(requested);
         });
 
         it('shows threads with the true total and reveals the page size', async () => {
             const element = createTimeline();
-            graphql.emit(firstPage);
+            await emitTimeline(firstPage);
             await flushPromises();
 
             expect($(element, '.summary').textContent).toBe('Showing 3 of 7 interactions');
             const threads = $$(element, 'c-social-thread');
             expect(threads).toHaveLength(1);
             const thread = threads[0].shadowRoot;
-            expect(thread.querySelector('.thread-count').textContent).toBe('3 messages');
+            // More pages to come: the thread may have older messages, so it says so until its
+            // members are read (see "threads cut by a page boundary").
+            expect(thread.querySelector('.thread-count').textContent).toBe('3+ messages');
             expect(thread.querySelector('.thread-hops').textContent).toContain('Moved across channels: Facebook → X');
             expect([...thread.querySelectorAll('.channel-icons lightning-icon')].map((icon) => icon.iconName)).toEqual([
                 'utility:like',
@@ -125,15 +154,15 @@ describe('c-social-timeline', () => {
 
         it('loads the next page with the end cursor and reaches the oldest interaction', async () => {
             const element = createTimeline();
-            graphql.emit(firstPage);
+            await emitTimeline(firstPage);
             await flushPromises();
 
             $(element, 'lightning-button.load-more').click();
             await flushPromises();
             expect(timelineVariables().after).toBe(firstPage.uiapi.query.Social_Interaction__c.pageInfo.endCursor);
-            expect(timelineVariables().where).toEqual({ Contact__c: { eq: CONTACT_ID } });
+            expect(timelineVariables().where).toEqual(CONTACT_SCOPE);
 
-            graphql.emit(secondPage);
+            await emitTimeline(secondPage);
             await flushPromises();
             expect($(element, '.summary').textContent).toBe('Showing 6 of 7 interactions');
 
@@ -147,13 +176,13 @@ describe('c-social-timeline', () => {
 
         it('reaches past a result the API ends early by opening a date window', async () => {
             const element = createTimeline({ pageSize: 200 });
-            graphql.emit(historyPage(0, 200, { total: 450, hasNextPage: true, endCursor: 'c200' }));
+            await emitTimeline(historyPage(0, 200, { total: 450, hasNextPage: true, endCursor: 'c200' }));
             await flushPromises();
             $(element, 'lightning-button.load-more').click();
             await flushPromises();
             expect(timelineVariables().after).toBe('c200');
             // The API stops here (as record-connection paging does at 4,000) though 450 match.
-            graphql.emit(historyPage(200, 200, { total: 450, hasNextPage: false, endCursor: 'c400' }));
+            await emitTimeline(historyPage(200, 200, { total: 450, hasNextPage: false, endCursor: 'c400' }));
             await flushPromises();
             expect($(element, '.summary').textContent).toBe('Showing 400 of 450 interactions');
 
@@ -162,10 +191,10 @@ describe('c-social-timeline', () => {
             const oldestLoaded = new Date(NOW - 399 * 60000).toISOString();
             expect(timelineVariables().after).toBeNull();
             expect(timelineVariables().where).toEqual({
-                and: [{ Contact__c: { eq: CONTACT_ID } }, { Posted_At__c: { lte: { value: oldestLoaded } } }]
+                and: [CONTACT_SCOPE, { Posted_At__c: { lte: { value: oldestLoaded } } }]
             });
             // The window starts at the oldest loaded interaction: one duplicate, 50 new.
-            graphql.emit(historyPage(399, 51, { total: 51, hasNextPage: false, endCursor: 'w51' }));
+            await emitTimeline(historyPage(399, 51, { total: 51, hasNextPage: false, endCursor: 'w51' }));
             await flushPromises();
             expect($(element, '.summary').textContent).toBe('Showing 450 of 450 interactions');
             expect($(element, '.reached-oldest')).not.toBeNull();
@@ -175,7 +204,7 @@ describe('c-social-timeline', () => {
 
         it('shows direction, visibility, status, SLA and times for each message', async () => {
             const element = createTimeline({ pageSize: 10 });
-            graphql.emit(firstPage);
+            await emitTimeline(firstPage);
             await flushPromises();
 
             const rows = interactionsOf(element);
@@ -209,7 +238,7 @@ describe('c-social-timeline', () => {
 
         it('renders hostile bodies as inert, wrapping text', async () => {
             const element = createTimeline({ pageSize: 10 });
-            graphql.emit(firstPage);
+            await emitTimeline(firstPage);
             await flushPromises();
 
             const hostile = interactionsOf(element)[1];
@@ -239,8 +268,10 @@ describe('c-social-timeline', () => {
         it('labels each message with its contact on an account page', async () => {
             const element = createTimeline({ objectApiName: 'Account', recordId: '001HU000000AcmeAAA', pageSize: 10 });
             await flushPromises();
-            expect(timelineVariables().where).toEqual({ Account__c: { eq: '001HU000000AcmeAAA' } });
-            graphql.emit(firstPage);
+            expect(timelineVariables().where).toEqual({
+                and: [{ Account__c: { eq: '001HU000000AcmeAAA' } }, CONFIRMED_IDENTITY]
+            });
+            await emitTimeline(firstPage);
             await flushPromises();
             expect(interactionsOf(element)[0].querySelector('.who').textContent).toBe('Contact: Ana Ruiz');
         });
@@ -251,9 +282,9 @@ describe('c-social-timeline', () => {
             graphql.emit(caseContact, (config) => Boolean(config.variables && config.variables.caseId));
             await flushPromises();
             expect(timelineVariables().where).toEqual({
-                or: [{ Case__c: { eq: '500HU000000Case1AAA' } }, { Contact__c: { eq: CONTACT_ID } }]
+                or: [{ Case__c: { eq: '500HU000000Case1AAA' } }, CONTACT_SCOPE]
             });
-            graphql.emit(firstPage, (config) => Boolean(config.variables && config.variables.where));
+            await emitTimeline(firstPage);
             await flushPromises();
             expect($$(element, 'c-social-thread')).toHaveLength(1);
         });
@@ -262,13 +293,9 @@ describe('c-social-timeline', () => {
             const element = createTimeline({ showPrivate: false, channels: 'x, Facebook' });
             await flushPromises();
             expect(timelineVariables().where).toEqual({
-                and: [
-                    { Contact__c: { eq: CONTACT_ID } },
-                    { Network__c: { in: ['x', 'facebook'] } },
-                    { Visibility__c: { eq: 'Public' } }
-                ]
+                and: [CONTACT_SCOPE, { Network__c: { in: ['x', 'facebook'] } }, { Visibility__c: { eq: 'Public' } }]
             });
-            graphql.emit(firstPage);
+            await emitTimeline(firstPage);
             await flushPromises();
             const filters = $(element, 'c-social-timeline-filters').shadowRoot;
             expect(filters.querySelector('.visibility')).toBeNull();
@@ -279,7 +306,7 @@ describe('c-social-timeline', () => {
     describe('filters', () => {
         it('filters on the server and remembers the choice per user and page', async () => {
             const element = createTimeline();
-            graphql.emit(firstPage);
+            await emitTimeline(firstPage);
             await flushPromises();
             $(element, 'lightning-button.load-more').click();
             await flushPromises();
@@ -300,11 +327,7 @@ describe('c-social-timeline', () => {
 
             expect(timelineVariables().after).toBeNull();
             expect(timelineVariables().where).toEqual({
-                and: [
-                    { Contact__c: { eq: CONTACT_ID } },
-                    { Network__c: { eq: 'x' } },
-                    { Status__c: { in: ['New', 'Needs_Response'] } }
-                ]
+                and: [CONTACT_SCOPE, { Network__c: { eq: 'x' } }, { Status__c: { in: ['New', 'Needs_Response'] } }]
             });
             expect(JSON.parse(window.localStorage.getItem(`socialBridge.timelineFilter.${USER_ID}.Contact`))).toEqual(
                 filter
@@ -329,7 +352,7 @@ describe('c-social-timeline', () => {
 
         it('searches the loaded interactions and says how far the search reaches', async () => {
             const element = createTimeline({ pageSize: 10 });
-            graphql.emit(firstPage);
+            await emitTimeline(firstPage);
             await flushPromises();
             const variablesBefore = timelineVariables();
 
@@ -358,19 +381,19 @@ describe('c-social-timeline', () => {
                 JSON.stringify({ channel: 'x' })
             );
             const element = createTimeline();
-            graphql.emit(emptyPage);
+            await emitTimeline(emptyPage);
             await flushPromises();
             expect($(element, '.no-matches').textContent).toContain('No interactions match these filters.');
             $(element, 'lightning-button.clear-filters').click();
             await flushPromises();
-            expect(timelineVariables().where).toEqual({ Contact__c: { eq: CONTACT_ID } });
+            expect(timelineVariables().where).toEqual(CONTACT_SCOPE);
         });
     });
 
     describe('empty, error and refresh', () => {
         it('leads to linking an identity when there is nothing yet', async () => {
             const element = createTimeline();
-            graphql.emit(emptyPage);
+            await emitTimeline(emptyPage);
             await flushPromises();
             expect($(element, '.empty-message').textContent).toBe(
                 "Link this person's social identities to see their posts, replies and messages here."
@@ -390,9 +413,9 @@ describe('c-social-timeline', () => {
         it('says what went wrong and lets the rep retry', async () => {
             const refresh = jest.fn().mockResolvedValue(undefined);
             const element = createTimeline();
-            graphql.emit(firstPage, undefined, refresh);
+            await emitTimeline(firstPage, refresh);
             await flushPromises();
-            graphql.emitErrors(timelineErrors, undefined, refresh);
+            await emitTimelineErrors(timelineErrors, refresh);
             await flushPromises();
 
             const panel = $(element, 'c-error-panel');
@@ -406,7 +429,7 @@ describe('c-social-timeline', () => {
         it('refreshes when another component saves an interaction (RefreshView)', async () => {
             const refresh = jest.fn().mockResolvedValue(undefined);
             const element = createTimeline();
-            graphql.emit(firstPage, undefined, refresh);
+            await emitTimeline(firstPage, refresh);
             await flushPromises();
             const shown = interactionsOf(element).length;
             expect(shown).toBeGreaterThan(0);
@@ -424,7 +447,7 @@ describe('c-social-timeline', () => {
 
         it('keeps showing the first page when there is nothing to refresh with yet', async () => {
             const element = createTimeline();
-            graphql.emit(firstPage);
+            await emitTimeline(firstPage);
             await flushPromises();
             $(element, 'lightning-button-icon.refresh').click();
             await flushPromises();
@@ -435,17 +458,17 @@ describe('c-social-timeline', () => {
         it('goes back to the first page and then fetches it fresh when refreshed deeper in', async () => {
             const refresh = jest.fn().mockResolvedValue(undefined);
             const element = createTimeline();
-            graphql.emit(firstPage, undefined, refresh);
+            await emitTimeline(firstPage, refresh);
             await flushPromises();
             $(element, 'lightning-button.load-more').click();
             await flushPromises();
-            graphql.emit(secondPage, undefined, refresh);
+            await emitTimeline(secondPage, refresh);
             await flushPromises();
 
             $(element, 'lightning-button-icon.refresh').click();
             await flushPromises();
             expect(timelineVariables().after).toBeNull();
-            graphql.emit(firstPage, undefined, refresh);
+            await emitTimeline(firstPage, refresh);
             await flushPromises();
             expect(refresh).toHaveBeenCalledTimes(1);
             expect($(element, '.summary').textContent).toBe('Showing 3 of 7 interactions');
@@ -453,7 +476,7 @@ describe('c-social-timeline', () => {
 
         it('folds the filters away in a narrow sidebar until the rep opens them', async () => {
             const element = createTimeline({ flexipageRegionWidth: 'SMALL' });
-            graphql.emit(firstPage);
+            await emitTimeline(firstPage);
             await flushPromises();
             expect($(element, 'c-social-timeline-filters')).toBeNull();
             expect($(element, '.timeline').classList).toContain('timeline_narrow');
@@ -468,7 +491,7 @@ describe('c-social-timeline', () => {
 
         it('passes compact mode to every thread', async () => {
             const element = createTimeline({ compactMode: true });
-            graphql.emit(firstPage);
+            await emitTimeline(firstPage);
             await flushPromises();
             expect($(element, '.timeline').classList).toContain('timeline_compact');
             expect($(element, 'c-social-thread').compact).toBe(true);
@@ -490,7 +513,7 @@ describe('c-social-timeline', () => {
 
         it('gives each row its actions with the channel reply settings from the same query', async () => {
             const element = createTimeline({ pageSize: 10 });
-            graphql.emit(firstPage);
+            await emitTimeline(firstPage);
             await flushPromises();
             const actions = actionsOf(element, 'a01HU0000000007AAA');
             expect(actions.channel).toMatchObject({
@@ -508,7 +531,7 @@ describe('c-social-timeline', () => {
         it('re-reads after an action saves: the RefreshEvent leaves the timeline for the page', async () => {
             updateRecord.mockResolvedValue({});
             const element = createTimeline({ pageSize: 10 });
-            graphql.emit(firstPage);
+            await emitTimeline(firstPage);
             await flushPromises();
             const refreshes = [];
             document.body.addEventListener('lightning__refresh', (event) => refreshes.push(event));
@@ -532,7 +555,7 @@ describe('c-social-timeline', () => {
 
         it('shows queued, sent with its permalink, and failed with the reason and a Retry', async () => {
             const element = createTimeline({ pageSize: 10 });
-            graphql.emit(deliveryPage);
+            await emitTimeline(deliveryPage);
             await flushPromises();
 
             const queued = receiptOf(rowWith(element, 'back within the hour'));
@@ -595,7 +618,7 @@ describe('c-social-timeline', () => {
                     }
                 }
             };
-            graphql.emit(needsResponse);
+            await emitTimeline(needsResponse);
             await flushPromises();
             const rows = interactionsOf(element);
             expect(rows).toHaveLength(1);
@@ -605,7 +628,7 @@ describe('c-social-timeline', () => {
         it('retries a failed reply: back in the queue, and the timeline re-reads', async () => {
             updateRecord.mockResolvedValue({});
             const element = createTimeline({ pageSize: 10 });
-            graphql.emit(deliveryPage);
+            await emitTimeline(deliveryPage);
             await flushPromises();
             const refreshes = [];
             document.body.addEventListener('lightning__refresh', (event) => refreshes.push(event));
@@ -623,24 +646,103 @@ describe('c-social-timeline', () => {
         });
     });
 
+    describe('threads cut by a page boundary', () => {
+        const headingsOf = (element) =>
+            $$(element, 'c-social-thread').map((thread) => [
+                thread.shadowRoot.querySelector('.thread-heading').textContent,
+                thread.shadowRoot.querySelector('.thread-count').textContent
+            ]);
+        const membersVariables = () => wireConfigs().find(isThreadMembersConfig)?.variables;
+        // Page 2 brings the thread's head: our DM that started it the evening before.
+        const head = {
+            ...firstPage.uiapi.query.Social_Interaction__c.edges[1].node,
+            Id: 'a01HU0000000000AAA',
+            External_Id__c: { value: 'facebook:1790000000000000000' },
+            Posted_At__c: { value: '2026-03-03T18:00:00.000Z' }
+        };
+        const secondConnection = secondPage.uiapi.query.Social_Interaction__c;
+        const pageWithHead = {
+            uiapi: {
+                query: {
+                    ...secondPage.uiapi.query,
+                    Social_Interaction__c: { ...secondConnection, edges: [{ node: head }, ...secondConnection.edges] }
+                }
+            }
+        };
+
+        it('labels a thread as partial until its head is read, then names who started it and counts it whole', async () => {
+            const element = createTimeline({ pageSize: 4 });
+            await emitTimeline(firstPage);
+            await flushPromises();
+            // Page 1 ends with the customer's post: guessing from it would say "started by".
+            expect(headingsOf(element)).toEqual([['Conversation with @ana_ruiz', '4+ messages']]);
+            expect(membersVariables()).toEqual({
+                where: { and: [CONTACT_SCOPE, { Thread_Key__c: { in: ['x:order-4411'] } }] }
+            });
+
+            graphql.emit(threadMembers, isThreadMembersConfig);
+            await flushPromises();
+            expect(headingsOf(element)).toEqual([['Conversation we started with @ana_ruiz', '4 of 5 messages shown']]);
+
+            $(element, 'lightning-button.load-more').click();
+            await emitTimeline(pageWithHead);
+            await flushPromises();
+            expect(headingsOf(element)).toEqual([
+                ['Conversation we started with @ana_ruiz', '5 messages'],
+                ['Conversation started by @ana_ruiz', '1 message'],
+                ['Conversation started by @ana_ruiz', '2 messages']
+            ]);
+            // Everything is loaded and shown: no thread can be cut, nothing more is asked.
+            expect(membersVariables().where.and[1]).toEqual({ Thread_Key__c: { in: ['x:order-4411'] } });
+            await expect(element).toBeAccessible();
+        });
+
+        it('keeps the page limits and ignores the rep filter when it reads whole threads', async () => {
+            window.localStorage.setItem(
+                `socialBridge.timelineFilter.${USER_ID}.Contact`,
+                JSON.stringify({ direction: 'Inbound' })
+            );
+            createTimeline({ pageSize: 4, showPrivate: false });
+            await emitTimeline(firstPage);
+            await flushPromises();
+            expect(membersVariables()).toEqual({
+                where: {
+                    and: [
+                        { and: [CONTACT_SCOPE, { Visibility__c: { eq: 'Public' } }] },
+                        { Thread_Key__c: { in: ['x:order-4411'] } }
+                    ]
+                }
+            });
+        });
+
+        it('stays labelled as partial when the thread members cannot be read', async () => {
+            const element = createTimeline({ pageSize: 4 });
+            await emitTimeline(firstPage);
+            await flushPromises();
+            graphql.emitErrors([{ message: 'Request failed' }], isThreadMembersConfig);
+            await flushPromises();
+            expect(headingsOf(element)).toEqual([['Conversation with @ana_ruiz', '4+ messages']]);
+        });
+    });
+
     describe('accessibility', () => {
         it('is accessible with data', async () => {
             const element = createTimeline({ pageSize: 10 });
-            graphql.emit(firstPage);
+            await emitTimeline(firstPage);
             await flushPromises();
             await expect(element).toBeAccessible();
         });
 
         it('is accessible when empty', async () => {
             const element = createTimeline();
-            graphql.emit(emptyPage);
+            await emitTimeline(emptyPage);
             await flushPromises();
             await expect(element).toBeAccessible();
         });
 
         it('is accessible with an error', async () => {
             const element = createTimeline();
-            graphql.emitErrors(timelineErrors);
+            await emitTimelineErrors(timelineErrors);
             await flushPromises();
             await expect(element).toBeAccessible();
         });

@@ -16,16 +16,22 @@ import {
 const CONTACT = '003000000000001AAA';
 
 describe('c/socialTimelineFilter', () => {
+    // Only confirmed identities put messages on a record (docs/interactions.md step 2): no identity,
+    // or Link_Status__c Linked, read through the parent relationship filter the GraphQL API
+    // documents (https://developer.salesforce.com/docs/platform/graphql/guide/filter-parent.html).
+    const CONFIRMED = { or: [{ Identity__c: { eq: null } }, { Identity__r: { Link_Status__c: { eq: 'Linked' } } }] };
+    const confirmed = (clause) => ({ and: [clause, CONFIRMED] });
+
     it.each([
-        ['Contact', CONTACT, null, { Contact__c: { eq: CONTACT } }],
-        ['Lead', '00Q000000000001AAA', null, { Lead__c: { eq: '00Q000000000001AAA' } }],
-        ['Account', '001000000000001AAA', null, { Account__c: { eq: '001000000000001AAA' } }],
+        ['Contact', CONTACT, null, confirmed({ Contact__c: { eq: CONTACT } })],
+        ['Lead', '00Q000000000001AAA', null, confirmed({ Lead__c: { eq: '00Q000000000001AAA' } })],
+        ['Account', '001000000000001AAA', null, confirmed({ Account__c: { eq: '001000000000001AAA' } })],
         ['Case', '500000000000001AAA', null, { Case__c: { eq: '500000000000001AAA' } }],
         [
             'Case',
             '500000000000001AAA',
             CONTACT,
-            { or: [{ Case__c: { eq: '500000000000001AAA' } }, { Contact__c: { eq: CONTACT } }] }
+            { or: [{ Case__c: { eq: '500000000000001AAA' } }, confirmed({ Contact__c: { eq: CONTACT } })] }
         ],
         ['Opportunity', '006000000000001AAA', null, null],
         ['Contact', undefined, null, null]

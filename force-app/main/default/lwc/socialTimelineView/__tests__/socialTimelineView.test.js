@@ -1,4 +1,5 @@
 import { channelDisplay, deliveryView, interactionView, slaBadge, threadView } from 'c/socialTimelineView';
+import { wholeThreads } from 'c/socialThreads';
 import { groupIntoThreads } from 'c/socialThreads';
 
 // A script URL, spelled so no lint rule mistakes the test data for code that runs it.
@@ -6,6 +7,7 @@ const SCRIPT_SCHEME = ['javascript', ''].join(':');
 
 const NOW = Date.parse('2026-03-04T12:00:00.000Z');
 const MIN = 60000;
+const DAY = 24 * 60 * MIN;
 const CHANNELS = { x: { networkKey: 'x', name: 'X', icon: 'utility:socialshare', slaMinutes: 60 } };
 const base = {
     id: 'a01',
@@ -194,5 +196,42 @@ describe('c/socialTimelineView', () => {
         expect(words(reply.authorParts)).toEqual(['Our reply to ']);
         expect(isolated(reply.whoParts)).toEqual(['Ben\u202E Ode']);
         expect(interactionView(base, CHANNELS, NOW).whoParts).toEqual([]);
+    });
+
+    describe('a thread a page boundary or a filter cut', () => {
+        // Loaded: the customer's two posts. Not loaded: our DM that started the thread.
+        const loaded = [
+            { ...base, id: 'a11', threadKey: 't9', externalId: 'x:11', postedAt: NOW - 30 * MIN },
+            { ...base, id: 'a12', threadKey: 't9', externalId: 'x:12', postedAt: NOW - 20 * MIN }
+        ];
+        const ourDm = { ...base, id: 'a10', threadKey: 't9', externalId: 'facebook:10', direction: 'Outbound' };
+        const [thread] = groupIntoThreads(loaded);
+
+        it.each([
+            ['complete by construction', {}, 'Conversation started by \u2068@ana_ruiz\u2069', '2 messages', false],
+            [
+                'maybe cut, head not read yet',
+                { mayBeCut: true },
+                'Conversation with \u2068@ana_ruiz\u2069',
+                '2+ messages',
+                true
+            ],
+            [
+                'whole thread read',
+                { mayBeCut: true, whole: wholeThreads([...loaded, { ...ourDm, postedAt: NOW - DAY }]).get('t9') },
+                'Conversation we started with \u2068@ana_ruiz\u2069',
+                '2 of 3 messages shown',
+                false
+            ],
+            [
+                'whole thread read, cut short',
+                { whole: wholeThreads([{ ...ourDm, postedAt: NOW - DAY }, loaded[0]], { complete: false }).get('t9') },
+                'Conversation we started with \u2068@ana_ruiz\u2069',
+                '2+ messages',
+                true
+            ]
+        ])('%s', (_name, options, heading, countText, isPartial) => {
+            expect(threadView(thread, CHANNELS, NOW, options)).toMatchObject({ heading, countText, isPartial });
+        });
     });
 });
