@@ -45,6 +45,17 @@ import { confirmInput, personField, rejectInput, toIdentity, unlinkInput } from 
 import { channelDisplay } from 'c/socialTimelineView';
 import { IDENTITIES_QUERY } from './identitiesQuery';
 
+/**
+ * How the link was made. A rep's action is the latest word on it: after a rep confirms or re-links
+ * an identity, the rule that once matched it no longer explains the link (issue 19).
+ */
+function howLinkedText(identity) {
+    if (identity.rule && identity.source !== 'Rep') {
+        return formatLabel(MATCHED_BY, identity.rule);
+    }
+    return identity.source ? formatLabel(LINK_SOURCE, identity.source) : '';
+}
+
 export default class SocialIdentities extends LightningElement {
     @api recordId;
     @api objectApiName;
@@ -58,7 +69,6 @@ export default class SocialIdentities extends LightningElement {
     linkFormOpen = false;
     pending; // { identityId, kind: 'unlink' | 'reject' }
     reason = '';
-    reasonError = '';
     isSaving = false;
 
     labels = {
@@ -69,6 +79,7 @@ export default class SocialIdentities extends LightningElement {
         loadErrorAction: LOAD_ERROR_ACTION,
         empty: EMPTY,
         reason: REASON,
+        reasonRequired: REASON_REQUIRED,
         cancel: CANCEL,
         advocate: ADVOCATE,
         unsupported: UNSUPPORTED
@@ -130,11 +141,7 @@ export default class SocialIdentities extends LightningElement {
                 identity.followers !== null && identity.followers !== undefined
                     ? formatLabel(FOLLOWERS, identity.followers)
                     : '',
-            howText: identity.rule
-                ? formatLabel(MATCHED_BY, identity.rule)
-                : identity.source
-                  ? formatLabel(LINK_SOURCE, identity.source)
-                  : '',
+            howText: howLinkedText(identity),
             confirmLabel: CONFIRM,
             confirmAlt: formatLabel(CONFIRM_ALT, isolated(label)),
             rejectLabel: REJECT,
@@ -241,26 +248,28 @@ export default class SocialIdentities extends LightningElement {
     startPending(identityId, kind) {
         this.pending = { identityId, kind };
         this.reason = '';
-        this.reasonError = '';
     }
 
     handleReasonChange(event) {
         this.reason = event.detail.value || '';
         if (this.reason.trim()) {
-            this.reasonError = '';
+            // The field's own message is the only one (issue 19: it was shown twice): clear it.
+            const input = this.template.querySelector('lightning-textarea.reason');
+            if (input) {
+                input.setCustomValidity('');
+            }
         }
     }
 
     handleCancelPending() {
         this.pending = undefined;
-        this.reasonError = '';
     }
 
     async handleSubmitPending() {
         const identity = this.identityById(this.pending.identityId);
         if (this.pending.kind === 'unlink') {
             if (!this.reason.trim()) {
-                this.reasonError = REASON_REQUIRED;
+                // Said once, by the field itself, as Lightning fields report errors.
                 const input = this.template.querySelector('lightning-textarea.reason');
                 if (input) {
                     input.setCustomValidity(REASON_REQUIRED);

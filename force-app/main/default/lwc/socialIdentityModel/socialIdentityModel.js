@@ -76,7 +76,10 @@ export function normaliseHandle(handle) {
         .replace(/^@+/, '');
 }
 
-/** A rep links an existing, unclaimed identity to this record. */
+/**
+ * A rep links an existing, unclaimed identity to this record. The rule that once matched it (before
+ * an unlink) does not explain this link: it is cleared, field history keeps it.
+ */
 export function linkExistingInput(identityId, objectApiName, recordId, userId, now) {
     return {
         fields: {
@@ -84,6 +87,7 @@ export function linkExistingInput(identityId, objectApiName, recordId, userId, n
             [personField(objectApiName)]: recordId,
             Link_Status__c: 'Linked',
             Link_Source__c: 'Rep',
+            Matched_By_Rule__c: null,
             Linked_By__c: userId,
             Linked_At__c: new Date(now).toISOString(),
             Link_Note__c: null

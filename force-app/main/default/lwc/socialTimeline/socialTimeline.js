@@ -25,6 +25,7 @@ import EMPTY_TITLE from '@salesforce/label/c.Social_Timeline_EmptyTitle';
 import EMPTY_PERSON from '@salesforce/label/c.Social_Timeline_EmptyPerson';
 import EMPTY_ACCOUNT from '@salesforce/label/c.Social_Timeline_EmptyAccount';
 import EMPTY_CASE from '@salesforce/label/c.Social_Timeline_EmptyCase';
+import EMPTY_CASE_NO_CONTACT from '@salesforce/label/c.Social_Timeline_EmptyCaseNoContact';
 import LINK_IDENTITY from '@salesforce/label/c.Social_Timeline_LinkIdentity';
 import LOAD_ERROR from '@salesforce/label/c.Social_Timeline_LoadError';
 import LOAD_ERROR_ACTION from '@salesforce/label/c.Social_Timeline_LoadErrorAction';
@@ -434,7 +435,11 @@ export default class SocialTimeline extends NavigationMixin(LightningElement) {
         if (this.objectApiName === 'Account') {
             return EMPTY_ACCOUNT;
         }
-        return this.objectApiName === 'Case' ? EMPTY_CASE : EMPTY_PERSON;
+        if (this.objectApiName === 'Case') {
+            // No contact, nothing to link an identity to: say what is missing (issue 19).
+            return this.caseContactResolved && !this.caseContactId ? EMPTY_CASE_NO_CONTACT : EMPTY_CASE;
+        }
+        return EMPTY_PERSON;
     }
 
     get canLinkIdentity() {

@@ -54,6 +54,18 @@ describe('c-social-identities', () => {
         expect(graphql.getLastConfig().variables).toEqual({ where: { Lead__c: { eq: '00QHU000000LeadAAA' } } });
     });
 
+    it('says a rep linked it once a rep confirmed or re-linked it, not the rule that once matched', async () => {
+        const relinked = JSON.parse(JSON.stringify(identities));
+        const x = relinked.uiapi.query.Social_Identity__c.edges.find(
+            (edge) => edge.node.Matched_By_Rule__c.value === 'same-email'
+        ).node;
+        x.Link_Source__c.value = 'Rep';
+        const { element } = await loaded(undefined, relinked);
+        const hows = $$(element, '.linked-item .how').map((how) => how.textContent);
+        expect(hows).not.toContain('Matched by rule: same-email');
+        expect(hows.filter((text) => text === 'Linked by: Rep')).toHaveLength(2);
+    });
+
     it('does not ask the wire again when data arrives', async () => {
         createPanel();
         await flushPromises();
@@ -195,14 +207,23 @@ describe('c-social-identities', () => {
         const { element, toasts } = await loaded();
         $(element, '.linked-item lightning-button.unlink').click();
         await flushPromises();
+        const reason = $(element, '.linked-item lightning-textarea.reason');
+        const setCustomValidity = jest.spyOn(reason, 'setCustomValidity');
+        const reportValidity = jest.spyOn(reason, 'reportValidity');
         $(element, '.linked-item lightning-button.submit-pending').click();
         await flushPromises();
         expect(updateRecord).not.toHaveBeenCalled();
-        expect($(element, '.reason-error').textContent).toBe('Enter a reason before unlinking.');
+        // Said once, by the field (issue 19: it was also a paragraph below it): the same words
+        // whether the field reports it on submit or on its own as an empty required field.
+        expect(setCustomValidity).toHaveBeenCalledWith('Enter a reason before unlinking.');
+        expect(reportValidity).toHaveBeenCalled();
+        expect(reason.messageWhenValueMissing).toBe('Enter a reason before unlinking.');
+        expect(element.shadowRoot.textContent).not.toContain('Enter a reason before unlinking.');
 
-        $(element, '.linked-item lightning-textarea.reason').dispatchEvent(
+        reason.dispatchEvent(
             new CustomEvent('change', { detail: { value: '  Account belongs to her shop, not to her  ' } })
         );
+        expect(setCustomValidity).toHaveBeenLastCalledWith('');
         $(element, '.linked-item lightning-button.submit-pending').click();
         await flushPromises();
         expect(updateRecord).toHaveBeenCalledWith({

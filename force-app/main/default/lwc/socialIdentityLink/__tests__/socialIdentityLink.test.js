@@ -73,6 +73,8 @@ describe('c-social-identity-link', () => {
                 Contact__c: CONTACT_ID,
                 Link_Status__c: 'Linked',
                 Link_Source__c: 'Rep',
+                // The rule that once matched it does not explain a rep's re-link (issue 19).
+                Matched_By_Rule__c: null,
                 Linked_By__c: USER_ID,
                 Linked_At__c: '2026-03-04T12:00:00.000Z',
                 Link_Note__c: null

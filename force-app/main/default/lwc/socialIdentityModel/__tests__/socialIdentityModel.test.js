@@ -80,7 +80,9 @@ describe('c/socialIdentityModel', () => {
         expect(linkExistingInput('a00', 'Contact', '003A', USER, NOW).fields).toMatchObject({
             Id: 'a00',
             Contact__c: '003A',
-            Link_Status__c: 'Linked'
+            Link_Status__c: 'Linked',
+            Link_Source__c: 'Rep',
+            Matched_By_Rule__c: null
         });
     });
 

@@ -13,6 +13,7 @@ const firstPage = require('./data/timelineFirstPage.json');
 const secondPage = require('./data/timelineSecondPage.json');
 const emptyPage = require('./data/timelineEmpty.json');
 const caseContact = require('../../socialCaseContact/__tests__/data/caseContact.json');
+const caseNoContact = require('../../socialCaseContact/__tests__/data/caseNoContact.json');
 const timelineErrors = require('./data/timelineErrors.json');
 const deliveryPage = require('./data/timelineDelivery.json');
 const threadMembers = require('./data/threadMembers.json');
@@ -287,6 +288,20 @@ describe('c-social-timeline', () => {
             await emitTimeline(firstPage);
             await flushPromises();
             expect($$(element, 'c-social-thread')).toHaveLength(1);
+        });
+
+        it('says the case has no contact, rather than asking to link an identity to it', async () => {
+            const element = createTimeline({ objectApiName: 'Case', recordId: '500HU000000Case1AAA' });
+            await flushPromises();
+            graphql.emit(caseNoContact, (config) => Boolean(config.variables && config.variables.caseId));
+            await flushPromises();
+            expect(timelineVariables().where).toEqual({ Case__c: { eq: '500HU000000Case1AAA' } });
+            await emitTimeline(emptyPage);
+            await flushPromises();
+            expect($(element, '.empty-message').textContent).toBe(
+                "This case has no contact yet. Add the customer as the case's contact to see their social conversations here."
+            );
+            expect($(element, 'lightning-button.link-identity')).toBeNull();
         });
 
         it('keeps private messages off the page when the admin hides them', async () => {
