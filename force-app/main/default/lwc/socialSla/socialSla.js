@@ -19,14 +19,19 @@ export function isOpen(interaction) {
 }
 
 /**
- * The SLA covers inbound public questions and complaints, and anything a rep or import marked
- * Needs_Response: those are the messages other customers see waiting.
+ * The SLA covers inbound public questions and complaints, anything a rep or import marked
+ * Needs_Response, and anything the import gave a Response_Due_At__c: those are the messages other
+ * customers see waiting. The stored due time outlives the status, so a message answered late (no
+ * longer Needs_Response, perhaps a purchase question) still says "Answered after SLA" instead of
+ * silently losing its overdue badge.
  */
 export function isSlaCovered(interaction) {
     return (
         interaction.direction === 'Inbound' &&
         interaction.visibility === 'Public' &&
-        (SLA_INTENTS.includes(interaction.intent) || interaction.status === 'Needs_Response')
+        (SLA_INTENTS.includes(interaction.intent) ||
+            interaction.status === 'Needs_Response' ||
+            Boolean(interaction.responseDueAt))
     );
 }
 

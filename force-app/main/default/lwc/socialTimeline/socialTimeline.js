@@ -14,6 +14,7 @@ import REFRESH from '@salesforce/label/c.Social_Timeline_Refresh';
 import SHOW_FILTERS from '@salesforce/label/c.Social_Timeline_ShowFilters';
 import HIDE_FILTERS from '@salesforce/label/c.Social_Timeline_HideFilters';
 import SHOWING from '@salesforce/label/c.Social_Timeline_Showing';
+import SHOWING_MATCHES from '@salesforce/label/c.Social_Timeline_ShowingMatches';
 import LOAD_MORE from '@salesforce/label/c.Social_Timeline_LoadMore';
 import LOADING_MORE from '@salesforce/label/c.Social_Timeline_LoadingMore';
 import REACHED_OLDEST from '@salesforce/label/c.Social_Timeline_ReachedOldest';
@@ -386,6 +387,15 @@ export default class SocialTimeline extends NavigationMixin(LightningElement) {
     }
 
     get summaryText() {
+        if (this.isSearching) {
+            // Search runs on what is loaded: counted against the matches found there, never against
+            // the server's total ("Showing 20 of 265" beside "looks through the 200 loaded").
+            return formatLabel(
+                SHOWING_MATCHES,
+                countText(this.visibleInteractions.length),
+                countText(this.matchingInteractions.length)
+            );
+        }
         return formatLabel(SHOWING, countText(this.visibleInteractions.length), countText(this.totalCount));
     }
 

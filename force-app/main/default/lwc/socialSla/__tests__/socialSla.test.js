@@ -22,6 +22,11 @@ describe('c/socialSla', () => {
         ['inbound public complaint', question({ intent: 'Complaint' }), true],
         ['inbound public praise marked Needs_Response', question({ intent: 'Praise', status: 'Needs_Response' }), true],
         ['inbound public praise', question({ intent: 'Praise' }), false],
+        [
+            'a purchase question the import gave a due time, answered',
+            question({ intent: 'Purchase_Intent', status: 'Responded', responseDueAt: NOW - 60 * MIN }),
+            true
+        ],
         ['private question (a DM has no public audience)', question({ visibility: 'Private' }), false],
         ['our own outbound reply', question({ direction: 'Outbound' }), false]
     ])('covers %s: %s', (_name, interaction, expected) => {
@@ -80,5 +85,21 @@ describe('c/socialSla', () => {
     it('has no SLA when the channel sets none', () => {
         expect(slaFor(question(), { slaMinutes: 0 }, NOW).state).toBe(SLA_STATE.NONE);
         expect(slaFor(question(), undefined, NOW).state).toBe(SLA_STATE.NONE);
+    });
+
+    // Issue 19: an overdue message answered late kept no badge at all when only its status
+    // (Needs_Response) had put it under the SLA; its stored due time keeps it there.
+    it.each([
+        ['waiting, past due', { status: 'Needs_Response' }, SLA_STATE.OVERDUE],
+        ['answered late', { status: 'Responded', firstResponseAt: NOW - 10 * MIN }, SLA_STATE.MISSED],
+        ['answered in time', { status: 'Responded', firstResponseAt: NOW - 100 * MIN }, SLA_STATE.MET]
+    ])('a purchase question with a due time, %s: %s', (_name, overrides, state) => {
+        const purchase = question({
+            intent: 'Purchase_Intent',
+            postedAt: NOW - 120 * MIN,
+            responseDueAt: NOW - 60 * MIN,
+            ...overrides
+        });
+        expect(slaFor(purchase, x, NOW).state).toBe(state);
     });
 });

@@ -388,6 +388,8 @@ describe('c-social-timeline', () => {
             expect(timelineVariables()).toEqual(variablesBefore);
             expect(interactionsOf(element)).toHaveLength(1);
             expect($(element, '.search-scope').textContent).toContain('the 4 interactions loaded so far');
+            // Counted against the matches among those loaded, not the record's 7 (issue 19).
+            expect($(element, '.summary').textContent).toBe('Showing 1 of 1 matches');
         });
 
         it('offers to clear filters that match nothing', async () => {
