@@ -2,4 +2,5 @@
 import type { Browser } from 'playwright-core';
 
 export const CHROMIUM_PATH: string;
-export function launchChromium(): Promise<Browser>;
+/** Closing the browser removes its scratch folder (under tmpRoot, the OS temp folder by default). */
+export function launchChromium(options?: { tmpRoot?: string }): Promise<Browser>;

@@ -22,8 +22,12 @@ const TYPES = {
     '.png': 'image/png'
 };
 
+// Browsers ask for /favicon.ico on every page: answer with SLDS's social icon, not a 404 logged on
+// every load.
+const FAVICON = '/slds/icons/standard/social_60.png';
+
 function staticFile(pathname) {
-    const wanted = pathname === '/' ? '/index.html' : pathname;
+    const wanted = pathname === '/' ? '/index.html' : pathname === '/favicon.ico' ? FAVICON : pathname;
     for (const { prefix, dir } of STATIC_ROOTS) {
         if (!wanted.startsWith(prefix)) {
             continue;

@@ -3,7 +3,7 @@
 // SLA badge, time): without isolation the override runs to the end of the line, so the time would
 // read backwards and land left of the handle. Measured on the layout, not on a screenshot.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { createQuestion, openPreviewSession, type PreviewSession } from './previewSession.js';
+import { createLinkedContact, createQuestion, openPreviewSession, type PreviewSession } from './previewSession.js';
 
 const RLO = '\u202E';
 const HANDLE = `evil${RLO}txt.exe`;
@@ -39,23 +39,14 @@ describe('untrusted text is a bidi isolate in Chromium', () => {
   beforeAll(async () => {
     session = await openPreviewSession();
     const { org } = session;
-    const create = (objectName: string, fields: Record<string, unknown>): string => {
-      const created = org.store.create(objectName, fields);
-      if (!created.success) throw new Error(JSON.stringify(created.errors));
-      return created.id;
-    };
-    contactId = create('Contact', { FirstName: 'Rae', LastName: 'Override', Email: 'rae.override@example.com' });
-    const identityId = create('Social_Identity__c', {
-      Name: `@${HANDLE} (x)`,
-      External_Id__c: 'x:bidi-1',
-      Network__c: 'x',
-      Network_User_Id__c: 'bidi-1',
-      Handle__c: HANDLE,
-      Display_Name__c: `Rae ${RLO}Override`,
-      Contact__c: contactId,
-      Link_Status__c: 'Linked',
-      Link_Source__c: 'Rep',
-    });
+    let identityId: string;
+    ({ contactId, identityId } = createLinkedContact(org, {
+      firstName: 'Rae',
+      lastName: 'Override',
+      handle: HANDLE,
+      networkUserId: 'bidi-1',
+      displayName: `Rae ${RLO}Override`,
+    }));
     createQuestion(org, contactId, 'bidi-post-1', {
       Identity__c: identityId,
       Body__c: `Is this ${RLO}real? https://shop.example.com/p/1`,

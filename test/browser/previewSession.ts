@@ -76,6 +76,40 @@ export async function eventually<T>(
  * not the code under test); `postId` is its id on the network. The contact's X identity is its
  * author unless `fields` names another. Returns the stored record.
  */
+/** A record written straight to the org's store (test data), its id; a refused save throws. */
+export function createRecord(org: LocalOrg, objectName: string, fields: Record<string, unknown>): string {
+  const created = org.store.create(objectName, fields);
+  if (!created.success) throw new Error(JSON.stringify(created.errors));
+  return created.id;
+}
+
+/**
+ * A new contact with one X identity a rep linked to it: the person a browser test writes messages for.
+ * @returns the contact's and the identity's ids
+ */
+export function createLinkedContact(
+  org: LocalOrg,
+  person: { firstName: string; lastName: string; handle: string; networkUserId: string; displayName?: string },
+): { contactId: string; identityId: string } {
+  const contactId = createRecord(org, 'Contact', {
+    FirstName: person.firstName,
+    LastName: person.lastName,
+    Email: `${person.firstName}.${person.lastName}@example.com`.toLowerCase(),
+  });
+  const identityId = createRecord(org, 'Social_Identity__c', {
+    Name: `@${person.handle} (x)`,
+    External_Id__c: `x:${person.networkUserId}`,
+    Network__c: 'x',
+    Network_User_Id__c: person.networkUserId,
+    Handle__c: person.handle,
+    Display_Name__c: person.displayName ?? null,
+    Contact__c: contactId,
+    Link_Status__c: 'Linked',
+    Link_Source__c: 'Rep',
+  });
+  return { contactId, identityId };
+}
+
 /**
  * Whether a record page shows this interaction: it has no identity or a Linked one. A Suggested
  * (or rejected, or unlinked) identity contributes nothing until a rep confirms it

@@ -58,6 +58,13 @@ describe('record page in Chromium', () => {
     expect(pageErrors).toEqual([]);
   }, 30_000);
 
+  it('declares and serves an icon, so no page load logs a 404 for /favicon.ico', async () => {
+    await expect(page.locator('link[rel="icon"]').getAttribute('href')).resolves.toBe('/favicon.ico');
+    const icon = await page.request.get(new URL('/favicon.ico', page.url()).toString());
+    expect(icon.status()).toBe(200);
+    expect(icon.headers()['content-type']).toBe('image/png');
+  }, 30_000);
+
   it('filters by channel to exactly that channel', async () => {
     await page.getByRole('combobox', { name: 'Channel' }).click();
     await page.getByRole('option', { name: 'X', exact: true }).click();
