@@ -37,6 +37,8 @@ describe('catch me up on a Case page in Chromium', () => {
     await expect(card.locator('.open-heading').textContent()).resolves.toBe(`Open items (${openInteractions})`);
     await expect(card.locator('.no-case-contact').count()).resolves.toBe(0);
     await expect(card.locator('.unsupported').count()).resolves.toBe(0);
+    // The identities panel targets Contact and Lead pages only: on a case it could only show an error.
+    await expect(page.locator('c-social-identities').count()).resolves.toBe(0);
   }, 60_000);
 
   it('says so when the case has no contact', async () => {
@@ -50,6 +52,11 @@ describe('catch me up on a Case page in Chromium', () => {
     await expect(card.locator('.title').textContent()).resolves.toBe('Catch me up');
     await expect(card.locator('lightning-spinner').count()).resolves.toBe(0);
     await expect(card.locator('.suggestion').count()).resolves.toBe(0);
+    // The timeline says what is missing too, rather than asking to link an identity to no one.
+    const empty = page.locator('c-social-timeline .empty-message');
+    await empty.waitFor({ timeout: 30_000 });
+    await expect(empty.textContent()).resolves.toContain('This case has no contact yet.');
+    await expect(page.locator('c-social-timeline .link-identity').count()).resolves.toBe(0);
     expect(session.pageErrors).toEqual([]);
   }, 60_000);
 });

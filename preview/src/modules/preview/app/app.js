@@ -14,6 +14,9 @@ const ICON_BY_OBJECT = {
     Case: 'standard:case'
 };
 
+// socialIdentities.js-meta.xml targets these record pages only; elsewhere it could only show an error.
+const IDENTITY_PAGES = ['Contact', 'Lead'];
+
 function recordIdFromHash() {
     const match = window.location.hash.match(/^#\/record\/([a-zA-Z0-9]{15,18})$/);
     return match ? match[1] : undefined;
@@ -84,6 +87,11 @@ export default class App extends LightningElement {
 
     get recordLabel() {
         return this.records.find((record) => record.value === this.recordId)?.name ?? this.recordId;
+    }
+
+    /** Only where an admin can place the identities panel (its targets: Contact and Lead pages). */
+    get showsIdentities() {
+        return IDENTITY_PAGES.includes(this.objectApiName);
     }
 
     get hasRecord() {
