@@ -3,12 +3,10 @@
 // one whose access token the org refuses (401 INVALID_SESSION_ID). Both fall back to jsforce's request,
 // which holds the body and the answers in memory; the upsert must come out the same: ids, created
 // flags, per-record errors, every record written once, and the API calls counted.
-import { afterAll, afterEach, beforeAll, describe, expect, it, jest } from '@jest/globals';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
 import { OrgClient, type OrgConnection, type SaveOutcome } from '../../plugin/src/mappings/org.js';
 import { API_VERSION, connectTo, type TestOrg } from '../plugin/localOrg.js';
 import { startFaultOrg } from './scenario.js';
-
-jest.setTimeout(60_000);
 
 let org: TestOrg;
 

@@ -2,7 +2,7 @@
 // Collections path and the Bulk API 2.0 path, the org ends up holding exactly what a fault-free deploy
 // of the same file leaves in a fresh org (no duplicates, none missing), and the results account for
 // every input row exactly once. The daily API limit stops the run cleanly and a rerun finishes it.
-import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import Deploy from '../../plugin/src/commands/social/mappings/deploy.js';
 import { DailyLimitError } from '../../plugin/src/mappings/org.js';
 import { rerunCommand } from '../../plugin/src/mappings/sfError.js';
@@ -24,8 +24,6 @@ import {
   type DeployFixture,
   type OrgState,
 } from './scenario.js';
-
-jest.setTimeout(60_000);
 
 const PATHS = [
   { path: 'sObject Collections', bulkThreshold: 2_000 },

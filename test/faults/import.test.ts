@@ -4,7 +4,7 @@
 // statuses and links), and the results account for every input row exactly once. Batches of 120 rows
 // with Bulk API 2.0 above 100 writes: the 80 identities go through sObject Collections, the 400
 // interactions in one Bulk API job. The daily API limit stops the run cleanly.
-import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { DailyLimitError } from '../../plugin/src/mappings/org.js';
 import type { TestOrg } from '../plugin/localOrg.js';
 import { FAULT_KINDS } from './faultKinds.js';
@@ -23,7 +23,6 @@ import {
   type OrgState,
 } from './scenario.js';
 
-jest.setTimeout(60_000);
 // Calls allowed to the run that the daily limit stops mid-way: the reads of every batch and the start of
 // the one Bulk API job that writes the interactions (the fault-free import takes 13).
 const HALF_WAY = 10;

@@ -7,7 +7,7 @@ import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { seededRandom } from '../../local-org/src/random/seededRandom.js';
 import type { TestOrg } from '../plugin/localOrg.js';
 import {
@@ -29,8 +29,6 @@ import {
   type ImportFixture,
   type OrgState,
 } from './scenario.js';
-
-jest.setTimeout(60_000);
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const CHILD = join(root, 'test/faults/child.mjs');

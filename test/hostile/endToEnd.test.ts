@@ -3,7 +3,7 @@
 // control-character text, files in other encodings and sources outside the mapping folder. Each case
 // checks the exact error or reason, the org's record counts before and after, that every input row is
 // in exactly one results CSV, and that no results cell starts a spreadsheet formula.
-import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { importInteractions, type ImportResult } from '../../plugin/src/interactions/import.js';
@@ -15,8 +15,6 @@ import { resultFileName } from '../../plugin/src/mappings/results.js';
 import { writeFixture } from '../plugin/fixtures.js';
 import { connectTo, startOrg, type TestOrg } from '../plugin/localOrg.js';
 import { corpus, FORMULA_START, resultsRows } from './corpus.js';
-
-jest.setTimeout(60_000);
 
 const RLO = '\u202E';
 // Contacts whose last names are the corpus's SOQL-metacharacter handles, and one a LIKE would also match.

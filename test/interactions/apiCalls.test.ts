@@ -2,15 +2,13 @@
 // daily allowance counts them): reads go out as composite requests of up to five queries, reads that do
 // not depend on each other share a call, and a re-import whose reads take more than one composite call
 // still finds every post (long external ids with quotes and backslashes, two that differ only in case).
-import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { join } from 'node:path';
 import type { Connection } from '@salesforce/core';
 import { importInteractions, type ImportOptions, type ImportResult } from '../../plugin/src/interactions/import.js';
 import { OrgClient } from '../../plugin/src/mappings/org.js';
 import { mappingYaml, writeFixture } from '../plugin/fixtures.js';
 import { connectTo, startOrg, type TestOrg } from '../plugin/localOrg.js';
-
-jest.setTimeout(60_000);
 
 let org: TestOrg;
 let connection: Connection;

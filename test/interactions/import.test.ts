@@ -45,7 +45,7 @@ describe('interactions import against the local org', () => {
       { Network_Key__c: 'facebook', Name: 'Facebook', Enabled__c: false },
     ]);
     expect(channels.every((channel) => channel.success)).toBe(true);
-  }, 60_000);
+  });
 
   afterAll(async () => {
     await session?.org.stop();
@@ -112,7 +112,7 @@ describe('interactions import against the local org', () => {
     expect(second.changes).toBe(0);
     expect(second.counts.unchanged).toBe(15);
     expect(second.identities.written).toBe(0);
-  }, 60_000);
+  });
 
   it('threads a reply before its parent, reports a duplicate and a bad time stamp, then takes an edit and a deletion', async () => {
     const p = `t${Date.now()}`;
@@ -193,7 +193,7 @@ describe('interactions import against the local org', () => {
     const again = await run(join(dir, 'second.ndjson'));
     expect(again.changes).toBe(0);
     expect(again.counts.unchanged).toBe(3);
-  }, 60_000);
+  });
 
   it('marks a question already in the org Responded when a later export brings the answer', async () => {
     const p = `q${Date.now()}`;
@@ -224,7 +224,7 @@ describe('interactions import against the local org', () => {
     expect(question.Status__c).toBe('Responded');
     expect((await interaction(`x:${p}-2`)).Thread_Key__c).toBe(`x:${p}-1`);
     expect((await run(join(dir, 'answer.ndjson'))).changes).toBe(0);
-  }, 60_000);
+  });
 
   it('links, suggests or leaves identities by the mapping rules, reading a CSV through its mapping source, and threads across channels', async () => {
     const p = `m${Date.now()}`;
@@ -302,7 +302,7 @@ describe('interactions import against the local org', () => {
       Contact__c: linked.id,
       Thread_Key__c: `x:${p}-1`,
     });
-  }, 60_000);
+  });
 
   it('stores bodies verbatim and truncates one over 32,768 characters with a warning on its row', async () => {
     const p = `w${Date.now()}`;
@@ -336,7 +336,7 @@ describe('interactions import against the local org', () => {
     expect(created.find((row) => row.line === '2')?.warning).toBe(
       'body truncated: 40000 characters, Body__c holds 32768; the last 7232 were cut off',
     );
-  }, 60_000);
+  });
 
   it('writes through Bulk API 2.0 above the threshold with the same results', async () => {
     const p = `b${Date.now()}`;
@@ -356,7 +356,7 @@ describe('interactions import against the local org', () => {
     expect((await interaction(`x:${p}-7`)).Body__c).toBe('body 7 "quoted", with comma\nand line 😀');
     const again = await run(join(dir, 'bulk.ndjson'), { bulkThreshold: 10 });
     expect(again.changes).toBe(0);
-  }, 60_000);
+  });
 
   it('runs as the sf command: --dry-run writes nothing, --json returns the counts, a rejected row exits 1', async () => {
     process.env.SF_ORG_INSTANCE_URL = session.org.url;
@@ -404,5 +404,5 @@ describe('interactions import against the local org', () => {
       process.exitCode = undefined;
       delete process.env.SF_ORG_INSTANCE_URL;
     }
-  }, 60_000);
+  });
 });

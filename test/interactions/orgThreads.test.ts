@@ -35,5 +35,5 @@ describe('threadOutlines', () => {
     expect(inOrg.size).toBe(0);
     // The posts' thread keys; no identity, so no earlier posts of their senders to read.
     expect(queryManyCalls).toBe(1);
-  }, 30_000);
+  });
 });

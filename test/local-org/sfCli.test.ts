@@ -4,15 +4,13 @@
 
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { startLocalOrg, type LocalOrg } from '../../local-org/src/main.js';
 import { expectSuccess, isolatedSf, type SfCli, type SfRun } from '../support/sfCli.js';
 
 let org: LocalOrg;
 let cli: SfCli;
 let work: string;
-
-jest.setTimeout(120_000);
 
 /** Runs sf in the isolated state folder, from its work folder (where the tests write files). */
 function sf(args: string[], env: Record<string, string> = {}): Promise<SfRun> {

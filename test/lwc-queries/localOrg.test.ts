@@ -104,7 +104,7 @@ function expectNewestFirst(list: Json[]): void {
 
 beforeAll(async () => {
   org = await startLocalOrg({ port: 0 });
-}, 60_000);
+});
 
 afterAll(async () => {
   await org?.stop();
@@ -348,7 +348,7 @@ describe('socialTimeline queries on the local org', () => {
     expect(requests).toBe(25);
     expect(all[4999]!.Posted_At__c.value).toBe(new Date(start).toISOString());
     expectNewestFirst(all);
-  }, 60_000);
+  });
 });
 
 describe('socialIdentities and socialIdentityLink queries on the local org', () => {

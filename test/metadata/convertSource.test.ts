@@ -38,5 +38,5 @@ describe('sf project convert source', () => {
       'Social_Identity__c.object',
       'Social_Interaction__c.object',
     ]);
-  }, 120_000);
+  });
 });

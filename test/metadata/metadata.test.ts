@@ -23,7 +23,7 @@ describe('force-app metadata', () => {
 
   beforeAll(async () => {
     metadata = await readForceApp(forceApp);
-  }, 60_000);
+  });
 
   it('converts to Metadata API format with the three objects and both permission sets', () => {
     expect([...metadata.objects.keys()].sort()).toEqual([
@@ -89,7 +89,7 @@ describe('what the permission sets allow', () => {
 
   beforeAll(async () => {
     metadata = await readForceApp(forceApp);
-  }, 60_000);
+  });
 
   const permissionSet = (name: string) => {
     const found = metadata.permissionSets.find((candidate) => candidate.name === name);
@@ -219,7 +219,7 @@ describe('a broken copy of force-app', () => {
     } finally {
       rmSync(copy, { recursive: true, force: true });
     }
-  }, 60_000);
+  });
 
   it('names the app and both permission sets when a tab is deleted', async () => {
     const copy = mkdtempSync(join(tmpdir(), 'social-bridge-broken-'));
@@ -238,5 +238,5 @@ describe('a broken copy of force-app', () => {
     } finally {
       rmSync(copy, { recursive: true, force: true });
     }
-  }, 60_000);
+  });
 });

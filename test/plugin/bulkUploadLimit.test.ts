@@ -5,7 +5,7 @@
 // https://developer.salesforce.com/docs/atlas.en-us.api_asynch.meta/api_asynch/upload_job_data.htm).
 // The local org refuses a larger upload, and OrgClient cuts a large upsert into jobs that stay within
 // it. The limits are lowered here so that a few hundred records cross them.
-import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -14,8 +14,6 @@ import { UPLOAD_LIMIT_BASE64_BYTES } from '../../local-org/src/bulk/ingest.js';
 import { MAX_UPLOAD_BYTES, recordsInMemory, writeBulkCsv } from '../../plugin/src/mappings/bulkRecords.js';
 import { OrgClient } from '../../plugin/src/mappings/org.js';
 import { API_VERSION, connectTo, type TestOrg } from './localOrg.js';
-
-jest.setTimeout(60_000);
 
 /** Base64 bytes the test org takes per job: 3,000 bytes of CSV. */
 const ORG_LIMIT = 4_000;

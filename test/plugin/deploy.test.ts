@@ -1,6 +1,6 @@
 // `sf social mappings deploy` end to end over real HTTP against the local org: resolve, plan, apply
 // (sObject Collections and Bulk API 2.0), results, idempotent reruns and a crash half-way.
-import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
@@ -11,7 +11,6 @@ import { writeFixture } from './fixtures.js';
 import { connectTo, seed, startOrg, type TestOrg } from './localOrg.js';
 
 // Loading @salesforce/core under jest takes seconds; a deploy is several HTTP round trips.
-jest.setTimeout(60_000);
 
 // A handle no network allows, to prove the IN list quotes it: quotes, a backslash, SOQL syntax, unicode.
 const TRICKY_HANDLE = `o'brien\\" OR Name != '' zoë_名前`;

@@ -1,14 +1,12 @@
 // The shipped example (examples/mapping.yaml) deployed against the seeded demo org, as `npm start`
 // does: it links the demo people the seed left for it, changes no channel, and a rerun changes nothing.
-import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { deployMapping } from '../../plugin/src/mappings/deploy.js';
 import { connectTo, startOrg, type TestOrg } from './localOrg.js';
-
-jest.setTimeout(60_000);
 
 const EXAMPLE = fileURLToPath(new URL('../../examples/mapping.yaml', import.meta.url));
 let org: TestOrg;

@@ -1,9 +1,7 @@
 // `sf social identities list`: reads identities from the local org, all of them or one Contact's.
-import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { listIdentities } from '../../plugin/src/identities/list.js';
 import { connectTo, startOrg, type TestOrg } from './localOrg.js';
-
-jest.setTimeout(60_000);
 
 let org: TestOrg;
 

@@ -2,13 +2,11 @@
 // an import brought in ('Import') are the customer's decisions: a deploy must never relink or unlink
 // them, whatever the mapping now says and whether or not removeStaleLinks is on. Runs against the local
 // org over HTTP, so the protection is checked on what the org holds after the deploy, not on the plan.
-import { describe, expect, it, jest } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import { join } from 'node:path';
 import { deployMapping } from '../../plugin/src/mappings/deploy.js';
 import { mappingYaml, writeFixture } from './fixtures.js';
 import { connectTo, localOrgForFile, seed } from './localOrg.js';
-
-jest.setTimeout(60_000);
 
 const localOrg = localOrgForFile();
 

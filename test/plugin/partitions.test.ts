@@ -2,7 +2,7 @@
 // it must end with the same org and the same results: the same identity's rows share a partition,
 // conflicting pairs are still caught with both lines, stale links are judged over the whole input,
 // and the writes of all partitions go out together.
-import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { access, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
@@ -14,8 +14,6 @@ import { resultFileName } from '../../plugin/src/mappings/results.js';
 import { mappingYaml, writeFixture } from './fixtures.js';
 import type { Connection } from '@salesforce/core';
 import { connectTo, startOrg, type TestOrg } from './localOrg.js';
-
-jest.setTimeout(60_000);
 
 const ROWS = 60;
 let whole: TestOrg;

@@ -1,11 +1,9 @@
 // OrgClient.queryMany against the local org: queries packed five to a composite call, a long query's
 // next pages chained through @{ref.nextRecordsUrl}, every record returned once, and a refused query
 // named by its index.
-import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { OrgClient } from '../../plugin/src/mappings/org.js';
 import { connectTo, startOrg, type TestOrg } from './localOrg.js';
-
-jest.setTimeout(60_000);
 
 let org: TestOrg;
 

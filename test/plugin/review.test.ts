@@ -2,7 +2,7 @@
 // writes the files a deploy writes, for the same input and org, and changes nothing in the org; the
 // plan shows each channel setting it would change or clear. Also the row-level rules a reviewer relies
 // on: an exact duplicate row is `duplicate`, and an e-mail rule matches whatever the address's case.
-import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
@@ -10,8 +10,6 @@ import { deployMapping, type DeployResult } from '../../plugin/src/mappings/depl
 import { writeFixture } from './fixtures.js';
 import { connectTo, startOrg, type TestOrg } from './localOrg.js';
 import { BEFORE_MAPPING, BEFORE_EXPORT, REVIEWED_MAPPING, REVIEWED_EXPORT, seedPeople } from './reviewFixture.js';
-
-jest.setTimeout(120_000);
 
 let org: TestOrg;
 let people: Awaited<ReturnType<typeof seedPeople>>;

@@ -3,7 +3,7 @@
 // changes nothing the second time; its results account for every record the deploy wrote.
 // Deletes go through sObject Collections DELETE (?ids=…&allOrNone=false), as documented in the REST API
 // Developer Guide, "Delete Records Using sObject Collections".
-import { describe, expect, it, jest } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
@@ -12,8 +12,6 @@ import { undoDeploy, type UndoResult } from '../../plugin/src/mappings/undo/undo
 import { writeFixture } from './fixtures.js';
 import { connectTo, localOrgForFile } from './localOrg.js';
 import { BEFORE_EXPORT, BEFORE_MAPPING, REVIEWED_EXPORT, REVIEWED_MAPPING, seedPeople } from './reviewFixture.js';
-
-jest.setTimeout(120_000);
 
 const localOrg = localOrgForFile();
 const TOUCHED = ['Social_Identity__c', 'Social_Channel__c', 'Lead'];

@@ -81,7 +81,7 @@ describe('delivering queued replies', () => {
     const again = await deliver();
     expect(again.replies).toEqual([]);
     expect([...requestsPerKey(receiver).values()].every((count) => count === 1)).toBe(true);
-  }, 60_000);
+  });
 
   it('signs "<timestamp>.<raw body>" with the secret, as the receiver checks it', async () => {
     let seen: { timestamp?: string; signature?: string; rawBody?: Buffer } = {};
@@ -115,7 +115,7 @@ describe('delivering queued replies', () => {
     } finally {
       await spy.close();
     }
-  }, 60_000);
+  });
 
   it('sends bodies that docs/delivery-payload.schema.json accepts, and the schema refuses a broken one', async () => {
     const schema = JSON.parse(
@@ -142,7 +142,7 @@ describe('delivering queued replies', () => {
     }
     expect(validate({ ...payloads[0], visibility: 'Semi-public' })).toBe(false);
     expect(validate({ ...payloads[0], attempt: 0 })).toBe(false);
-  }, 60_000);
+  });
 
   it('keeps an inbound first response time that was already set', async () => {
     const { inboundIds } = queueReplies(outbox.org, 1, { prefix: 'early', firstResponseAt: '2026-11-20T10:01:00Z' });
@@ -151,7 +151,7 @@ describe('delivering queued replies', () => {
       Status__c: 'Responded',
       First_Response_At__c: '2026-11-20T10:01:00.000+0000',
     });
-  }, 60_000);
+  });
 
   it('gives the reply the post id, so a later import of the same post updates it instead of adding one', async () => {
     const { replyIds } = queueReplies(outbox.org, 1, { prefix: 'imported' });
@@ -190,7 +190,7 @@ describe('delivering queued replies', () => {
       `SELECT Id, Delivery_Status__c FROM Social_Interaction__c WHERE External_Id__c = 'x:${postId}'`,
     );
     expect(same).toEqual([{ Id: replyIds[0], Delivery_Status__c: 'Sent' }]);
-  }, 60_000);
+  });
 
   it("keeps the reply's own id when an import already loaded the post, marks it Sent and says so", async () => {
     const spy = await startReceiver({
@@ -223,7 +223,7 @@ describe('delivering queued replies', () => {
     } finally {
       await spy.close();
     }
-  }, 60_000);
+  });
 
   it('lists what it would send with --dry-run, and claims, sends and writes nothing', async () => {
     const { replyIds } = queueReplies(outbox.org, 2, { prefix: 'dry' });
@@ -234,7 +234,7 @@ describe('delivering queued replies', () => {
     expect(receiver.requests.length).toBe(before);
     expect(replyIds.map((id) => record(outbox.org, id).Delivery_Status__c)).toEqual(['Queued', 'Queued']);
     await deliver();
-  }, 60_000);
+  });
 
   it('sends at most --limit replies in a run', async () => {
     const { replyIds } = queueReplies(outbox.org, 3, { prefix: 'limit' });
@@ -242,7 +242,7 @@ describe('delivering queued replies', () => {
     expect(result.counts.sent).toBe(2);
     expect(replyIds.filter((id) => record(outbox.org, id).Delivery_Status__c === 'Queued')).toHaveLength(1);
     await deliver();
-  }, 60_000);
+  });
 });
 
 describe('the command', () => {
@@ -275,7 +275,7 @@ describe('the command', () => {
     }
     expect(output.join('')).toContain('"sent": 1');
     expect(output.join('')).not.toContain(SECRET);
-  }, 60_000);
+  });
 
   it('refuses http: to anything but a loopback address, and URLs with credentials', async () => {
     const env = { SOCIAL_BRIDGE_WEBHOOK_SECRET: SECRET };
@@ -289,5 +289,5 @@ describe('the command', () => {
     await expect(run(['--webhook-url', 'ftp://publisher.example.com/hook'], env)).rejects.toThrow(
       /not an http\(s\) address/,
     );
-  }, 60_000);
+  });
 });

@@ -6,14 +6,12 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, afterEach, beforeAll, describe, expect, it, jest } from '@jest/globals';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
 import { connectTo } from '../plugin/localOrg.js';
 import { deliverReplies, type DeliverOptions } from '../../plugin/src/replies/deliver.js';
 import { WebhookTransport } from '../../plugin/src/replies/webhookTransport.js';
 import { queueReplies, record, SECRET, startOutboxOrg, type OutboxOrg } from './outboxOrg.js';
 import { requestsPerKey, startReceiver, type Intercept, type Receiver } from './receiver.js';
-
-jest.setTimeout(180_000);
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const CHILD = join(root, 'test/replies/deliverChild.mjs');

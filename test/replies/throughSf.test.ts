@@ -3,12 +3,10 @@
 // replies stay queued and sf exits 2 with the error's actions; --watch keeps delivering until SIGTERM.
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { expectSuccess, isolatedSf, loginByAccessToken, repoRoot, type SfCli } from '../support/sfCli.js';
 import { queueReplies, record, SECRET, startOutboxOrg, type OutboxOrg } from './outboxOrg.js';
 import { startReceiver, type Receiver } from './receiver.js';
-
-jest.setTimeout(120_000);
 
 describe('sf social replies deliver through the real sf binary', () => {
   let outbox: OutboxOrg;

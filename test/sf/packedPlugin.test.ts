@@ -142,5 +142,5 @@ describe('the packed plugin', () => {
     expect(output).toContain('User force closed the prompt');
     const plugins = expectSuccess(await sf.run(['plugins', '--json']));
     expect(JSON.parse(plugins.stdout)).not.toContainEqual(expect.objectContaining({ name: packageName }));
-  }, 120_000);
+  });
 });

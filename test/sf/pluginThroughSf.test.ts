@@ -4,11 +4,9 @@
 import { cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
-import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { startLocalOrg, type LocalOrg } from '../../local-org/src/localOrg.js';
 import { expectSuccess, isolatedSf, loginByAccessToken, repoRoot, type SfCli } from '../support/sfCli.js';
-
-jest.setTimeout(120_000);
 
 const mapping = join(repoRoot, 'examples/mapping.yaml');
 const exportFile = join(repoRoot, 'examples/interactions.ndjson');
