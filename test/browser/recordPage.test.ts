@@ -92,6 +92,27 @@ describe('record page in Chromium', () => {
     expect(await page.locator('c-social-timeline li.message').count()).toBe(total);
   }, 120_000);
 
+  it('opens the interaction a next step is about: its row on the timeline, in view, no navigation JSON', async () => {
+    // The test before paged to the oldest: every interaction of the record is on the page.
+    const open = page.locator('c-social-catch-up lightning-button.open-interaction').first();
+    const interactionId = await open.getAttribute('data-id');
+    expect(interactionId).toMatch(/^[a-zA-Z0-9]{15,18}$/);
+    const row = page.locator(`c-social-timeline li.message[data-interaction-id="${interactionId}"]`);
+    const height = page.viewportSize()?.height ?? 0;
+    // boundingBox is relative to the viewport: in view when it overlaps 0..height.
+    const inView = async () => {
+      const box = await row.boundingBox();
+      return Boolean(box && box.y + box.height > 0 && box.y < height);
+    };
+    await page.evaluate('window.scrollTo(0, 0)');
+    // Start with the row out of view (it may be near the top or the bottom of the long page).
+    if (await inView()) await page.evaluate('window.scrollTo(0, document.body.scrollHeight)');
+    expect(await inView()).toBe(false);
+    await open.locator('button').click();
+    expect(await eventually(inView, (visible) => visible)).toBe(true);
+    await expect(page.locator('.toasts').textContent()).resolves.not.toContain('{');
+  }, 60_000);
+
   it("shows a suggested identity's messages only once a rep confirms it", async () => {
     const suggested = org.store
       .list('Social_Identity__c')

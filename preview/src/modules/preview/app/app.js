@@ -22,6 +22,21 @@ function recordIdFromHash() {
     return match ? match[1] : undefined;
 }
 
+/** The first element matching selector in root or in any component's shadow tree below it. */
+function findInShadowTrees(root, selector) {
+    const found = root.querySelector(selector);
+    if (found) {
+        return found;
+    }
+    for (const element of root.querySelectorAll('*')) {
+        const inside = element.shadowRoot && findInShadowTrees(element.shadowRoot, selector);
+        if (inside) {
+            return inside;
+        }
+    }
+    return null;
+}
+
 export default class App extends LightningElement {
     recordId = recordIdFromHash();
     records = [];
@@ -36,11 +51,20 @@ export default class App extends LightningElement {
             this.recordId = recordIdFromHash();
         };
         this.onNavigate = (event) => {
-            const recordId = event.detail?.attributes?.recordId;
+            const attributes = event.detail?.attributes ?? {};
+            const recordId = attributes.recordId;
             if (recordId && OBJECT_BY_PREFIX[recordId.slice(0, 3)]) {
                 window.location.hash = `#/record/${recordId}`;
+            } else if (recordId && attributes.objectApiName === 'Social_Interaction__c') {
+                this.revealInteraction(recordId);
             } else {
-                this.showToast({ title: 'Navigation', message: JSON.stringify(event.detail), variant: 'info' });
+                // Words, not the page reference's JSON: what Salesforce would open.
+                const target = [attributes.objectApiName, attributes.actionName, recordId].filter(Boolean).join(' ');
+                this.showToast({
+                    title: 'Not in the preview',
+                    message: `In Salesforce this opens ${target || 'another page'}.`,
+                    variant: 'info'
+                });
             }
         };
         window.addEventListener('hashchange', this.onHashChange);
@@ -96,6 +120,24 @@ export default class App extends LightningElement {
 
     get hasRecord() {
         return Boolean(this.objectApiName);
+    }
+
+    /**
+     * The preview has no interaction record page: "Open the interaction" brings its row on the
+     * timeline into view (socialThread marks each row with data-interaction-id), or says that it is
+     * not loaded on this page.
+     */
+    revealInteraction(interactionId) {
+        const row = findInShadowTrees(this.template, `[data-interaction-id="${interactionId}"]`);
+        if (row) {
+            row.scrollIntoView({ block: 'center' });
+            return;
+        }
+        this.showToast({
+            title: 'Not on this page yet',
+            message: 'That interaction is older than what the timeline has loaded: use Load more to reach it.',
+            variant: 'info'
+        });
     }
 
     handleRecordChange(event) {
