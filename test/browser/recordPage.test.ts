@@ -269,14 +269,18 @@ describe('record page in Chromium', () => {
     expect(await page.locator('c-social-timeline li.message').count()).toBeLessThanOrEqual(20);
   }, 60_000);
 
-  it('stacks the components in one column at phone width', async () => {
+  it('stacks the components in one column at phone width, Catch me up first', async () => {
     await page.setViewportSize({ width: 390, height: 844 });
     await page.reload();
     await page.locator('c-social-timeline .thread-item').first().waitFor({ timeout: 30_000 });
+    await page.evaluate('window.scrollTo(0, 0)');
     const timeline = await page.locator('c-social-timeline').boundingBox();
     const catchUp = await page.locator('c-social-catch-up').boundingBox();
-    expect(timeline && catchUp && catchUp.y > timeline.y).toBe(true);
+    // Catch me up on the first screen, above the timeline (it was ~4,600 px down, under it).
+    expect(timeline && catchUp && catchUp.y < timeline.y).toBe(true);
+    expect(catchUp!.y).toBeLessThan(844);
     expect(timeline?.width).toBeLessThanOrEqual(390);
+    expect(catchUp?.width).toBeLessThanOrEqual(390);
     await page.screenshot({ path: join(screenshots, 'record-page-phone.png') });
   }, 60_000);
 
