@@ -25,7 +25,7 @@ describe('launchChromium', () => {
       await browser.close();
     }
     expect(readdirSync(tmpRoot)).toEqual([]);
-  }, 60_000);
+  });
 
   it('gives each launch its own scratch folder, and removes each', async () => {
     const first = await launchChromium({ tmpRoot });
@@ -35,5 +35,5 @@ describe('launchChromium', () => {
     expect(readdirSync(tmpRoot)).toHaveLength(1);
     await second.close();
     expect(readdirSync(tmpRoot)).toEqual([]);
-  }, 60_000);
+  });
 });

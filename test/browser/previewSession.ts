@@ -32,6 +32,8 @@ export async function openPreviewSession(): Promise<PreviewSession> {
     preview = await startPreviewServer({ org, userId: org.ctx.userId });
     browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    // Waits end when their condition holds; the budget only has to outlast a busy 2-core machine.
+    page.setDefaultTimeout(90_000);
   } catch (error) {
     // A half-started session would keep jest alive: stop what did start.
     await browser?.close();
@@ -60,7 +62,7 @@ export async function openPreviewSession(): Promise<PreviewSession> {
 export async function eventually<T>(
   read: () => T | Promise<T>,
   passes: (value: T) => boolean,
-  timeoutMs = 15_000,
+  timeoutMs = 90_000,
 ): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   let value = await read();

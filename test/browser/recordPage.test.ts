@@ -40,8 +40,8 @@ describe('record page in Chromium', () => {
     ({ org, page, pageErrors } = session);
     contactId = org.seed?.busiestContactId as string;
     await page.goto(session.recordUrl(contactId));
-    await page.locator('c-social-timeline .thread-item').first().waitFor({ timeout: 30_000 });
-  }, 60_000);
+    await page.locator('c-social-timeline .thread-item').first().waitFor({ timeout: 90_000 });
+  });
 
   afterAll(async () => {
     await session?.close();
@@ -56,14 +56,14 @@ describe('record page in Chromium', () => {
     mkdirSync(screenshots, { recursive: true });
     await page.screenshot({ path: join(screenshots, 'record-page-desktop.png') });
     expect(pageErrors).toEqual([]);
-  }, 30_000);
+  });
 
   it('declares and serves an icon, so no page load logs a 404 for /favicon.ico', async () => {
     await expect(page.locator('link[rel="icon"]').getAttribute('href')).resolves.toBe('/favicon.ico');
     const icon = await page.request.get(new URL('/favicon.ico', page.url()).toString());
     expect(icon.status()).toBe(200);
     expect(icon.headers()['content-type']).toBe('image/png');
-  }, 30_000);
+  });
 
   it('filters by channel to exactly that channel', async () => {
     await page.getByRole('combobox', { name: 'Channel' }).click();
@@ -75,7 +75,7 @@ describe('record page in Chromium', () => {
     await page.getByRole('option', { name: 'All channels' }).click();
     const total = interactionsOf(() => true).length;
     expect(await eventually(summary, (text) => Boolean(text?.includes(`of ${total}`)))).toContain(`of ${total}`);
-  }, 60_000);
+  });
 
   it('pages to the oldest interaction', async () => {
     const total = interactionsOf(() => true).length;
@@ -87,10 +87,10 @@ describe('record page in Chromium', () => {
       }
       await page.waitForTimeout(100);
     }
-    await oldestShown.waitFor({ timeout: 15_000 });
+    await oldestShown.waitFor({ timeout: 90_000 });
     expect(await page.locator('c-social-timeline .summary').textContent()).toContain(`${total} of ${total}`);
     expect(await page.locator('c-social-timeline li.message').count()).toBe(total);
-  }, 120_000);
+  });
 
   it('opens the interaction a next step is about: its row on the timeline, in view, no navigation JSON', async () => {
     // The test before paged to the oldest: every interaction of the record is on the page.
@@ -111,7 +111,7 @@ describe('record page in Chromium', () => {
     await open.locator('button').click();
     expect(await eventually(inView, (visible) => visible)).toBe(true);
     await expect(page.locator('.toasts').textContent()).resolves.not.toContain('{');
-  }, 60_000);
+  });
 
   it("shows a suggested identity's messages only once a rep confirms it", async () => {
     const suggested = org.store
@@ -148,9 +148,9 @@ describe('record page in Chromium', () => {
       // Back as seeded, for the tests after this one (the same handle can be on two networks).
       org.store.update('Social_Identity__c', suggested?.Id as string, { Link_Status__c: 'Suggested' });
       await page.reload();
-      await page.locator('c-social-identities .suggested-item').first().waitFor({ timeout: 30_000 });
+      await page.locator('c-social-identities .suggested-item').first().waitFor({ timeout: 90_000 });
     }
-  }, 60_000);
+  });
 
   it('unlinks an identity with a reason, and the org records who, why and the new status', async () => {
     const linked = org.store
@@ -168,7 +168,7 @@ describe('record page in Chromium', () => {
     const after = org.store.get(linked?.Id as string)?.record;
     expect(after?.Contact__c ?? null).toBeNull();
     expect(after?.Link_Status__c).not.toBe('Linked');
-  }, 60_000);
+  });
 
   it('links a new handle to the contact, and the org records a rep-made link', async () => {
     await page.locator('c-social-identities .link-handle button').click();
@@ -184,7 +184,7 @@ describe('record page in Chromium', () => {
         .find((identity) => identity.Contact__c === contactId && /mayaridesbikes/i.test(String(identity.Handle__c)));
     const identity = await eventually(linkedHere, (found) => found?.Link_Status__c === 'Linked');
     expect(identity).toMatchObject({ Network__c: 'youtube', Link_Status__c: 'Linked', Link_Source__c: 'Rep' });
-  }, 60_000);
+  });
 
   /** A new inbound public question from the contact on X, the newest thing on the page after a reload. */
   async function freshQuestion(body: string): Promise<Record<string, unknown>> {
@@ -193,7 +193,7 @@ describe('record page in Chromium', () => {
       Thread_Key__c: `x:e2e-thread-${Date.now()}`,
     });
     await page.reload();
-    await page.locator('c-social-interaction', { hasText: body }).first().waitFor({ timeout: 30_000 });
+    await page.locator('c-social-interaction', { hasText: body }).first().waitFor({ timeout: 90_000 });
     return created;
   }
 
@@ -223,8 +223,8 @@ describe('record page in Chromium', () => {
     await page
       .locator('c-social-interaction', { hasText: 'Tall sizes are on the product page' })
       .first()
-      .waitFor({ timeout: 15_000 });
-  }, 60_000);
+      .waitFor({ timeout: 90_000 });
+  });
 
   it('stops a public reply with a card number and sends it privately instead', async () => {
     const inbound = await freshQuestion('My order never arrived, what now?');
@@ -240,7 +240,7 @@ describe('record page in Chromium', () => {
     );
     expect(reply).toMatchObject({ Visibility__c: 'Private', Direction__c: 'Outbound', Delivery_Status__c: 'Queued' });
     expect(repliesTo(inbound).some((record) => record.Visibility__c === 'Public')).toBe(false);
-  }, 60_000);
+  });
 
   it('creates a case from an interaction, linked to the contact and the interaction, and shows it on the timeline', async () => {
     const inbound = await freshQuestion('The espresso grinder stopped working after a week.');
@@ -254,25 +254,25 @@ describe('record page in Chromium', () => {
     expect(org.store.list('Case').length).toBe(casesBefore + 1);
     expect(org.store.get(caseId as string)?.record).toMatchObject({ ContactId: contactId });
     const caseNumber = String(org.store.get(caseId as string)?.record.CaseNumber);
-    await row.locator('.case', { hasText: caseNumber }).waitFor({ timeout: 15_000 });
-  }, 60_000);
+    await row.locator('.case', { hasText: caseNumber }).waitFor({ timeout: 90_000 });
+  });
 
   it('switches to a contact with 5,000 interactions: one page in the DOM, the true total, nothing of the last record', async () => {
     const busyId = createBusyContact(org.store, 5000);
     await page.goto(session.recordUrl(busyId));
-    await page.locator('c-social-timeline .thread-item').first().waitFor({ timeout: 30_000 });
+    await page.locator('c-social-timeline .thread-item').first().waitFor({ timeout: 90_000 });
     const summary = await eventually(
       () => page.locator('c-social-timeline .summary').textContent(),
       (text) => /of 5,?000/.test(text ?? ''),
     );
     expect(summary).toMatch(/of 5,?000/);
     expect(await page.locator('c-social-timeline li.message').count()).toBeLessThanOrEqual(20);
-  }, 60_000);
+  });
 
   it('stacks the components in one column at phone width, Catch me up first', async () => {
     await page.setViewportSize({ width: 390, height: 844 });
     await page.reload();
-    await page.locator('c-social-timeline .thread-item').first().waitFor({ timeout: 30_000 });
+    await page.locator('c-social-timeline .thread-item').first().waitFor({ timeout: 90_000 });
     await page.evaluate('window.scrollTo(0, 0)');
     const timeline = await page.locator('c-social-timeline').boundingBox();
     const catchUp = await page.locator('c-social-catch-up').boundingBox();
@@ -282,7 +282,7 @@ describe('record page in Chromium', () => {
     expect(timeline?.width).toBeLessThanOrEqual(390);
     expect(catchUp?.width).toBeLessThanOrEqual(390);
     await page.screenshot({ path: join(screenshots, 'record-page-phone.png') });
-  }, 60_000);
+  });
 
   it('logged no page errors along the way', () => {
     expect(pageErrors).toEqual([]);
