@@ -3,6 +3,9 @@
 
 import { randomBytes } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
+import { readPermissionSets } from './access/permissionSets.js';
+import { OrgSessions, type SignedInUser } from './access/sessions.js';
+import { insertUsers } from './access/users.js';
 import { ingestRoutes } from './bulk/ingest.js';
 import { queryJobRoutes } from './bulk/queryJobs.js';
 import { FolderPersistence } from './data/folderPersistence.js';
@@ -50,8 +53,10 @@ export interface LocalOrgOptions {
 export interface LocalOrg {
   /** `http://127.0.0.1:PORT` */
   url: string;
-  /** `00D...!...`: the Bearer token every request needs. */
+  /** `00D...!...`: the admin's Bearer token (System Administrator: every object and field). */
   accessToken: string;
+  /** Every user of the org with their own token: `admin`, `rep` (only Social_Bridge_Rep), `viewer` (none). */
+  users: SignedInUser[];
   store: MemoryStore;
   /** Live settings: ctx.faults and ctx.apiCalls may be changed by tests at run time. */
   ctx: OrgContext;
@@ -96,6 +101,7 @@ export async function startLocalOrg(options: LocalOrgOptions = {}): Promise<Loca
   if (!loaded && !options.empty) {
     seed = seedDemoData(store, { now: now(), seed: options.seed });
   }
+  insertUsers(store, now());
   const accessToken = options.accessToken ?? persistence?.savedToken() ?? newToken();
   if (persistence) {
     persistence.save();
@@ -113,10 +119,18 @@ export async function startLocalOrg(options: LocalOrgOptions = {}): Promise<Loca
   };
   const writes = new FaultInjector(() => ctx.faults);
   store.writeFault = (objectName, _operation, fields, existing) => writes.forWrite(objectName, fields, existing);
-  const server = await startOrgServer({ port: options.port ?? 0, ctx, accessToken, routes: allRoutes });
+  const forceAppDir = options.forceAppDir ?? defaultForceApp();
+  const sessions = new OrgSessions(ctx, store, readPermissionSets(forceAppDir), accessToken);
+  const server = await startOrgServer({
+    port: options.port ?? 0,
+    ctx,
+    authenticate: (header) => sessions.contextFor(header),
+    routes: allRoutes,
+  });
   return {
     url: server.url,
     accessToken,
+    users: sessions.users,
     store,
     ctx,
     seed,

@@ -45,6 +45,10 @@ async function main(): Promise<void> {
     faultRate: number('fault-rate', values['fault-rate'], 0, 1),
   });
   process.stdout.write(`SF_INSTANCE_URL=${org.url}\nSF_ACCESS_TOKEN=${org.accessToken}\n`);
+  // The other users' tokens (docs/local-org.md, "Users and permissions"), e.g. SF_ACCESS_TOKEN_REP.
+  for (const user of org.users.filter((candidate) => candidate.accessToken !== org.accessToken)) {
+    process.stdout.write(`SF_ACCESS_TOKEN_${user.key.toUpperCase()}=${user.accessToken}\n`);
+  }
   const stop = () => {
     void org.stop().then(() => process.exit(0));
   };

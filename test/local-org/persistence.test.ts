@@ -46,7 +46,8 @@ describe('persistence and start modes', () => {
     const seededA = await startLocalOrg({ port: 0, now });
     const seededB = await startLocalOrg({ port: 0, now });
     try {
-      expect(empty.store.list('User')).toHaveLength(1);
+      // Only the org's own users (admin, rep, viewer: local-org/src/access/users.ts).
+      expect(empty.store.list('User')).toHaveLength(empty.users.length);
       expect(empty.store.list('Organization')).toHaveLength(1);
       expect(empty.store.list('Contact')).toHaveLength(0);
       expect(seededA.seed?.counts).toMatchObject({

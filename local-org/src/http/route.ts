@@ -1,13 +1,17 @@
 // How the local org's HTTP surfaces plug into the one server: each module exports routes.
 
 import type { IncomingMessage } from 'node:http';
+import type { UserAccess } from '../access/userAccess.js';
 import type { RecordStore } from '../data/store.js';
 import type { FaultSettings } from '../faults/faults.js';
 
 export interface OrgContext {
+  /** The signed-in user's view of the records (access-controlled unless the user has Modify All Data). */
   store: RecordStore;
-  /** The user the access token belongs to (there is one). */
+  /** The user the request's access token belongs to. */
   userId: string;
+  /** What that user may do (object CRUD, the schema as the user sees it); object info reads it. */
+  access?: UserAccess;
   orgId: string;
   /** Counts API calls for the Sforce-Limit-Info header and the limits resource. */
   apiCalls: { used: number; max: number };

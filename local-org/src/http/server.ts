@@ -18,10 +18,11 @@ export interface InternalRequest {
 }
 
 /**
- * Runs a request through the routes without HTTP, auth, faults or counting (Composite subrequests).
+ * Runs a request through the routes without HTTP, auth, faults or counting (Composite subrequests),
+ * as the user of `ctx` (default: the org's admin context).
  * Synchronous routes answer synchronously, so a caller can keep them inside one store transaction.
  */
-export type Dispatch = (request: InternalRequest) => RouteResponse | Promise<RouteResponse>;
+export type Dispatch = (request: InternalRequest, ctx?: OrgContext) => RouteResponse | Promise<RouteResponse>;
 
 export interface OrgServer {
   url: string;
@@ -32,7 +33,8 @@ export interface OrgServer {
 export interface OrgServerOptions {
   port: number;
   ctx: OrgContext;
-  accessToken: string;
+  /** The request context of the user an Authorization header signs in, or undefined (401). */
+  authenticate(authorization: string | undefined): OrgContext | undefined;
   /** Builds the routes; receives the dispatcher so Composite can call the other routes. */
   routes(dispatch: Dispatch): Route[];
 }
@@ -47,7 +49,7 @@ export async function startOrgServer(options: OrgServerOptions): Promise<OrgServ
   const faults = new FaultInjector(() => ctx.faults);
   let routes: Route[] = [];
 
-  const dispatch: Dispatch = (request) => {
+  const dispatch: Dispatch = (request, userCtx = ctx) => {
     const { path, query } = collapsePath(request.url);
     let pathMatched = false;
     for (const route of routes) {
@@ -63,7 +65,7 @@ export async function startOrgServer(options: OrgServerOptions): Promise<OrgServ
       );
       const req = { method: request.method, url: request.url, headers: request.headers } as IncomingMessage;
       try {
-        const response = route.handle({ req, path, query, params, body: request.body }, ctx);
+        const response = route.handle({ req, path, query, params, body: request.body }, userCtx);
         return response instanceof Promise ? response.catch(errorToResponse) : response;
       } catch (error) {
         return errorToResponse(error);
@@ -116,7 +118,8 @@ export async function startOrgServer(options: OrgServerOptions): Promise<OrgServ
       send(res, errorResponse(404, 'NOT_FOUND', 'The requested resource does not exist'), ctx);
       return;
     }
-    if (!authorized(req.headers.authorization, options.accessToken)) {
+    const userCtx = options.authenticate(req.headers.authorization);
+    if (!userCtx) {
       send(res, errorResponse(401, 'INVALID_SESSION_ID', 'Session expired or invalid'), ctx);
       return;
     }
@@ -135,7 +138,10 @@ export async function startOrgServer(options: OrgServerOptions): Promise<OrgServ
       return;
     }
     ctx.apiCalls.used++;
-    const response = await dispatch({ method: req.method ?? 'GET', url: req.url ?? '/', body, headers: req.headers });
+    const response = await dispatch(
+      { method: req.method ?? 'GET', url: req.url ?? '/', body, headers: req.headers },
+      userCtx,
+    );
     if (fault === 'reset-after') {
       // Processed (and counted), but the answer never arrives.
       req.socket.destroy();
@@ -159,11 +165,6 @@ export async function startOrgServer(options: OrgServerOptions): Promise<OrgServ
         server.closeAllConnections();
       }),
   };
-}
-
-function authorized(header: string | undefined, token: string): boolean {
-  const match = /^(?:Bearer|OAuth)\s+(.+)$/i.exec(header ?? '');
-  return match?.[1]?.trim() === token;
 }
 
 async function readBody(req: IncomingMessage): Promise<Buffer> {

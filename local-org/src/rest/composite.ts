@@ -243,7 +243,8 @@ export function compositeRoutes(dispatch: Dispatch): Route[] {
         );
       }
       const allOrNone = body.allOrNone === true;
-      const run = () => runComposite(dispatch, subrequests as Subrequest[], allOrNone);
+      // Subrequests run as the caller: the same user's access applies to each.
+      const run = () => runComposite((sub) => dispatch(sub, ctx), subrequests as Subrequest[], allOrNone);
       const compositeResponse = allOrNone
         ? ctx.store.atomically(run, (responses) => responses.every((response) => response.httpStatusCode < 400))
         : run();

@@ -8,6 +8,10 @@
 // docs/delivery.md). If-Match/If-None-Match only have an effect on Account records, which have ETags;
 // the local org serves no ETags, so it ignores them as a real org does on every other object.
 // The 412 and 400 statuses are documented; the error codes and wording of their bodies are ours.
+// lightning/uiRecordApi's updateRecord sends the same header to the UI API from its clientOptions
+// `ifUnmodifiedSince`, documented as the record's LastModifiedDate value (an ISO 8601 instant with
+// milliseconds, https://developer.salesforce.com/docs/platform/lwc/guide/reference-update-record.html):
+// such a value is exact, so it is compared to the millisecond; an HTTP date to the second.
 
 import type { StoredRecord } from '../data/store.js';
 import { ApiError } from '../http/apiError.js';
@@ -23,7 +27,8 @@ const toSecond = (millis: number): number => Math.floor(millis / 1000);
 
 /** Throws the documented answer when the request's preconditions do not hold for `record`. */
 export function checkPreconditions(request: RouteRequest, record: StoredRecord): void {
-  const header = request.req.headers['if-unmodified-since'];
+  // Routes called without HTTP (tests, internal calls) may carry no headers at all.
+  const header = request.req?.headers?.['if-unmodified-since'];
   if (header === undefined) return;
   const value = Array.isArray(header) ? header[0]! : header;
   const since = parseHttpDate(value);
@@ -35,7 +40,8 @@ export function checkPreconditions(request: RouteRequest, record: StoredRecord):
     );
   }
   const modified = Date.parse(String(record.LastModifiedDate).replace(/\+0000$/, 'Z'));
-  if (toSecond(modified) > toSecond(since)) {
+  const exact = /T\d\d:\d\d:\d\d\.\d{3}/.test(value);
+  if (exact ? modified > since : toSecond(modified) > toSecond(since)) {
     throw new ApiError(
       412,
       'PRECONDITION_FAILED',

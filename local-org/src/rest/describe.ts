@@ -1,6 +1,7 @@
 // Describe resources: the global sObject list and per-object describes with the field attributes sf,
 // jsforce and SDR read (type, length, nillable, createable, referenceTo, picklistValues, ...).
 
+import type { ObjectPermission } from '../access/permissionSets.js';
 import type { OrgContext, Route } from '../http/route.js';
 import { ApiError, notFound } from '../http/apiError.js';
 import { findObject, type FieldSchema, type ObjectSchema } from '../schema/model.js';
@@ -119,15 +120,17 @@ export function describeField(field: FieldSchema): Record<string, unknown> {
   };
 }
 
-function objectFlags(object: ObjectSchema): Record<string, unknown> {
+/** Object-level flags; `permission` narrows them to what the signed-in user may do (object CRUD). */
+function objectFlags(object: ObjectSchema, permission?: ObjectPermission): Record<string, unknown> {
   const writable = !READ_ONLY_OBJECTS.has(object.name.toLowerCase());
+  const may = permission ?? { read: true, create: true, edit: true, delete: true };
   return {
     activateable: false,
-    createable: writable,
+    createable: writable && may.create,
     custom: object.custom,
     customSetting: false,
     deepCloneable: false,
-    deletable: writable,
+    deletable: writable && may.delete,
     deprecatedAndHidden: false,
     feedEnabled: false,
     hasSubtypes: false,
@@ -145,14 +148,18 @@ function objectFlags(object: ObjectSchema): Record<string, unknown> {
     retrieveable: true,
     searchable: true,
     triggerable: true,
-    undeletable: writable,
-    updateable: writable,
+    undeletable: writable && may.delete,
+    updateable: writable && may.edit,
   };
 }
 
-export function describeObject(object: ObjectSchema, version: string): Record<string, unknown> {
+export function describeObject(
+  object: ObjectSchema,
+  version: string,
+  permission?: ObjectPermission,
+): Record<string, unknown> {
   return {
-    ...objectFlags(object),
+    ...objectFlags(object, permission),
     actionOverrides: [],
     childRelationships: (object.childRelationships ?? []).map((relationship) => ({
       cascadeDelete: relationship.cascadeDelete,
@@ -184,22 +191,28 @@ export function describeRoutes(): Route[] {
         encoding: 'UTF-8',
         maxBatchSize: 200,
         sobjects: [...ctx.store.schema.objects.values()].map((object) => ({
-          ...objectFlags(object),
+          ...objectFlags(object, ctx.access?.objectPermission(object.name)),
           urls: objectUrls(apiVersion(request), object),
         })),
       },
     })),
-    dataRoute('GET', '/sobjects/(?<object>\\w+)/describe', (request, ctx) => ({
-      status: 200,
-      body: describeObject(objectOrNotFound(ctx, request.params.object), apiVersion(request)),
-    })),
+    dataRoute('GET', '/sobjects/(?<object>\\w+)/describe', (request, ctx) => {
+      const object = objectOrNotFound(ctx, request.params.object);
+      return {
+        status: 200,
+        body: describeObject(object, apiVersion(request), ctx.access?.objectPermission(object.name)),
+      };
+    }),
     dataRoute('GET', '/sobjects/(?<object>\\w+)', (request, ctx) => {
       const object = objectOrNotFound(ctx, request.params.object);
       const recent = ctx.store.list(object.name).slice(-5).reverse();
       return {
         status: 200,
         body: {
-          objectDescribe: { ...objectFlags(object), urls: objectUrls(apiVersion(request), object) },
+          objectDescribe: {
+            ...objectFlags(object, ctx.access?.objectPermission(object.name)),
+            urls: objectUrls(apiVersion(request), object),
+          },
           recentItems: recent.map((record) => ({
             attributes: {
               type: object.name,

@@ -4,6 +4,7 @@
 // as UI API record errors.
 
 import { toId18 } from '../data/ids.js';
+import { checkPreconditions } from '../rest/conditionalRequest.js';
 import { findObject } from '../schema/model.js';
 import type { OrgContext, Route, RouteRequest, RouteResponse } from '../http/route.js';
 import { allFieldPaths, readFieldList, recordRepresentation } from './recordRepresentation.js';
@@ -93,6 +94,9 @@ function updateRecord(request: RouteRequest, ctx: OrgContext): RouteResponse {
   if (!fields) {
     return uiApiError(400, 'INVALID_INPUT', 'The body must be { "fields": { "<Field>": <value>, ... } }.');
   }
+  // updateRecord's clientOptions.ifUnmodifiedSince arrives as If-Unmodified-Since: a record changed
+  // since then is not written (412), so a second rep never overwrites the first one's change.
+  checkPreconditions(request, found.record);
   const object = findObject(ctx.store.schema, found.objectName)!;
   const result = ctx.store.update(object.name, id, fields);
   return result.success ? saved(ctx, result.id, 200) : recordSaveError(object, result.errors);
