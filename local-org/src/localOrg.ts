@@ -23,6 +23,7 @@ import { recordRoutes } from './rest/records.js';
 import { versionRoutes } from './rest/versions.js';
 import { loadOrgSchema } from './schema/loadSchema.js';
 import { seedDemoData, type SeedSummary } from './seed/demoData.js';
+import { soapRoutes } from './soap/routes.js';
 import { uiApiRoutes } from './uiapi/index.js';
 
 export interface LocalOrgOptions {
@@ -87,6 +88,7 @@ export function allRoutes(dispatch: Parameters<typeof compositeRoutes>[0]): Rout
     ...ingestRoutes(),
     ...queryJobRoutes(),
     ...uiApiRoutes(),
+    ...soapRoutes(),
   ];
 }
 

@@ -66,6 +66,12 @@ export class AccessControlledStore implements RecordStore {
     return refused ?? this.base.update(objectName, id, fields);
   }
 
+  /** The platform's own write still needs the user's edit access to the object (convertLead: Edit on Lead). */
+  platformUpdate(objectName: string, id: string, fields: Record<string, unknown>): SaveResult {
+    const refused = this.refuse(objectName, 'edit', {});
+    return refused ?? this.base.platformUpdate(objectName, id, fields);
+  }
+
   upsert(objectName: string, externalIdField: string, externalId: string, fields: Record<string, unknown>): SaveResult {
     // An upsert creates or edits: check what it will do, as the platform does per record.
     const exists =

@@ -195,6 +195,19 @@ export class MemoryStore implements RecordStore {
   }
 
   update(objectName: string, id: string, fields: Record<string, unknown>): SaveResult {
+    return this.updateRecord(objectName, id, fields, 'update');
+  }
+
+  platformUpdate(objectName: string, id: string, fields: Record<string, unknown>): SaveResult {
+    return this.updateRecord(objectName, id, fields, 'platform');
+  }
+
+  private updateRecord(
+    objectName: string,
+    id: string,
+    fields: Record<string, unknown>,
+    operation: 'update' | 'platform',
+  ): SaveResult {
     const table = this.tables.get(objectName.toLowerCase());
     if (!table) {
       return failure('INVALID_TYPE', `sObject type '${objectName}' is not supported.`);
@@ -224,7 +237,7 @@ export class MemoryStore implements RecordStore {
         ['Id'],
       );
     }
-    const values = this.readInput(table.schema, rest, 'update');
+    const values = this.readInput(table.schema, rest, operation);
     if (!values.ok) {
       return values.result;
     }
@@ -399,7 +412,7 @@ export class MemoryStore implements RecordStore {
   private readInput(
     object: ObjectSchema,
     input: Record<string, unknown>,
-    operation: 'create' | 'update',
+    operation: 'create' | 'update' | 'platform',
   ): { ok: true; values: Record<string, unknown> } | { ok: false; result: SaveResult } {
     const values: Record<string, unknown> = {};
     const readOnly: string[] = [];
@@ -414,7 +427,8 @@ export class MemoryStore implements RecordStore {
           result: failure('INVALID_FIELD', `No such column '${name}' on sobject of type ${object.name}`, [name]),
         };
       }
-      if (operation === 'create' ? !field.createable : !field.updateable) {
+      const writable = operation === 'platform' || (operation === 'create' ? field.createable : field.updateable);
+      if (!writable) {
         readOnly.push(field.name);
         continue;
       }

@@ -24,6 +24,11 @@ export interface RecordStore {
   /** Validates (fields exist, are createable, types, lengths, restricted picklists, uniqueness) and inserts. */
   create(objectName: string, fields: Record<string, unknown>): SaveResult;
   update(objectName: string, id: string, fields: Record<string, unknown>): SaveResult;
+  /**
+   * An update the platform itself makes, which may set fields read-only to every API client (lead
+   * conversion's IsConverted, ConvertedContactId, ConvertedDate). Validation otherwise as update.
+   */
+  platformUpdate(objectName: string, id: string, fields: Record<string, unknown>): SaveResult;
   /** Inserts or updates by an external id field; `created` tells which. */
   upsert(objectName: string, externalIdField: string, externalId: string, fields: Record<string, unknown>): SaveResult;
   delete(id: string): SaveResult;

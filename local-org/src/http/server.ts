@@ -5,6 +5,8 @@ import { createServer, type IncomingHttpHeaders, type IncomingMessage, type Serv
 import type { AddressInfo } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { FaultInjector } from '../faults/faults.js';
+import { SoapFault, soapSessionId } from '../soap/envelope.js';
+import { SOAP_PATH, soapFaultResponse } from '../soap/routes.js';
 import { SoqlError } from '../soql/soqlError.js';
 import { ApiError, errorResponse } from './apiError.js';
 import type { OrgContext, Route, RouteResponse } from './route.js';
@@ -118,9 +120,20 @@ export async function startOrgServer(options: OrgServerOptions): Promise<OrgServ
       send(res, errorResponse(404, 'NOT_FOUND', 'The requested resource does not exist'), ctx);
       return;
     }
-    const userCtx = options.authenticate(req.headers.authorization);
+    // SOAP calls carry the session in the envelope's SessionHeader, not in an Authorization header.
+    const soap = SOAP_PATH.test(path);
+    const sessionId = soap && !req.headers.authorization ? soapSessionId(body) : undefined;
+    const userCtx = options.authenticate(sessionId ? `Bearer ${sessionId}` : req.headers.authorization);
     if (!userCtx) {
-      send(res, errorResponse(401, 'INVALID_SESSION_ID', 'Session expired or invalid'), ctx);
+      send(
+        res,
+        soap
+          ? soapFaultResponse(
+              new SoapFault('INVALID_SESSION_ID', 'Invalid Session ID found in SessionHeader: Illegal Session'),
+            )
+          : errorResponse(401, 'INVALID_SESSION_ID', 'Session expired or invalid'),
+        ctx,
+      );
       return;
     }
     // Both limits answer 403 REQUEST_LIMIT_EXCEEDED, told apart by the message, with Salesforce's wording

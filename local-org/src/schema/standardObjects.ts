@@ -178,6 +178,8 @@ export function standardObjects(customObjectNames: string[]): ObjectSchema[] {
         referenceTo: ['Account'],
         relationshipName: 'ConvertedAccount',
       }),
+      // Set by convertLead() only (SOAP API Developer Guide, "Lead": ConvertedDate is read-only).
+      systemField('ConvertedDate', 'date', { label: 'Converted Date' }),
       defineField('Description', 'textarea', { length: 32000 }),
     ]),
     standardObject('Case', '500', 'Cases', [
