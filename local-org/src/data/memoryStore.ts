@@ -31,9 +31,23 @@ interface ObjectTable {
   deleted: Map<string, StoredRecord>;
   nextSequence: number;
   autoNumbers: Map<string, number>;
-  /** Per indexed field (lower-case name): normalised value -> ids. */
-  indexes: Map<string, Map<string, Set<string>>>;
+  /**
+   * Per indexed field (external id, unique, lookup; lower-case name): normalised value -> the id
+   * holding it, or the ids when several do. One string per value, not a Set: a Set costs about 100
+   * bytes even with one member, and almost every value of an external id has one holder.
+   */
+  indexes: Map<string, Map<string, IndexEntry>>;
+  /**
+   * Every field at its empty value, built once: a new record is copied from it, which gives V8 a
+   * compact object with a shared layout. Assigning the fields one by one by computed name turns a
+   * record of 20-40 fields into a hash table (dictionary mode), about three times the size.
+   */
+  blank: Record<string, unknown>;
 }
+
+/** The ids holding one value: most values have one; a Set once many share it (lookups to a busy parent). */
+type IndexEntry = string | string[] | Set<string>;
+const LIST_LIMIT = 16;
 
 type Undo = () => void;
 
@@ -74,6 +88,7 @@ export class MemoryStore implements RecordStore {
         nextSequence: 1,
         autoNumbers: new Map(),
         indexes: new Map(),
+        blank: blankRecord(object),
       };
       for (const field of object.fields.values()) {
         if (isIndexed(field)) {
@@ -132,8 +147,7 @@ export class MemoryStore implements RecordStore {
     }
     const index = table.indexes.get(field.name.toLowerCase());
     if (index) {
-      const ids = index.get(indexKey(field, value)) ?? new Set<string>();
-      return [...ids]
+      return holders(index.get(indexKey(field, value)))
         .map((id) => table.records.get(id))
         .filter((record): record is StoredRecord => record !== undefined);
     }
@@ -155,13 +169,7 @@ export class MemoryStore implements RecordStore {
     if (!values.ok) {
       return values.result;
     }
-    const record: Record<string, unknown> = {};
-    for (const field of table.schema.fields.values()) {
-      record[field.name] = field.type === 'boolean' ? false : null;
-      if (field.defaultValue !== undefined && field.defaultValue !== null && field.createable) {
-        record[field.name] = field.defaultValue;
-      }
-    }
+    const record: Record<string, unknown> = { ...table.blank };
     Object.assign(record, values.values);
     const id = makeId(table.schema.keyPrefix, table.nextSequence);
     const now = formatDateTime(this.now());
@@ -474,8 +482,8 @@ export class MemoryStore implements RecordStore {
         }
       }
       if (field.unique && value !== null && value !== undefined) {
-        const holders = table.indexes.get(field.name.toLowerCase())?.get(indexKey(field, String(value)));
-        const other = holders ? [...holders].find((holder) => holder !== record.Id) : undefined;
+        const entry = table.indexes.get(field.name.toLowerCase())?.get(indexKey(field, String(value)));
+        const other = holders(entry).find((holder) => holder !== record.Id);
         if (other) {
           return failure(
             'DUPLICATE_VALUE',
@@ -541,10 +549,7 @@ export class MemoryStore implements RecordStore {
       if (!child) {
         continue;
       }
-      for (const record of [...child.records.values()]) {
-        if (record[relationship.field] !== id) {
-          continue;
-        }
+      for (const record of this.findByExternalId(child.schema.name, relationship.field, id)) {
         if (relationship.cascadeDelete) {
           this.remove(child, record);
           this.releaseReferences(child.schema, record.Id);
@@ -563,12 +568,19 @@ export class MemoryStore implements RecordStore {
         continue;
       }
       const key = indexKey(field, String(value));
-      let ids = index.get(key);
-      if (!ids) {
-        ids = new Set();
-        index.set(key, ids);
+      const entry = index.get(key);
+      if (entry === undefined) {
+        index.set(key, record.Id);
+      } else if (typeof entry === 'string') {
+        if (entry !== record.Id) index.set(key, [entry, record.Id]);
+      } else if (Array.isArray(entry)) {
+        if (!entry.includes(record.Id)) {
+          entry.push(record.Id);
+          if (entry.length > LIST_LIMIT) index.set(key, new Set(entry));
+        }
+      } else {
+        entry.add(record.Id);
       }
-      ids.add(record.Id);
     }
   }
 
@@ -576,8 +588,19 @@ export class MemoryStore implements RecordStore {
     for (const [name, index] of table.indexes) {
       const field = table.schema.fields.get(name)!;
       const value = record[field.name];
-      if (value !== null && value !== undefined) {
-        index.get(indexKey(field, String(value)))?.delete(record.Id);
+      if (value === null || value === undefined) {
+        continue;
+      }
+      const key = indexKey(field, String(value));
+      const entry = index.get(key);
+      if (entry === record.Id) {
+        index.delete(key);
+      } else if (Array.isArray(entry)) {
+        const rest = entry.filter((id) => id !== record.Id);
+        index.set(key, rest.length === 1 ? rest[0]! : rest);
+      } else if (entry instanceof Set) {
+        entry.delete(record.Id);
+        if (entry.size === 0) index.delete(key);
       }
     }
   }
@@ -599,11 +622,40 @@ export class MemoryStore implements RecordStore {
   }
 }
 
+/** External ids and unique fields (upserts, duplicate checks) and lookups (child records of a parent). */
 function isIndexed(field: FieldSchema): boolean {
-  return (field.externalId || field.unique) && field.type !== 'id';
+  return (field.externalId || field.unique || isParentLookup(field)) && field.type !== 'id';
+}
+
+/**
+ * Lookups to records (Contact__c, Identity__c, AccountId), not to users: the owner and audit fields
+ * hold the same user on nearly every record, so an index on them would narrow nothing and cost an id
+ * per record.
+ */
+function isParentLookup(field: FieldSchema): boolean {
+  return field.type === 'reference' && !field.referenceTo.every((name) => name === 'User' || name === 'Organization');
+}
+
+function holders(entry: IndexEntry | undefined): string[] {
+  return entry === undefined ? [] : typeof entry === 'string' ? [entry] : [...entry];
+}
+
+function blankRecord(object: ObjectSchema): Record<string, unknown> {
+  const record: Record<string, unknown> = {};
+  for (const field of object.fields.values()) {
+    record[field.name] = field.type === 'boolean' ? false : null;
+    if (field.defaultValue !== undefined && field.defaultValue !== null && field.createable) {
+      record[field.name] = field.defaultValue;
+    }
+  }
+  // A copy by spread has the compact layout; the loop above leaves a hash table.
+  return { ...record };
 }
 
 function indexKey(field: FieldSchema, value: string): string {
+  if (field.type === 'reference') {
+    return toId18(value) ?? value;
+  }
   return field.caseSensitive ? value : value.toLowerCase();
 }
 
@@ -618,7 +670,7 @@ function conform(object: ObjectSchema, saved: StoredRecord): StoredRecord {
   for (const field of object.fields.values()) {
     record[field.name] = saved[field.name] ?? (field.type === 'boolean' ? false : null);
   }
-  return record as StoredRecord;
+  return { ...record } as StoredRecord;
 }
 
 /** Fields the platform computes: person names, closed flags. */

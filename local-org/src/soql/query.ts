@@ -12,7 +12,7 @@ import type { RecordStore, StoredRecord } from '../data/store.js';
 import { findObject, type FieldSchema, type ObjectSchema, type OrgSchema } from '../schema/model.js';
 import { followPath, readPath, resolveFieldPath, type FieldPath } from './fieldPath.js';
 import { SoqlError } from './soqlError.js';
-import { compileWhere, type Predicate } from './whereClause.js';
+import { compileWhere, indexedLookup, type IndexedLookup, type Predicate, type WhereContext } from './whereClause.js';
 
 export const MAX_SOQL_LENGTH = 100_000;
 const MAX_OFFSET = 2000;
@@ -26,6 +26,8 @@ export interface CompiledQuery {
   /** `SELECT COUNT() FROM ...`: only totalSize is returned. */
   countOnly: boolean;
   where?: Predicate;
+  /** The records the WHERE clause can match, found by an index instead of a scan. */
+  lookup?: IndexedLookup;
   orderBy: Array<{ path: FieldPath; descending: boolean; nullsFirst: boolean }>;
   limit?: number;
   offset: number;
@@ -146,26 +148,26 @@ export function compileQuery(
     );
   }
   const now = options.now ?? new Date();
-  const where = query.where
-    ? compileWhere(query.where, {
-        schema,
-        store,
-        object,
-        alias,
-        now,
-        semiJoin: (subquery) => {
-          const inner = compileQuery(schema, store, subquery, options);
-          const first = inner.columns[0];
-          if (inner.columns.length !== 1 || first?.kind !== 'field') {
-            throw new SoqlError(
-              'MALFORMED_QUERY',
-              'A semi-join subquery selects exactly one field, e.g. (SELECT Contact__c FROM Social_Identity__c).',
-            );
-          }
-          return matchingRecords(store, inner, false).map((record) => readPath(store, record, first.path));
-        },
-      })
-    : undefined;
+  const whereContext: WhereContext = {
+    schema,
+    store,
+    object,
+    alias,
+    now,
+    semiJoin: (subquery) => {
+      const inner = compileQuery(schema, store, subquery, options);
+      const first = inner.columns[0];
+      if (inner.columns.length !== 1 || first?.kind !== 'field') {
+        throw new SoqlError(
+          'MALFORMED_QUERY',
+          'A semi-join subquery selects exactly one field, e.g. (SELECT Contact__c FROM Social_Identity__c).',
+        );
+      }
+      return matchingRecords(store, inner, false).map((record) => readPath(store, record, first.path));
+    },
+  };
+  const where = query.where ? compileWhere(query.where, whereContext) : undefined;
+  const lookup = query.where ? indexedLookup(query.where, whereContext) : undefined;
   const clauses = query.orderBy === undefined ? [] : Array.isArray(query.orderBy) ? query.orderBy : [query.orderBy];
   const orderBy = clauses.map((clause: OrderByClause) => {
     if (!('field' in clause) || !clause.field) {
@@ -182,7 +184,7 @@ export function compileQuery(
   if (query.offset !== undefined && query.offset > MAX_OFFSET) {
     throw new SoqlError('NUMBER_OUTSIDE_VALID_RANGE', `Maximum SOQL offset allowed is ${MAX_OFFSET}`);
   }
-  return { object, columns, countOnly, where, orderBy, limit: query.limit, offset: query.offset ?? 0 };
+  return { object, columns, countOnly, where, lookup, orderBy, limit: query.limit, offset: query.offset ?? 0 };
 }
 
 function sortValue(field: FieldSchema, value: unknown): string | number | boolean | null {
@@ -196,10 +198,12 @@ function sortValue(field: FieldSchema, value: unknown): string | number | boolea
 
 /** Records that pass the WHERE clause, sorted, with OFFSET and LIMIT applied. */
 export function matchingRecords(store: RecordStore, compiled: CompiledQuery, includeDeleted: boolean): StoredRecord[] {
-  let records = [
-    ...store.list(compiled.object.name),
-    ...(includeDeleted ? store.listDeleted(compiled.object.name) : []),
-  ];
+  let records = compiled.lookup
+    ? [
+        ...indexedRecords(store, compiled.object.name, compiled.lookup),
+        ...(includeDeleted ? store.listDeleted(compiled.object.name) : []),
+      ]
+    : [...store.list(compiled.object.name), ...(includeDeleted ? store.listDeleted(compiled.object.name) : [])];
   if (compiled.where) {
     records = records.filter(compiled.where);
   }
@@ -224,6 +228,17 @@ export function matchingRecords(store: RecordStore, compiled: CompiledQuery, inc
   }
   const end = compiled.limit === undefined ? undefined : compiled.offset + compiled.limit;
   return records.slice(compiled.offset, end);
+}
+
+/** Live records holding one of the values, once each, in the order a scan meets them (ids grow with insertion). */
+function indexedRecords(store: RecordStore, objectName: string, lookup: IndexedLookup): StoredRecord[] {
+  const found = new Map<string, StoredRecord>();
+  for (const value of new Set(lookup.values)) {
+    for (const record of store.findByExternalId(objectName, lookup.field.name, value)) {
+      found.set(record.Id, record);
+    }
+  }
+  return [...found.values()].sort((a, b) => (a.Id < b.Id ? -1 : a.Id > b.Id ? 1 : 0));
 }
 
 export function recordUrl(apiVersion: string, objectName: string, id: string): string {

@@ -105,6 +105,41 @@ export function compileWhere(where: WhereClause, context: WhereContext): Predica
   return predicate;
 }
 
+/** An equality the store can answer from an index: `Field = 'v'` or `Field IN ('v', …)`. */
+export interface IndexedLookup {
+  field: FieldSchema;
+  values: string[];
+}
+
+/**
+ * When the WHERE clause is a chain of ANDs and one of them is an equality or IN on the Id, an
+ * external id, a unique field or a lookup of the queried object itself, the records it can match are
+ * those the store finds by that field's index; the whole predicate still runs on them. Anything else
+ * (OR, NOT, parentheses, relationship paths, case-sensitive text) scans.
+ */
+export function indexedLookup(where: WhereClause, context: WhereContext): IndexedLookup | undefined {
+  const tokens = tokenize(where);
+  if (tokens.some((token) => token.kind !== 'cond' && !(token.kind === 'op' && token.op === 'AND'))) {
+    return undefined;
+  }
+  for (const token of tokens) {
+    if (token.kind !== 'cond' || !('field' in token.cond) || 'valueQuery' in token.cond) continue;
+    const condition = token.cond as ValueCondition;
+    if (condition.operator !== '=' && condition.operator !== 'IN') continue;
+    const path = resolveFieldPath(context.schema, context.object, condition.field, context.alias);
+    const field = path.field;
+    const byId = field.type === 'id' || field.type === 'reference';
+    if (path.steps.length > 0 || !(byId || ((field.externalId || field.unique) && !field.caseSensitive))) continue;
+    const types = Array.isArray(condition.literalType) ? condition.literalType : [condition.literalType];
+    if (types.some((type) => type !== 'STRING')) continue;
+    const raw = Array.isArray(condition.value) ? condition.value : [condition.value];
+    const values = raw.map(unquote).map((value) => (byId ? toId18(value) : value));
+    if (values.some((value) => value === undefined || value === '')) continue;
+    return { field, values: values as string[] };
+  }
+  return undefined;
+}
+
 const TEXT_TYPES = new Set(['string', 'textarea', 'url', 'email', 'phone', 'picklist']);
 
 /** A comparable form of a stored value: lower-case text, numbers, epoch millis, 18-char ids. */

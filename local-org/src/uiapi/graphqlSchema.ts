@@ -216,7 +216,8 @@ function recordFields(
           );
         }
         const schema = findObject(context.store.schema, childObject)!;
-        const children = context.store.list(childObject).filter((record) => record[child.field] === source.record.Id);
+        // By the lookup's index, not a scan of every child record (the store indexes lookups).
+        const children = context.store.findByExternalId(childObject, child.field, source.record.Id);
         return resolveConnection(schema, children, args, context, info);
       },
     };
