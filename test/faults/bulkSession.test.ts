@@ -4,7 +4,7 @@
 // which holds the body and the answers in memory; the upsert must come out the same: ids, created
 // flags, per-record errors, every record written once, and the API calls counted.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
-import { OrgClient, type OrgConnection, type SaveOutcome } from '../../plugin/src/mappings/org.js';
+import { OrgClient, type OrgConnection, type SaveOutcome } from '../../plugin/src/org/client.js';
 import { API_VERSION, connectTo, type TestOrg } from '../plugin/localOrg.js';
 import { startFaultOrg } from './scenario.js';
 

@@ -4,8 +4,8 @@
 // every input row exactly once. The daily API limit stops the run cleanly and a rerun finishes it.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import Deploy from '../../plugin/src/commands/social/mappings/deploy.js';
-import { DailyLimitError } from '../../plugin/src/mappings/org.js';
-import { rerunCommand } from '../../plugin/src/mappings/sfError.js';
+import { DailyLimitError } from '../../plugin/src/org/client.js';
+import { rerunCommand } from '../../plugin/src/terminal/sfError.js';
 import { writeFixture } from '../plugin/fixtures.js';
 import { runInProcess } from '../support/inProcessCommand.js';
 import type { TestOrg } from '../plugin/localOrg.js';

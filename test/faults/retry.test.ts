@@ -8,7 +8,7 @@ import {
   OrgClient,
   transientKind,
   type OrgConnection,
-} from '../../plugin/src/mappings/org.js';
+} from '../../plugin/src/org/client.js';
 import { connectTo, type TestOrg } from '../plugin/localOrg.js';
 import { startFaultOrg } from './scenario.js';
 

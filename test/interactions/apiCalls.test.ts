@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { join } from 'node:path';
 import type { Connection } from '@salesforce/core';
 import { importInteractions, type ImportOptions, type ImportResult } from '../../plugin/src/interactions/import.js';
-import { OrgClient } from '../../plugin/src/mappings/org.js';
+import { OrgClient } from '../../plugin/src/org/client.js';
 import { mappingYaml, writeFixture } from '../plugin/fixtures.js';
 import { connectTo, startOrg, type TestOrg } from '../plugin/localOrg.js';
 

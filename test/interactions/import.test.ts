@@ -16,7 +16,7 @@ import {
 } from '../../plugin/src/interactions/import.js';
 import Import from '../../plugin/src/commands/social/interactions/import.js';
 import { INTERACTION_OUTCOMES } from '../../plugin/src/interactions/plan.js';
-import { OrgClient } from '../../plugin/src/mappings/org.js';
+import { OrgClient } from '../../plugin/src/org/client.js';
 import { writeFixture } from '../plugin/fixtures.js';
 import { runInProcess } from '../support/inProcessCommand.js';
 import type { Connection } from '@salesforce/core';

@@ -4,7 +4,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { threadOutlines } from '../../plugin/src/interactions/orgThreads.js';
 import type { Outline } from '../../plugin/src/interactions/outline.js';
-import type { OrgClient } from '../../plugin/src/mappings/org.js';
+import type { OrgClient } from '../../plugin/src/org/client.js';
 
 describe('threadOutlines', () => {
   it('threads 150,000 private messages, each starting its own thread', async () => {

@@ -3,8 +3,8 @@
 // record, by the page size. The org is a stand-in that answers each query with its text.
 import { describe, expect, it } from '@jest/globals';
 import { ReadRound, RECORDS_PER_PAGE } from '../../plugin/src/interactions/readRound.js';
-import type { OrgClient } from '../../plugin/src/mappings/org.js';
-import { MAX_BODY_QUERY_LENGTH } from '../../plugin/src/mappings/soql.js';
+import type { OrgClient } from '../../plugin/src/org/client.js';
+import { MAX_BODY_QUERY_LENGTH } from '../../plugin/src/org/soql.js';
 
 /** An org that answers each query with one record holding its SOQL, and remembers each queryMany. */
 function recordingOrg(): { org: OrgClient; sent: string[][] } {

@@ -7,7 +7,7 @@ import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { recordsInMemory, writeBulkCsv, type BulkRecords } from '../../plugin/src/mappings/bulkRecords.js';
+import { recordsInMemory, writeBulkCsv, type BulkRecords } from '../../plugin/src/org/bulkRecords.js';
 import { SpooledWrites } from '../../plugin/src/mappings/spooledWrites.js';
 import type { IdentityWrite } from '../../plugin/src/mappings/plan.js';
 

@@ -11,8 +11,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startLocalOrg } from '../../local-org/src/main.js';
 import { UPLOAD_LIMIT_BASE64_BYTES } from '../../local-org/src/bulk/ingest.js';
-import { MAX_UPLOAD_BYTES, recordsInMemory, writeBulkCsv } from '../../plugin/src/mappings/bulkRecords.js';
-import { OrgClient } from '../../plugin/src/mappings/org.js';
+import { MAX_UPLOAD_BYTES, recordsInMemory, writeBulkCsv } from '../../plugin/src/org/bulkRecords.js';
+import { OrgClient } from '../../plugin/src/org/client.js';
 import { API_VERSION, connectTo, type TestOrg } from './localOrg.js';
 
 /** Base64 bytes the test org takes per job: 3,000 bytes of CSV. */

@@ -1,7 +1,7 @@
 // The deploy asks V8 for a full collection when a partition's working set is dropped. It must really
 // collect, and it must not leave `gc` on the global object of the process it runs in (sf's).
 import { describe, expect, it } from '@jest/globals';
-import { collectGarbage } from '../../plugin/src/mappings/collectGarbage.js';
+import { collectGarbage } from '../../plugin/src/memory/collectGarbage.js';
 
 describe('collectGarbage', () => {
   it('frees an object nothing refers to any more', async () => {

@@ -2,7 +2,7 @@
 // next pages chained through @{ref.nextRecordsUrl}, every record returned once, and a refused query
 // named by its index.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { OrgClient } from '../../plugin/src/mappings/org.js';
+import { OrgClient } from '../../plugin/src/org/client.js';
 import { connectTo, startOrg, type TestOrg } from './localOrg.js';
 
 let org: TestOrg;

@@ -8,7 +8,7 @@ import {
   inListQueries,
   MAX_BODY_QUERY_LENGTH,
   quoteSoql,
-} from '../../plugin/src/mappings/soql.js';
+} from '../../plugin/src/org/soql.js';
 
 describe('quoteSoql', () => {
   const cases: Array<[string, string]> = [

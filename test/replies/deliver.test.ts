@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import Deliver from '../../plugin/src/commands/social/replies/deliver.js';
 import { importInteractions } from '../../plugin/src/interactions/import.js';
-import { OrgClient } from '../../plugin/src/mappings/org.js';
+import { OrgClient } from '../../plugin/src/org/client.js';
 import { deliverReplies, type DeliverOptions } from '../../plugin/src/replies/deliver.js';
 import { WebhookTransport } from '../../plugin/src/replies/webhookTransport.js';
 import { writeFixture } from '../plugin/fixtures.js';

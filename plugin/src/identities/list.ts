@@ -1,6 +1,6 @@
 // Reads social identities for `sf social identities list`, optionally those of one Contact.
-import { OrgClient, type OrgConnection } from '../mappings/org.js';
-import { quoteSoql } from '../mappings/soql.js';
+import { OrgClient, type OrgConnection } from '../org/client.js';
+import { quoteSoql } from '../org/soql.js';
 
 export interface IdentityListEntry {
   id: string;

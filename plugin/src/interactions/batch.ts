@@ -2,8 +2,8 @@
 // post's write (plan.ts) with its identity, thread and status and turn every row into its result line.
 // Rows already decided (rejected, duplicate) pass through, so the batch's lines keep the file's order.
 // The writes of every batch are applied together at the end (spool.ts, applyWrites).
-import type { BulkRecords } from '../mappings/bulkRecords.js';
-import type { OrgClient, SaveOutcome } from '../mappings/org.js';
+import type { BulkRecords } from '../org/bulkRecords.js';
+import type { OrgClient, SaveOutcome } from '../org/client.js';
 import type { RejectedRow } from '../mappings/sources/row.js';
 import type { SettledIdentity } from './identities.js';
 import type { ChannelInfo, Interaction } from './interaction.js';

@@ -2,7 +2,7 @@
 // and the post URL template come from there (the org is what reps see). With --mapping, a network must
 // also be a channel of the mapping, and a channel the mapping disables is disabled for the import too.
 import type { MappingFile } from '../mappings/mappingFile/schema.js';
-import type { OrgClient } from '../mappings/org.js';
+import type { OrgClient } from '../org/client.js';
 import { CHANNEL_FIELDS, type ExistingChannel } from '../mappings/resolve.js';
 import type { ChannelInfo } from './interaction.js';
 import { ReadRound } from './readRound.js';

@@ -7,7 +7,7 @@ import { applyPlan } from '../mappings/apply.js';
 import type { Identity } from '../mappings/identity.js';
 import type { LoadedMapping } from '../mappings/mappingFile/load.js';
 import type { MappingFile } from '../mappings/mappingFile/schema.js';
-import type { OrgClient } from '../mappings/org.js';
+import type { OrgClient } from '../org/client.js';
 import { buildPlan, countOutcomes, type Outcome } from '../mappings/plan.js';
 import { resolveAgainstOrg, SharedReads, type ExistingChannel } from '../mappings/resolve.js';
 import type { ChannelInfo } from './interaction.js';

@@ -9,10 +9,10 @@
 import { relative, resolve } from 'node:path';
 import type { Connection } from '@salesforce/core';
 import { DEFAULT_BULK_THRESHOLD } from '../mappings/apply.js';
-import { collectGarbage } from '../mappings/collectGarbage.js';
+import { collectGarbage } from '../memory/collectGarbage.js';
 import type { Identity } from '../mappings/identity.js';
 import { loadMappingFile, type LoadedMapping } from '../mappings/mappingFile/load.js';
-import { DailyLimitError, OrgClient, type RetryPolicy, type SaveOutcome } from '../mappings/org.js';
+import { DailyLimitError, OrgClient, type RetryPolicy, type SaveOutcome } from '../org/client.js';
 import { countOutcomes, type Outcome } from '../mappings/plan.js';
 import type { SourceRow } from '../mappings/sources/row.js';
 import { answerUpdates, readOpenQuestions, type OutboundMessage } from './answers.js';

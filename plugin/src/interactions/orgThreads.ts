@@ -1,8 +1,8 @@
 // The org's side of threading: reads what the org already knows about the file's posts (their thread
 // keys), their parents, and the recent posts of people who sent private messages, then hands it all to
 // the pure assignThreads (thread.ts).
-import { collectGarbage } from '../mappings/collectGarbage.js';
-import type { OrgClient } from '../mappings/org.js';
+import { collectGarbage } from '../memory/collectGarbage.js';
+import type { OrgClient } from '../org/client.js';
 import type { SettledIdentity } from './identities.js';
 import type { Outline } from './outline.js';
 import { ReadRound } from './readRound.js';

@@ -4,8 +4,8 @@
 // characters of a SOQL statement allow (mappings/soql.ts bodyInListQueries) rather than the 16 KB of
 // a request URI. Reads of different steps that do not depend on each other share a round, so they
 // also share composite calls.
-import type { OrgClient } from '../mappings/org.js';
-import { bodyInListQueries } from '../mappings/soql.js';
+import type { OrgClient } from '../org/client.js';
+import { bodyInListQueries } from '../org/soql.js';
 
 /** A query operation answers at most 2,000 records; the rest are next pages, one operation each. */
 export const RECORDS_PER_PAGE = 2_000;

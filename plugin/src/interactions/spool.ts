@@ -10,8 +10,8 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { BulkRecords } from '../mappings/bulkRecords.js';
-import { NdjsonFile } from '../mappings/ndjsonFile.js';
+import type { BulkRecords } from '../org/bulkRecords.js';
+import { NdjsonFile } from '../memory/ndjsonFile.js';
 import type { PlannedBatch } from './batch.js';
 import type { ResultLine } from './results.js';
 

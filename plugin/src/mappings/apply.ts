@@ -2,9 +2,9 @@
 // identities by External_Id__c), so a run that stops half-way is finished by running it again, without
 // duplicates. A new Lead and the identity that links to it go in one all-or-none composite request:
 // there is no Lead field to upsert by, so only a transaction keeps a rerun from creating a second Lead.
-import { recordsInMemory, type BulkRecords } from './bulkRecords.js';
+import { recordsInMemory, type BulkRecords } from '../org/bulkRecords.js';
 import { CREATE_LEAD_RULE, type IdentityWrite, type Plan } from './plan.js';
-import { formatSaveErrors, type OrgClient, type SaveOutcome } from './org.js';
+import { formatSaveErrors, type OrgClient, type SaveOutcome } from '../org/client.js';
 
 /**
  * A plan's identity writes as applying them needs them: those that create a Lead (few; in memory),

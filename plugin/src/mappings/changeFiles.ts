@@ -8,8 +8,8 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { OutcomeFiles } from '../results/outcomeFiles.js';
-import { NdjsonFile } from './ndjsonFile.js';
-import type { SaveOutcome } from './org.js';
+import { NdjsonFile } from '../memory/ndjsonFile.js';
+import type { SaveOutcome } from '../org/client.js';
 import type { ChannelWrite, IdentityWrite, Outcome } from './plan.js';
 
 export const IDENTITY_CHANGES_FILE = 'identity-changes.csv';

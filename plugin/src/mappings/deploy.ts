@@ -7,10 +7,10 @@
 // on disk (pendingRows.ts), and so do the writes (spooledWrites.ts), which go out together at the end.
 import { access, rmdir } from 'node:fs/promises';
 import { applyPlan, DEFAULT_BULK_THRESHOLD } from './apply.js';
-import { collectGarbage } from './collectGarbage.js';
+import { collectGarbage } from '../memory/collectGarbage.js';
 import { notAttemptedRows } from './dailyLimit.js';
 import { loadMappingFile } from './mappingFile/load.js';
-import { DailyLimitError, OrgClient, type OrgConnection, type RetryPolicy, type SaveOutcome } from './org.js';
+import { DailyLimitError, OrgClient, type OrgConnection, type RetryPolicy, type SaveOutcome } from '../org/client.js';
 import { PartitionedSources } from './partitions.js';
 import { PendingRows } from './pendingRows.js';
 import { buildPlan, OUTCOMES, planChannels, planStaleUnlinks, type ChannelWrite, type Outcome } from './plan.js';

@@ -11,7 +11,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { LoadedMapping } from './mappingFile/load.js';
-import { NdjsonFile } from './ndjsonFile.js';
+import { NdjsonFile } from '../memory/ndjsonFile.js';
 import { readSources, type SourceItem } from './sources/read.js';
 
 /** Rows per partition: enough to fill composite query calls, few enough to keep memory small. */

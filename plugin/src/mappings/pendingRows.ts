@@ -4,7 +4,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { NdjsonFile } from './ndjsonFile.js';
+import { NdjsonFile } from '../memory/ndjsonFile.js';
 import type { Outcome } from './plan.js';
 import type { ResultLine } from './results.js';
 

@@ -10,9 +10,9 @@ import { attributeOf, type Identity } from './identity.js';
 import type { MappingFile, Rule } from './mappingFile/schema.js';
 import { effectiveNormalisation } from './fieldSemantics.js';
 import { normalise, type Normalisation } from './normalise.js';
-import type { OrgClient } from './org.js';
+import type { OrgClient } from '../org/client.js';
 import { MappingError, type Problem } from './problem.js';
-import { bodyInListQueries, quoteSoql } from './soql.js';
+import { bodyInListQueries, quoteSoql } from '../org/soql.js';
 
 export type RecordObject = 'Contact' | 'Lead';
 

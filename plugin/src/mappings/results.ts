@@ -4,7 +4,7 @@
 import { OutcomeFiles } from '../results/outcomeFiles.js';
 import type { ExistingIdentity } from './resolve.js';
 import { OUTCOMES, type Outcome, type PlannedRow } from './plan.js';
-import type { SaveOutcome } from './org.js';
+import type { SaveOutcome } from '../org/client.js';
 
 export const RESULT_COLUMNS = [
   'source',

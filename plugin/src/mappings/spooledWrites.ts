@@ -7,8 +7,8 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { IdentityWriteSet } from './apply.js';
-import type { BulkRecords } from './bulkRecords.js';
-import { NdjsonFile } from './ndjsonFile.js';
+import type { BulkRecords } from '../org/bulkRecords.js';
+import { NdjsonFile } from '../memory/ndjsonFile.js';
 import type { IdentityWrite } from './plan.js';
 
 export class SpooledWrites implements IdentityWriteSet {

@@ -6,9 +6,9 @@
 import { join } from 'node:path';
 import { OutcomeFiles } from '../../results/outcomeFiles.js';
 import { DEFAULT_BULK_THRESHOLD } from '../apply.js';
-import { OrgClient, type OrgConnection, type RetryPolicy, type SaveOutcome } from '../org.js';
+import { OrgClient, type OrgConnection, type RetryPolicy, type SaveOutcome } from '../../org/client.js';
 import { CHANNEL_FIELDS, IDENTITY_FIELDS } from '../resolve.js';
-import { bodyInListQueries } from '../soql.js';
+import { bodyInListQueries } from '../../org/soql.js';
 import { decideUndo, UNDO_OUTCOMES, type DeployedWrite, type UndoAction, type UndoOutcome } from './decide.js';
 import { readDeployResults } from './deployResults.js';
 

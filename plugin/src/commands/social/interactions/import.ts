@@ -4,7 +4,7 @@ import { resolve } from 'node:path';
 import { Messages } from '@salesforce/core';
 import { Flags, SfCommand } from '@salesforce/sf-plugins-core';
 import { DEFAULT_BULK_THRESHOLD } from '../../../mappings/apply.js';
-import { toSfError } from '../../../mappings/sfError.js';
+import { toSfError } from '../../../terminal/sfError.js';
 import { importFailed, importInteractions, type ImportResult } from '../../../interactions/import.js';
 import { INTERACTION_OUTCOMES } from '../../../interactions/plan.js';
 import { DEFAULT_CONTINUATION_MINUTES } from '../../../interactions/thread.js';

@@ -6,7 +6,7 @@ import { Flags, SfCommand } from '@salesforce/sf-plugins-core';
 import { DEFAULT_BULK_THRESHOLD } from '../../../mappings/apply.js';
 import { deployFailed, deployMapping, type DeployResult } from '../../../mappings/deploy.js';
 import { OUTCOMES, type Outcome } from '../../../mappings/plan.js';
-import { toSfError } from '../../../mappings/sfError.js';
+import { toSfError } from '../../../terminal/sfError.js';
 import { underSpinner } from '../../../terminal/underSpinner.js';
 import type { ChannelChange } from '../../../mappings/changeFiles.js';
 

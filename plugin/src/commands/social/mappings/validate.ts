@@ -2,7 +2,7 @@
 import { Messages } from '@salesforce/core';
 import { Flags, SfCommand } from '@salesforce/sf-plugins-core';
 import { validateMapping, type ValidateResult } from '../../../mappings/validate.js';
-import { toSfError } from '../../../mappings/sfError.js';
+import { toSfError } from '../../../terminal/sfError.js';
 import { formatProblem } from '../../../mappings/problem.js';
 
 Messages.importMessagesDirectoryFromMetaUrl(import.meta.url);

@@ -3,7 +3,7 @@
 // messages file: 1 when a reply was not delivered, 2 when the receiver could not be reached.
 import { Messages, SfError } from '@salesforce/core';
 import { Flags, SfCommand } from '@salesforce/sf-plugins-core';
-import { toSfError } from '../../../mappings/sfError.js';
+import { toSfError } from '../../../terminal/sfError.js';
 import { DEFAULT_LEASE_SECONDS, deliverReplies, deliveryFailed, type DeliverResult } from '../../../replies/deliver.js';
 import { checkWebhookUrl } from '../../../replies/webhookUrl.js';
 import { WebhookTransport } from '../../../replies/webhookTransport.js';
