@@ -381,6 +381,16 @@ export class MemoryStore implements RecordStore {
 
   /** Replaces the contents with a snapshot; fields the schema no longer has are dropped, new ones are null. */
   restore(snapshot: StoreSnapshot): void {
+    this.clear();
+    for (const [objectName, saved] of Object.entries(snapshot.objects)) {
+      this.restoreCounters(objectName, saved.nextSequence, saved.autoNumbers);
+      for (const record of saved.records) this.restoreRecord(objectName, record, false);
+      for (const record of saved.deleted) this.restoreRecord(objectName, record, true);
+    }
+  }
+
+  /** Empties every object (before a restore). */
+  clear(): void {
     for (const table of this.tables.values()) {
       table.records.clear();
       table.deleted.clear();
@@ -390,19 +400,27 @@ export class MemoryStore implements RecordStore {
         index.clear();
       }
     }
-    for (const [objectName, saved] of Object.entries(snapshot.objects)) {
-      const table = this.tables.get(objectName.toLowerCase());
-      if (!table) {
-        continue;
-      }
-      table.nextSequence = saved.nextSequence;
-      table.autoNumbers = new Map(Object.entries(saved.autoNumbers));
-      for (const record of saved.records) {
-        this.put(table, conform(table.schema, record), undefined, false);
-      }
-      for (const record of saved.deleted) {
-        table.deleted.set(record.Id, conform(table.schema, record));
-      }
+  }
+
+  /** Restores an object's id sequence and auto numbers; objects the schema no longer has are skipped. */
+  restoreCounters(objectName: string, nextSequence: number, autoNumbers: Record<string, number>): void {
+    const table = this.tables.get(objectName.toLowerCase());
+    if (table) {
+      table.nextSequence = nextSequence;
+      table.autoNumbers = new Map(Object.entries(autoNumbers));
+    }
+  }
+
+  /** Restores one saved record (live or in the recycle bin) without validation or notification. */
+  restoreRecord(objectName: string, saved: StoredRecord, deleted: boolean): void {
+    const table = this.tables.get(objectName.toLowerCase());
+    if (!table) {
+      return;
+    }
+    if (deleted) {
+      table.deleted.set(saved.Id, conform(table.schema, saved));
+    } else {
+      this.put(table, conform(table.schema, saved), undefined, false);
     }
   }
 
