@@ -319,8 +319,9 @@ describe('where', () => {
 
 describe('orderBy', () => {
   it('sorts by the keys in the order written, with nulls placed as asked', async () => {
+    // A picklist sorts in its setup order (Question, Complaint, Praise, ...), as SOQL's ORDER BY does.
     expect(await idsWhere({}, { Intent__c: { order: 'ASC', nulls: 'LAST' }, Posted_At__c: { order: 'DESC' } })).toEqual(
-      [ids.complaint, ids.praise, ids.question, ids.globexPost, ids.orphan],
+      [ids.question, ids.complaint, ids.praise, ids.globexPost, ids.orphan],
     );
     expect(await idsWhere({}, { Posted_At__c: { order: 'DESC' }, Intent__c: { order: 'ASC' } })).toEqual([
       ids.question,
@@ -387,7 +388,7 @@ describe('requests', () => {
     expect(body.errors[0]!.locations).toEqual([{ line: 1, column: query.indexOf('Sentiment_Score__c') + 1 }]);
   });
 
-  it('fails validation on a filter field that is not in force-app, and on filtering a long text area', async () => {
+  it('fails validation on a filter field that is not in force-app, and filters a long text area as a real org does', async () => {
     const unknown = await graphql(
       store,
       `
@@ -417,7 +418,8 @@ describe('requests', () => {
         }
       `,
     );
-    expect(longText.errors[0]!.message).toContain('Body__c');
+    // A real org's schema has LongTextAreaOperators on long text (test/contracts/uiapi/uiApiBase.graphql).
+    expect(longText.errors).toEqual([]);
   });
 
   it('rejects variables of the wrong type', async () => {

@@ -65,30 +65,31 @@ describe('schema generation from a hand-made org schema', () => {
   const filter = inputType(schema, 'Child__c_Filter');
   const orderBy = inputType(schema, 'Child__c_OrderBy');
 
-  const expected: Array<[string, FieldType | 'longtextarea', string, string | undefined]> = [
-    ['Text__c', 'string', 'StringValue', 'StringOperators'],
-    ['Notes__c', 'textarea', 'TextAreaValue', 'TextAreaOperators'],
-    ['Story__c', 'longtextarea', 'LongTextAreaValue', undefined],
-    ['Site__c', 'url', 'UrlValue', 'UrlOperators'],
-    ['Mail__c', 'email', 'EmailValue', 'EmailOperators'],
-    ['Phone__c', 'phone', 'PhoneNumberValue', 'PhoneNumberOperators'],
-    ['Choice__c', 'picklist', 'PicklistValue', 'PicklistOperators'],
-    ['Flag__c', 'boolean', 'BooleanValue', 'BooleanOperators'],
-    ['Amount__c', 'double', 'DoubleValue', 'DoubleOperators'],
-    ['Count__c', 'int', 'IntValue', 'IntegerOperators'],
-    ['Price__c', 'currency', 'CurrencyValue', 'CurrencyOperators'],
-    ['Share__c', 'percent', 'PercentValue', 'PercentOperators'],
-    ['Day__c', 'date', 'DateValue', 'DateOperators'],
-    ['At__c', 'datetime', 'DateTimeValue', 'DateTimeOperators'],
-    ['Parent__c', 'reference', 'IDValue', 'IDOperators'],
-    ['Number__c', 'string', 'StringValue', 'StringOperators'],
+  // Long text filters and sorts as in a real org's generated schema (test/contracts/uiapi).
+  const expected: Array<[string, FieldType | 'longtextarea', string, string | undefined, string | undefined]> = [
+    ['Text__c', 'string', 'StringValue', 'StringOperators', 'OrderByClause'],
+    ['Notes__c', 'textarea', 'TextAreaValue', 'TextAreaOperators', 'OrderByClause'],
+    ['Story__c', 'longtextarea', 'LongTextAreaValue', 'LongTextAreaOperators', 'AggregateOrderByStringClause'],
+    ['Site__c', 'url', 'UrlValue', 'UrlOperators', 'OrderByClause'],
+    ['Mail__c', 'email', 'EmailValue', 'EmailOperators', 'OrderByClause'],
+    ['Phone__c', 'phone', 'PhoneNumberValue', 'PhoneNumberOperators', 'OrderByClause'],
+    ['Choice__c', 'picklist', 'PicklistValue', 'PicklistOperators', 'OrderByClause'],
+    ['Flag__c', 'boolean', 'BooleanValue', 'BooleanOperators', 'OrderByClause'],
+    ['Amount__c', 'double', 'DoubleValue', 'DoubleOperators', 'OrderByClause'],
+    ['Count__c', 'int', 'IntValue', 'IntegerOperators', 'OrderByClause'],
+    ['Price__c', 'currency', 'CurrencyValue', 'CurrencyOperators', 'OrderByClause'],
+    ['Share__c', 'percent', 'PercentValue', 'PercentOperators', 'OrderByClause'],
+    ['Day__c', 'date', 'DateValue', 'DateOperators', 'OrderByClause'],
+    ['At__c', 'datetime', 'DateTimeValue', 'DateTimeOperators', 'OrderByClause'],
+    ['Parent__c', 'reference', 'IDValue', 'IdOperators', 'OrderByClause'],
+    ['Number__c', 'string', 'StringValue', 'StringOperators', 'OrderByClause'],
   ];
 
-  it.each(expected)('%s (%s) reads as %s and filters with %s', (name, _type, valueTypeName, operators) => {
+  it.each(expected)('%s (%s) reads as %s and filters with %s', (name, _type, valueTypeName, operators, sort) => {
     expect(getNamedType(child.getFields()[name]!.type).name).toBe(valueTypeName);
     if (operators) {
       expect(getNamedType(filter.getFields()[name]!.type).name).toBe(operators);
-      expect(getNamedType(orderBy.getFields()[name]!.type).name).toBe('OrderByClause');
+      expect(getNamedType(orderBy.getFields()[name]!.type).name).toBe(sort);
     } else {
       expect(filter.getFields()[name]).toBeUndefined();
       expect(orderBy.getFields()[name]).toBeUndefined();

@@ -24,9 +24,18 @@ function yearStart(now: Date, offset: number): number {
   return Date.UTC(now.getUTCFullYear() + offset, 0, 1);
 }
 
+function quarterStart(now: Date, offset: number): number {
+  return Date.UTC(now.getUTCFullYear(), (Math.floor(now.getUTCMonth() / 3) + offset) * 3, 1);
+}
+
+// The local org keeps Salesforce's default fiscal year (standard, starting in January), so a
+// fiscal quarter or year is the calendar one: FISCAL_QUARTER literals name the same ranges.
+const FISCAL = /_FISCAL_(QUARTER|YEAR)S?(_AGO)?$|^N_FISCAL_/;
+
 /** The range of a literal such as `THIS_MONTH` or `LAST_N_DAYS:7`; undefined when not supported. */
 export function dateLiteralRange(literal: string, now: Date): DateRange | undefined {
-  const [name = '', rawN] = literal.toUpperCase().split(':');
+  const [rawName = '', rawN] = literal.toUpperCase().split(':');
+  const name = FISCAL.test(rawName) ? rawName.replace('_FISCAL_', '_') : rawName;
   const n = rawN === undefined ? 0 : Number(rawN);
   const today = startOfDay(now);
   const week = startOfWeek(now);
@@ -55,6 +64,18 @@ export function dateLiteralRange(literal: string, now: Date): DateRange | undefi
       return { start: yearStart(now, -1), end: yearStart(now, 0) };
     case 'NEXT_YEAR':
       return { start: yearStart(now, 1), end: yearStart(now, 2) };
+    case 'THIS_QUARTER':
+      return { start: quarterStart(now, 0), end: quarterStart(now, 1) };
+    case 'LAST_QUARTER':
+      return { start: quarterStart(now, -1), end: quarterStart(now, 0) };
+    case 'NEXT_QUARTER':
+      return { start: quarterStart(now, 1), end: quarterStart(now, 2) };
+    case 'LAST_N_QUARTERS':
+      return { start: quarterStart(now, -n), end: quarterStart(now, 0) };
+    case 'NEXT_N_QUARTERS':
+      return { start: quarterStart(now, 1), end: quarterStart(now, n + 1) };
+    case 'N_QUARTERS_AGO':
+      return { start: quarterStart(now, -n), end: quarterStart(now, -n + 1) };
     case 'LAST_90_DAYS':
       return { start: today - 90 * DAY, end: today + DAY };
     case 'NEXT_90_DAYS':

@@ -26,8 +26,8 @@ import { parentOf } from './recordFilter.js';
 import { resolveConnection, type ConnectionArgs } from './recordConnection.js';
 import { PagingError } from './recordPaging.js';
 import type { RecordSource, UiApiContext } from './recordSource.js';
-import { OrderByClause, operatorType } from './filterTypes.js';
-import { isFilterable, scalars, valueType } from './valueTypes.js';
+import { idOperatorsType, orderByClause, operatorType } from './filterTypes.js';
+import { scalars, valueKind, valueType } from './valueTypes.js';
 
 /** The same PageInfo type serves every connection, as in the real schema. */
 const PageInfo = new GraphQLObjectType({
@@ -69,6 +69,16 @@ function buildSchema(orgSchema: OrgSchema): GraphQLSchema {
     return object ? types.get(object.name) : undefined;
   };
 
+  // `Id: { inq: { Contact: {...}, ApiName: "AccountId" } }`: a semi-join on any object's filter.
+  const joinInput: GraphQLInputObjectType = new GraphQLInputObjectType({
+    name: 'JoinInput',
+    fields: () => ({
+      ApiName: { type: GraphQLString },
+      ...Object.fromEntries([...types].map(([name, entry]) => [name, { type: entry.filter }])),
+    }),
+  });
+  const idOperators = idOperatorsType(joinInput);
+
   const recordInterface: GraphQLInterfaceType = new GraphQLInterfaceType({
     name: 'Record',
     fields: {
@@ -91,7 +101,7 @@ function buildSchema(orgSchema: OrgSchema): GraphQLSchema {
     });
     const filter: GraphQLInputObjectType = new GraphQLInputObjectType({
       name: `${object.name}_Filter`,
-      fields: () => filterFields(object, filter, typesOf),
+      fields: () => filterFields(object, filter, typesOf, idOperators),
     });
     const orderBy = new GraphQLInputObjectType({
       name: `${object.name}_OrderBy`,
@@ -230,6 +240,7 @@ function filterFields(
   object: ObjectSchema,
   self: GraphQLInputObjectType,
   typesOf: (name: string) => ObjectTypes | undefined,
+  idOperators: GraphQLInputObjectType,
 ): Record<string, GraphQLInputFieldConfig> {
   const fields: Record<string, GraphQLInputFieldConfig> = {
     and: { type: new GraphQLList(self) },
@@ -237,7 +248,7 @@ function filterFields(
     not: { type: self },
   };
   for (const field of object.fields.values()) {
-    const operators = operatorType(field);
+    const operators = valueKind(field).operators === idOperators.name ? idOperators : operatorType(field);
     if (operators) {
       fields[field.name] = { type: operators };
     }
@@ -255,8 +266,9 @@ function orderByFields(
 ): Record<string, GraphQLInputFieldConfig> {
   const fields: Record<string, GraphQLInputFieldConfig> = {};
   for (const field of object.fields.values()) {
-    if (isFilterable(field)) {
-      fields[field.name] = { type: OrderByClause };
+    const clause = orderByClause(field);
+    if (clause) {
+      fields[field.name] = { type: clause };
     }
     const target = relationshipTarget(field, typesOf);
     if (target && target !== 'polymorphic' && field.relationshipName) {

@@ -137,9 +137,39 @@ function applyOperator(
     case 'gt':
     case 'gte':
       return value !== null && operand !== null && compareOrdered(scope, field, value, operator, operand);
+    case 'inq':
+    case 'ninq': {
+      const found = value !== null && joinedIds(scope, field, operand as Filter).has(toId18(String(value)) ?? '');
+      return operator === 'inq' ? found : !found;
+    }
     default:
       throw new Error(`Unsupported filter operator ${operator} on ${field.name}.`);
   }
+}
+
+/**
+ * A semi-join's (`inq`) or anti-join's (`ninq`) operand `{ ApiName: 'AccountId', Contact: {...} }`:
+ * the values of the ApiName field among the other object's records that match its filter.
+ */
+function joinedIds(scope: FilterScope, field: FieldSchema, join: Filter): Set<string> {
+  const apiName = typeof join.ApiName === 'string' ? join.ApiName : undefined;
+  const objects = Object.keys(join).filter((key) => key !== 'ApiName' && join[key] !== undefined);
+  const object = objects.length === 1 ? findObject(scope.store.schema, objects[0]!) : undefined;
+  const target = object && apiName ? findField(object, apiName) : undefined;
+  if (!object || !target || (target.type !== 'reference' && target.type !== 'id')) {
+    throw new Error(
+      `${field.name}: inq/ninq needs one object's filter and ApiName naming an Id or lookup field of it, ` +
+        `e.g. { Contact: { LastName: { like: "Smith%" } }, ApiName: "AccountId" }.`,
+    );
+  }
+  const ids = new Set<string>();
+  for (const record of scope.store.list(object.name)) {
+    const id = record[target.name];
+    if (typeof id === 'string' && matchesFilter(scope, object, record, join[object.name] as Filter)) {
+      ids.add(toId18(id) ?? id);
+    }
+  }
+  return ids;
 }
 
 /** The stored value in the form comparisons use: lower-case text, epoch milliseconds, numbers. */

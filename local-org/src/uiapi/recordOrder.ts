@@ -82,9 +82,22 @@ function sortValue(store: RecordStore, key: SortKey, record: StoredRecord): stri
     case 'id':
     case 'reference':
       return String(stored);
+    case 'picklist':
+      return picklistPosition(key.field, String(stored));
     default:
       return String(stored).toLowerCase();
   }
+}
+
+/**
+ * A picklist sorts in the order its values are set up in, not alphabetically (SOQL and SOSL
+ * Reference, "ORDER BY": "Sorting of picklist fields is defined by the picklist sort determined
+ * during setup"). A value the field does not define sorts after the defined ones.
+ */
+function picklistPosition(field: SortKey['field'], value: string): number {
+  const lower = value.toLowerCase();
+  const index = field.picklistValues.findIndex((entry) => entry.value.toLowerCase() === lower);
+  return index === -1 ? field.picklistValues.length : index;
 }
 
 export function sortRecords(store: RecordStore, records: readonly StoredRecord[], keys: SortKey[]): StoredRecord[] {

@@ -83,6 +83,8 @@ export interface ValueKind {
   /** DateTime and Date operands are `{ value | literal | range }` inputs. */
   temporal?: 'DateTimeInput' | 'DateInput';
   format: boolean;
+  /** The sort input when not OrderByClause: a real org sorts long text with AggregateOrderByStringClause. */
+  orderBy?: 'AggregateOrderByStringClause';
 }
 
 const KINDS: Record<string, ValueKind> = {
@@ -105,9 +107,11 @@ const KINDS: Record<string, ValueKind> = {
   longtextarea: {
     typeName: 'LongTextAreaValue',
     scalar: scalars.LongTextArea,
-    ordered: false,
-    like: false,
+    operators: 'LongTextAreaOperators',
+    ordered: true,
+    like: true,
     format: false,
+    orderBy: 'AggregateOrderByStringClause',
   },
   url: {
     typeName: 'UrlValue',
@@ -202,14 +206,17 @@ const KINDS: Record<string, ValueKind> = {
   reference: {
     typeName: 'IDValue',
     scalar: GraphQLID as GraphQLScalarType,
-    operators: 'IDOperators',
+    operators: 'IdOperators',
     ordered: true,
-    like: true,
+    like: false,
     format: false,
   },
 };
 
-/** Long Text Area fields (Text Area longer than 255) cannot be filtered or sorted, as in SOQL. */
+/**
+ * Long Text Area fields (Text Area longer than 255) are filterable and sortable in the GraphQL
+ * schema a real org generates (LongTextAreaOperators; test/contracts/uiapi/uiApiBase.graphql).
+ */
 export function valueKind(field: Pick<FieldSchema, 'type' | 'length'>): ValueKind {
   if (field.type === 'textarea' && field.length > 255) {
     return KINDS.longtextarea!;
@@ -220,8 +227,10 @@ export function valueKind(field: Pick<FieldSchema, 'type' | 'length'>): ValueKin
   return KINDS[field.type] ?? KINDS.string!;
 }
 
+/** Filterable and sortable as SOQL and object info say: never a long text field. */
 export function isFilterable(field: Pick<FieldSchema, 'type' | 'length'>): boolean {
-  return valueKind(field).operators !== undefined;
+  const kind = valueKind(field);
+  return kind.operators !== undefined && kind !== KINDS.longtextarea;
 }
 
 const valueTypes = new Map<string, GraphQLObjectType>();
