@@ -1,5 +1,5 @@
 // Builds the preview: the force-app LWCs, unchanged, with lightning-base-components and the
-// preview's own platform modules (GraphQL, record writes, navigation, toasts, refresh) that talk to
+// preview's own platform modules (GraphQL, record writes, object info, navigation, toasts, refresh) that talk to
 // the local org. Output: preview/dist (ES chunks, because base components load icons lazily).
 import { readdirSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -43,6 +43,7 @@ export default {
                 platform('lightning/graphql', 'graphql.js'),
                 platform('lightning/uiGraphQLApi', 'graphql.js'),
                 platform('lightning/uiRecordApi', 'uiRecordApi.js'),
+                platform('lightning/uiObjectInfoApi', 'uiObjectInfoApi.js'),
                 platform('lightning/navigation', 'navigation.js'),
                 platform('lightning/platformShowToastEvent', 'toast.js'),
                 platform('lightning/refresh', 'refresh.js'),

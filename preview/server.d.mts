@@ -5,7 +5,12 @@ export interface PreviewServer {
 }
 
 export function startPreviewServer(options: {
-  org: { url: string; accessToken: string };
+  /** With `users` (a LocalOrg's), the page can sign in as any of them (the `preview-user` cookie). */
+  org: {
+    url: string;
+    accessToken: string;
+    users?: Array<{ key: string; id: string; username: string; accessToken: string }>;
+  };
   userId: string;
   port?: number;
 }): Promise<PreviewServer>;

@@ -1,5 +1,7 @@
 // Serves the built preview on 127.0.0.1 and forwards /services/* to the local org with the access
 // token added, so the page is same-origin with its API and the browser never sees the token.
+// The page is signed in as one of the org's users: the `preview-user` cookie names the user's key
+// (`admin`, `rep`, `viewer`; the header's user switch sets it), and each request carries that user's token.
 import { createServer, request as httpRequest } from 'node:http';
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { dirname, extname, join, normalize, sep } from 'node:path';
@@ -41,7 +43,25 @@ function staticFile(pathname) {
     return undefined;
 }
 
-function forward(req, res, org) {
+const USER_COOKIE = 'preview-user';
+
+/** The org's users the preview can sign in as; an org without a user list has only its token's user. */
+function usersOf(org, userId) {
+    return org.users?.length
+        ? org.users
+        : [{ key: 'admin', id: userId, username: 'admin', accessToken: org.accessToken }];
+}
+
+/** The user the request's cookie names, else the one the server was started for. */
+function signedInUser(req, users, defaultUser) {
+    const cookie = (req.headers.cookie ?? '')
+        .split(';')
+        .map((part) => part.trim().split('='))
+        .find(([name]) => name === USER_COOKIE);
+    return users.find((user) => user.key === decodeURIComponent(cookie?.[1] ?? '')) ?? defaultUser;
+}
+
+function forward(req, res, org, user) {
     const target = new URL(req.url, org.url);
     const upstream = httpRequest(
         target,
@@ -49,7 +69,10 @@ function forward(req, res, org) {
             method: req.method,
             headers: {
                 'content-type': req.headers['content-type'] ?? 'application/json',
-                authorization: `Bearer ${org.accessToken}`
+                authorization: `Bearer ${user.accessToken}`,
+                ...(req.headers['if-unmodified-since']
+                    ? { 'if-unmodified-since': req.headers['if-unmodified-since'] }
+                    : {})
             }
         },
         (answer) => {
@@ -72,15 +95,24 @@ function forward(req, res, org) {
 
 /** Starts the preview server; resolves to { url, stop() }. */
 export function startPreviewServer({ org, userId, port = 0 }) {
+    const users = usersOf(org, userId);
+    const defaultUser = users.find((user) => user.id === userId) ?? users[0];
     const server = createServer((req, res) => {
         const { pathname } = new URL(req.url, 'http://127.0.0.1');
+        const user = signedInUser(req, users, defaultUser);
         if (pathname.startsWith('/services/')) {
-            forward(req, res, org);
+            forward(req, res, org, user);
             return;
         }
         if (pathname === '/preview-config.js') {
             res.writeHead(200, { 'content-type': TYPES['.js'], 'cache-control': 'no-store' });
-            res.end(`window.__PREVIEW__ = ${JSON.stringify({ userId })};`);
+            const config = {
+                userId: user.id,
+                userKey: user.key,
+                users: users.map(({ key, id, username }) => ({ key, id, username })),
+                userCookie: USER_COOKIE
+            };
+            res.end(`window.__PREVIEW__ = ${JSON.stringify(config)};`);
             return;
         }
         const file = staticFile(pathname);

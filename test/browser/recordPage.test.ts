@@ -246,7 +246,9 @@ describe('record page in Chromium', () => {
     const inbound = await freshQuestion('The espresso grinder stopped working after a week.');
     const casesBefore = org.store.list('Case').length;
     const row = page.locator('c-social-interaction', { hasText: 'The espresso grinder stopped working' }).first();
-    await row.locator('.action-case button').click();
+    // Create case sits in the row's overflow menu (lightning-button-menu), Reply is the button.
+    await row.locator('.action-menu button').click();
+    await row.getByRole('menuitem', { name: 'Create case' }).click();
     const caseId = await eventually(
       () => org.store.get(inbound.Id as string)?.record.Case__c,
       (id) => Boolean(id),

@@ -32,6 +32,8 @@ const CONTRACT: Record<string, string[]> = {
     'Sentiment__c',
     'Intent__c',
     'Status__c',
+    // The version a status change is conditional on (updateRecord's ifUnmodifiedSince).
+    'LastModifiedDate',
     'Status_Reason__c',
     'Response_Due_At__c',
     'First_Response_At__c',

@@ -2,10 +2,10 @@
 // server forwards to the org with the access token, so the browser never holds a token.
 const API_VERSION = 'v62.0';
 
-export async function callOrg(method, path, body) {
+export async function callOrg(method, path, body, headers = {}) {
     const response = await fetch(`/services/data/${API_VERSION}${path}`, {
         method,
-        headers: body === undefined ? {} : { 'Content-Type': 'application/json' },
+        headers: body === undefined ? headers : { 'Content-Type': 'application/json', ...headers },
         body: body === undefined ? undefined : JSON.stringify(body)
     });
     const text = await response.text();

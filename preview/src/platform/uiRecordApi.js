@@ -2,8 +2,8 @@
 // records resource, rejecting with the same fetch-response shape Lightning Data Service uses.
 import { callOrg, fetchError } from './transport';
 
-async function send(method, path, body) {
-    const result = await callOrg(method, path, body);
+async function send(method, path, body, headers) {
+    const result = await callOrg(method, path, body, headers);
     if (!result.ok) {
         throw fetchError(result);
     }
@@ -14,9 +14,20 @@ export function createRecord({ apiName, fields }) {
     return send('POST', '/ui-api/records', { apiName, fields });
 }
 
-export function updateRecord({ fields }) {
+/**
+ * clientOptions.ifUnmodifiedSince (the record's LastModifiedDate value) goes out as the
+ * If-Unmodified-Since header, as Lightning Data Service sends it: a record changed since then answers
+ * 412 and is not written (https://developer.salesforce.com/docs/platform/lwc/guide/reference-update-record.html).
+ */
+export function updateRecord({ fields }, clientOptions) {
     const { Id, ...values } = fields;
-    return send('PATCH', `/ui-api/records/${encodeURIComponent(Id)}`, { fields: values });
+    const since = clientOptions?.ifUnmodifiedSince;
+    return send(
+        'PATCH',
+        `/ui-api/records/${encodeURIComponent(Id)}`,
+        { fields: values },
+        since ? { 'If-Unmodified-Since': since } : {}
+    );
 }
 
 export function deleteRecord(recordId) {

@@ -1,9 +1,13 @@
 // What a rep can do with one interaction: reply (inline composer), mark responded, close or reopen
-// with a reason, create a case from it, recognise its author as an advocate. Writes go through
-// lightning/uiRecordApi only, so the platform applies the rep's access; the timeline re-reads
-// after each save through the RefreshView API.
-import { LightningElement, api } from 'lwc';
+// with a reason, create a case from it, recognise its author as an advocate. Only the actions the
+// signed-in user may take are offered (object info from lightning/uiObjectInfoApi), laid out as
+// Lightning lays out record actions: the first one as a button, the rest in an overflow menu.
+// Writes go through lightning/uiRecordApi only, so the platform applies the rep's access; a status
+// change is conditional on the version the rep saw (ifUnmodifiedSince), so a second rep never
+// overwrites the first. The timeline re-reads after each save through the RefreshView API.
+import { LightningElement, api, wire } from 'lwc';
 import { createRecord, updateRecord } from 'lightning/uiRecordApi';
+import { getObjectInfos } from 'lightning/uiObjectInfoApi';
 import { ShowToastEvent } from 'lightning/platformShowToastEvent';
 import { RefreshEvent } from 'lightning/refresh';
 import USER_ID from '@salesforce/user/Id';
@@ -36,6 +40,8 @@ import TASK_SUBJECT_DEFAULT from '@salesforce/label/c.SB_Action_TaskSubjectDefau
 import TASK_SUBJECT_REQUIRED from '@salesforce/label/c.SB_Action_TaskSubjectRequired';
 import TASK_DUE from '@salesforce/label/c.SB_Action_TaskDue';
 import TASK_CREATED from '@salesforce/label/c.SB_Action_TaskCreated';
+import MORE from '@salesforce/label/c.SB_Action_More';
+import CONFLICT from '@salesforce/label/c.SB_Action_Conflict';
 import { formatLabel, isolated } from 'c/labelFormat';
 import { reduceErrors } from 'c/errorMessages';
 import {
@@ -48,6 +54,7 @@ import {
     subjectOf,
     taskInput
 } from './actionRecords';
+import { ACTION_OBJECTS, objectInfosByName, permittedActions } from './actionAccess';
 
 const PANEL = Object.freeze({
     REPLY: 'reply',
@@ -58,6 +65,34 @@ const PANEL = Object.freeze({
 });
 const STATUS_TOASTS = { respond: RESPONDED, close: CLOSED, reopen: REOPENED };
 const OPEN_STATUSES = ['New', 'Needs_Response'];
+
+/** The order actions are offered in: the first that applies is the visible button. */
+const ACTION_ORDER = Object.freeze([
+    { name: 'reply', label: REPLY, icon: 'utility:reply' },
+    { name: 'respond', label: RESPOND, icon: 'utility:check' },
+    { name: 'close', label: CLOSE, icon: 'utility:close' },
+    { name: 'reopen', label: REOPEN, icon: 'utility:undo' },
+    { name: 'case', label: CREATE_CASE, icon: 'utility:case' },
+    { name: 'task', label: TASK, icon: 'utility:task' },
+    { name: 'advocate', label: ADVOCATE, icon: 'utility:favorite' }
+]);
+
+/**
+ * A save refused because the record changed after the version it was conditional on: HTTP 412
+ * (If-Unmodified-Since, REST API Developer Guide "Conditional Requests").
+ */
+function isConflict(error) {
+    const body = error && error.body;
+    const entries = Array.isArray(body) ? body : [body];
+    return (
+        (error && error.status === 412) || entries.some((entry) => entry && entry.errorCode === 'PRECONDITION_FAILED')
+    );
+}
+
+/** updateRecord's client options: conditional on the version the rep saw, when it is known. */
+function seenVersion(record) {
+    return record && record.lastModifiedDate ? { ifUnmodifiedSince: record.lastModifiedDate } : undefined;
+}
 
 /** Messages the UI API attached to one field of a failed save (shown next to that field). */
 function messagesForField(error, field) {
@@ -92,6 +127,8 @@ export default class SocialInteractionActions extends LightningElement {
     taskSubjectError = '';
     taskDateError = '';
     errorText = '';
+    /** Object info by API name for the objects the actions write; undefined until it arrives. */
+    objectInfos;
 
     labels = {
         actions: ACTIONS,
@@ -110,10 +147,87 @@ export default class SocialInteractionActions extends LightningElement {
         task: TASK,
         taskSubject: TASK_SUBJECT,
         taskSubjectRequired: TASK_SUBJECT_REQUIRED,
-        taskDue: TASK_DUE
+        taskDue: TASK_DUE,
+        more: MORE
     };
 
-    // ---- which actions apply ----------------------------------------------------------------
+    // Until object info arrives no action shows: never offer one the user may not take.
+    @wire(getObjectInfos, { objectApiNames: ACTION_OBJECTS })
+    wiredObjectInfos({ data, error }) {
+        if (data) {
+            this.objectInfos = objectInfosByName(data);
+        } else if (error) {
+            this.objectInfos = {};
+        }
+    }
+
+    // ---- which actions apply and are permitted -------------------------------------------------
+
+    get permitted() {
+        return this.objectInfos && this.record
+            ? permittedActions(this.objectInfos, this.record, this.channel, USER_ID)
+            : {};
+    }
+
+    get applies() {
+        return {
+            reply: this.canReply,
+            respond: this.canRespond,
+            close: this.canClose,
+            reopen: this.canReopen,
+            case: this.canCreateCase,
+            task: this.canCreateTask,
+            advocate: this.canRecognise
+        };
+    }
+
+    /** The actions that apply to this message and that the user may take, in offer order. */
+    get actions() {
+        const permitted = this.permitted;
+        const applies = this.applies;
+        return ACTION_ORDER.filter((action) => applies[action.name] && permitted[action.name]).map((action) => ({
+            ...action,
+            className: `action-${action.name}`
+        }));
+    }
+
+    get primaryAction() {
+        const [first] = this.actions;
+        return first ? { ...first, className: `${first.className} primary-action` } : undefined;
+    }
+
+    get menuActions() {
+        return this.actions.slice(1);
+    }
+
+    get hasMenuActions() {
+        return this.menuActions.length > 0;
+    }
+
+    get primaryExpanded() {
+        return this.primaryAction && this.primaryAction.name === 'reply' ? this.replyExpanded : undefined;
+    }
+
+    runAction(name) {
+        const handlers = {
+            reply: () => this.handleReply(),
+            respond: () => this.handleRespond(),
+            close: () => this.handleClose(),
+            reopen: () => this.handleReopen(),
+            case: () => this.handleCreateCase(),
+            task: () => this.handleTask(),
+            advocate: () => this.handleAdvocate()
+        };
+        return handlers[name] ? handlers[name]() : undefined;
+    }
+
+    handlePrimary() {
+        return this.primaryAction ? this.runAction(this.primaryAction.name) : undefined;
+    }
+
+    handleMenuSelect(event) {
+        return this.runAction(event.detail.value);
+    }
 
     get isInbound() {
         return this.record?.direction === 'Inbound';
@@ -293,7 +407,8 @@ export default class SocialInteractionActions extends LightningElement {
             this.reasonError = REASON_REQUIRED;
             return;
         }
-        await this.save(() => updateRecord(statusInput(this.record, action, this.reason, new Date())), {
+        const input = statusInput(this.record, action, this.reason, new Date());
+        await this.save(() => updateRecord(input, seenVersion(this.record)), {
             field: 'Status_Reason__c',
             showFieldError: (message) => {
                 this.reasonError = message;
@@ -360,7 +475,7 @@ export default class SocialInteractionActions extends LightningElement {
         }
         const caseName = created?.fields?.CaseNumber?.value || created?.id || '';
         try {
-            await updateRecord(caseLinkInput(this.record, created.id));
+            await updateRecord(caseLinkInput(this.record, created.id), seenVersion(this.record));
         } catch (error) {
             // The case exists: say so, and what is left to do, rather than a bare failure.
             this.errorText = formatLabel(CASE_LINK_FAILED, caseName, reduceErrors(error).join(' '));
@@ -383,6 +498,10 @@ export default class SocialInteractionActions extends LightningElement {
         try {
             await write();
         } catch (error) {
+            if (isConflict(error)) {
+                this.showConflict();
+                return;
+            }
             showFieldError(messagesForField(error, field).join(' '));
             if (secondField) {
                 showSecondFieldError(messagesForField(error, secondField).join(' '));
@@ -395,6 +514,18 @@ export default class SocialInteractionActions extends LightningElement {
             return;
         }
         this.finishSave(success);
+    }
+
+    /**
+     * Another user changed the record since this rep saw it: nothing was written. Say so, and re-read
+     * so the page shows the record as it is now (the rep decides again on the fresh state).
+     */
+    showConflict() {
+        this.saving = false;
+        this.openPanel = null;
+        this.errorText = CONFLICT;
+        this.dispatchEvent(new ShowToastEvent({ title: CONFLICT, variant: 'warning' }));
+        this.dispatchEvent(new RefreshEvent());
     }
 
     finishSave(successTitle) {

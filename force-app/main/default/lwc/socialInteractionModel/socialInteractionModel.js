@@ -41,6 +41,8 @@ export function toInteraction(node) {
         intentLabel: displayOf(node.Intent__c),
         status: valueOf(node.Status__c),
         statusLabel: displayOf(node.Status__c),
+        // The version the rep saw: status changes are conditional on it (updateRecord ifUnmodifiedSince).
+        lastModifiedDate: valueOf(node.LastModifiedDate),
         responseDueAt: timeOf(node.Response_Due_At__c),
         firstResponseAt: timeOf(node.First_Response_At__c),
         deliveryStatus: valueOf(node.Delivery_Status__c),

@@ -72,6 +72,9 @@ export const TIMELINE_QUERY = gql`
                                 value
                                 displayValue
                             }
+                            LastModifiedDate {
+                                value
+                            }
                             Response_Due_At__c {
                                 value
                             }

@@ -37,8 +37,14 @@ function findInShadowTrees(root, selector) {
     return null;
 }
 
+const PREVIEW = window.__PREVIEW__ ?? {};
+
 export default class App extends LightningElement {
     recordId = recordIdFromHash();
+    // Who the page is signed in as (the preview server's `preview-user` cookie): switch to see what
+    // a rep with only Social_Bridge_Rep, or a user without Social Bridge access, sees.
+    userKey = PREVIEW.userKey;
+    users = (PREVIEW.users ?? []).map((user) => ({ value: user.key, label: `${user.key}: ${user.username}` }));
     records = [];
     loadError;
     toasts = [];
@@ -138,6 +144,16 @@ export default class App extends LightningElement {
             message: 'That interaction is older than what the timeline has loaded: use Load more to reach it.',
             variant: 'info'
         });
+    }
+
+    get canSwitchUser() {
+        return this.users.length > 1;
+    }
+
+    handleUserChange(event) {
+        // The cookie picks the token the preview server forwards with; a reload signs the page in anew.
+        document.cookie = `${PREVIEW.userCookie}=${encodeURIComponent(event.detail.value)}; path=/; SameSite=Strict`;
+        window.location.reload();
     }
 
     handleRecordChange(event) {

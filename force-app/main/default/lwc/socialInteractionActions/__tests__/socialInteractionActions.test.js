@@ -1,8 +1,13 @@
 import { createElement } from '@lwc/engine-dom';
 import SocialInteractionActions from 'c/socialInteractionActions';
 import { createRecord, updateRecord } from 'lightning/uiRecordApi';
+import { getObjectInfos } from 'lightning/uiObjectInfoApi';
 import flushPromises from '../../../../../test/flushPromises';
 import recordError from '../../../../../test/recordError';
+// What the local org's UI API answers a rep with only Social_Bridge_Rep for
+// /ui-api/object-info/batch/Social_Interaction__c,Social_Identity__c,Case,Task (fields trimmed to the
+// flags the component reads).
+import REP_OBJECT_INFOS from './data/objectInfosRep.json';
 
 const INBOUND = {
     id: 'a01000000000001AAA',
@@ -24,11 +29,13 @@ const INBOUND = {
     status: 'Needs_Response',
     statusLabel: 'Needs Response',
     firstResponseAt: null,
-    deletedOnNetwork: false
+    deletedOnNetwork: false,
+    lastModifiedDate: '2026-11-18T14:02:00.000Z'
 };
+const SEEN = { ifUnmodifiedSince: INBOUND.lastModifiedDate };
 const X = { name: 'X', networkKey: 'x', replyLimit: 280, lengthCounting: 'X_Weighted', supportsPrivate: true };
 
-function createActions(props = {}) {
+function createActions(props = {}, objectInfos = REP_OBJECT_INFOS) {
     const element = createElement('c-social-interaction-actions', { is: SocialInteractionActions });
     Object.assign(element, { record: INBOUND, channel: X, ...props });
     const toasts = [];
@@ -36,13 +43,36 @@ function createActions(props = {}) {
     element.addEventListener('lightning__showtoast', (event) => toasts.push(event.detail));
     element.addEventListener('lightning__refresh', (event) => refreshes.push(event));
     document.body.appendChild(element);
+    if (objectInfos) {
+        getObjectInfos.emit(objectInfos);
+    }
     return { element, toasts, refreshes };
 }
 const $ = (element, selector) => element.shadowRoot.querySelector(selector);
 
+/** A button is clicked; an overflow menu item is chosen the way lightning-button-menu reports it. */
 async function click(element, selector) {
-    $(element, selector).click();
+    // Object info arrives through a wire: let the actions render first.
     await flushPromises();
+    const target = $(element, selector);
+    if (target.tagName === 'LIGHTNING-MENU-ITEM') {
+        $(element, 'lightning-button-menu').dispatchEvent(
+            new CustomEvent('select', { detail: { value: target.value } })
+        );
+    } else {
+        target.click();
+    }
+    await flushPromises();
+}
+
+/** Object info with one object's or field's create/update access taken away. */
+function withoutAccess(objectName, fieldName) {
+    const copy = JSON.parse(JSON.stringify(REP_OBJECT_INFOS));
+    const info = copy.results.find((entry) => entry.result.apiName === objectName).result;
+    const target = fieldName ? info.fields[fieldName] : info;
+    target.createable = false;
+    target.updateable = false;
+    return copy;
 }
 
 async function typeInto(element, selector, text) {
@@ -105,14 +135,17 @@ describe('c-social-interaction-actions', () => {
         await click(element, '.action-respond');
         await typeInto(element, '.status-reason', 'Answered by phone');
         await click(element, '.status-save');
-        expect(updateRecord).toHaveBeenCalledWith({
-            fields: {
-                Id: INBOUND.id,
-                Status__c: 'Responded',
-                Status_Reason__c: 'Answered by phone',
-                First_Response_At__c: expect.any(String)
-            }
-        });
+        expect(updateRecord).toHaveBeenCalledWith(
+            {
+                fields: {
+                    Id: INBOUND.id,
+                    Status__c: 'Responded',
+                    Status_Reason__c: 'Answered by phone',
+                    First_Response_At__c: expect.any(String)
+                }
+            },
+            SEEN
+        );
         expect(toasts).toEqual([expect.objectContaining({ title: 'Marked as responded.', variant: 'success' })]);
         expect(refreshes).toHaveLength(1);
         expect($(element, '.status-panel')).toBeNull();
@@ -128,9 +161,10 @@ describe('c-social-interaction-actions', () => {
         await expect(element).toBeAccessible();
         await typeInto(element, '.status-reason', 'Spam');
         await click(element, '.status-save');
-        expect(updateRecord).toHaveBeenCalledWith({
-            fields: { Id: INBOUND.id, Status__c: 'Closed', Status_Reason__c: 'Spam' }
-        });
+        expect(updateRecord).toHaveBeenCalledWith(
+            { fields: { Id: INBOUND.id, Status__c: 'Closed', Status_Reason__c: 'Spam' } },
+            SEEN
+        );
         expect(toasts[0].title).toBe('Closed.');
     });
 
@@ -196,7 +230,7 @@ describe('c-social-interaction-actions', () => {
                 Status: 'New'
             }
         });
-        expect(updateRecord).toHaveBeenCalledWith({ fields: { Id: INBOUND.id, Case__c: '500000000000001AAA' } });
+        expect(updateRecord).toHaveBeenCalledWith({ fields: { Id: INBOUND.id, Case__c: '500000000000001AAA' } }, SEEN);
         expect(toasts).toEqual([expect.objectContaining({ title: 'Case 00001026 created.', variant: 'success' })]);
         expect(refreshes).toHaveLength(1);
     });
@@ -344,5 +378,77 @@ describe('c-social-interaction-actions', () => {
         await click(element, '.task-save');
         expect($(element, '.task-date-error').textContent).toBe('Due Date: value not of required type');
         expect($(element, '.action-error')).toBeNull();
+    });
+
+    describe('the action row', () => {
+        it('shows the first action as a button and the rest in an overflow menu, as Lightning does', async () => {
+            const { element } = createActions();
+            await flushPromises();
+            const primary = $(element, '.primary-action');
+            expect(primary.tagName).toBe('LIGHTNING-BUTTON');
+            expect(primary.label).toBe('Reply');
+            const menu = $(element, 'lightning-button-menu');
+            expect(menu.alternativeText).toBe('More actions');
+            const items = [...element.shadowRoot.querySelectorAll('lightning-menu-item')].map((item) => item.value);
+            expect(items).toEqual(['respond', 'close', 'case', 'task', 'advocate']);
+            await expect(element).toBeAccessible();
+        });
+
+        it('offers nothing before object info arrives, or when it cannot be read', async () => {
+            const { element } = createActions({}, null);
+            await flushPromises();
+            expect($(element, '.primary-action')).toBeNull();
+            expect($(element, 'lightning-button-menu')).toBeNull();
+            getObjectInfos.error();
+            await flushPromises();
+            expect($(element, '.primary-action')).toBeNull();
+        });
+
+        it('leaves out the actions the user may not take', async () => {
+            const readOnly = createActions({}, withoutAccess('Social_Interaction__c'));
+            await flushPromises();
+            // No reply (create), no status change or case link (edit); a task and the advocate stay.
+            expect($(readOnly.element, '.primary-action').label).toBe('Follow-up task');
+            expect(
+                [...readOnly.element.shadowRoot.querySelectorAll('lightning-menu-item')].map((i) => i.value)
+            ).toEqual(['advocate']);
+            document.body.removeChild(readOnly.element);
+
+            const noAdvocate = createActions({}, withoutAccess('Social_Identity__c', 'Advocate_Note__c'));
+            await flushPromises();
+            expect($(noAdvocate.element, '.action-advocate')).toBeNull();
+            expect($(noAdvocate.element, '.action-close')).not.toBeNull();
+            document.body.removeChild(noAdvocate.element);
+
+            const noTasks = createActions({}, withoutAccess('Task'));
+            await flushPromises();
+            expect($(noTasks.element, '.action-task')).toBeNull();
+        });
+    });
+
+    describe('two reps on one message', () => {
+        it('sends the status change on the version the rep saw, and on a conflict saves nothing and shows the fresh state', async () => {
+            // What the UI API answers when the record changed after If-Unmodified-Since (412).
+            updateRecord.mockRejectedValue({
+                status: 412,
+                ok: false,
+                body: [
+                    { errorCode: 'PRECONDITION_FAILED', message: 'The record was modified after If-Unmodified-Since.' }
+                ]
+            });
+            const { element, toasts, refreshes } = createActions();
+            await click(element, '.action-close');
+            await typeInto(element, '.status-reason', 'Solved');
+            await click(element, '.status-save');
+            expect(updateRecord).toHaveBeenCalledWith(
+                { fields: { Id: INBOUND.id, Status__c: 'Closed', Status_Reason__c: 'Solved' } },
+                SEEN
+            );
+            expect($(element, '.action-error').textContent).toMatch(/^Someone else changed this message/);
+            expect($(element, '.status-panel')).toBeNull();
+            expect(toasts).toEqual([expect.objectContaining({ variant: 'warning' })]);
+            expect(refreshes).toHaveLength(1);
+            await expect(element).toBeAccessible();
+        });
     });
 });

@@ -2,12 +2,15 @@ import { createElement } from '@lwc/engine-dom';
 import SocialTimeline from 'c/socialTimeline';
 import { graphql } from 'lightning/graphql';
 import { updateRecord } from 'lightning/uiRecordApi';
+import { getObjectInfos } from 'lightning/uiObjectInfoApi';
 import { encodeDefaultFieldValues } from 'lightning/pageReferenceUtils';
 import { registerRefreshHandler } from 'lightning/refresh';
 import { getNavigateCalledWith, resetNavigation } from 'lightning/navigation';
 import { undeliveredRepliesWhere } from 'c/socialDelivery';
 import { CONFIRMED_IDENTITY } from 'c/socialTimelineFilter';
 import flushPromises from '../../../../../test/flushPromises';
+// A rep's object info (only Social_Bridge_Rep): the row actions show once it arrives.
+import REP_OBJECT_INFOS from '../../socialInteractionActions/__tests__/data/objectInfosRep.json';
 
 const firstPage = require('./data/timelineFirstPage.json');
 const secondPage = require('./data/timelineSecondPage.json');
@@ -532,6 +535,8 @@ describe('c-social-timeline', () => {
             const element = createTimeline({ pageSize: 10 });
             await emitTimeline(firstPage);
             await flushPromises();
+            getObjectInfos.emit(REP_OBJECT_INFOS);
+            await flushPromises();
             const actions = actionsOf(element, 'a01HU0000000007AAA');
             expect(actions.channel).toMatchObject({
                 replyLimit: 280,
@@ -552,12 +557,17 @@ describe('c-social-timeline', () => {
             await flushPromises();
             const refreshes = [];
             document.body.addEventListener('lightning__refresh', (event) => refreshes.push(event));
+            getObjectInfos.emit(REP_OBJECT_INFOS);
+            await flushPromises();
             const actions = actionsOf(element, 'a01HU0000000007AAA');
-            actions.shadowRoot.querySelector('.action-respond').click();
+            // Respond is in the row's overflow menu (the first action, Reply, is the button).
+            actions.shadowRoot
+                .querySelector('lightning-button-menu')
+                .dispatchEvent(new CustomEvent('select', { detail: { value: 'respond' } }));
             await flushPromises();
             actions.shadowRoot.querySelector('.status-save').click();
             await flushPromises();
-            expect(updateRecord).toHaveBeenCalledWith({
+            expect(updateRecord.mock.calls[0][0]).toEqual({
                 fields: expect.objectContaining({ Id: 'a01HU0000000007AAA', Status__c: 'Responded' })
             });
             expect(refreshes).toHaveLength(1);
@@ -573,6 +583,8 @@ describe('c-social-timeline', () => {
         it('shows queued, sent with its permalink, and failed with the reason and a Retry', async () => {
             const element = createTimeline({ pageSize: 10 });
             await emitTimeline(deliveryPage);
+            await flushPromises();
+            getObjectInfos.emit(REP_OBJECT_INFOS);
             await flushPromises();
 
             const queued = receiptOf(rowWith(element, 'back within the hour'));
