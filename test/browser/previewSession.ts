@@ -115,7 +115,7 @@ export function createLinkedContact(
 /**
  * Whether a record page shows this interaction: it has no identity or a Linked one. A Suggested
  * (or rejected, or unlinked) identity contributes nothing until a rep confirms it
- * (docs/interactions.md step 2; socialTimelineFilter.CONFIRMED_IDENTITY).
+ * (docs/interactions.md step 2; socialTimelineFilter.recordScope).
  */
 export function fromConfirmedIdentity(org: LocalOrg, interaction: Record<string, unknown>): boolean {
   const identityId = interaction.Identity__c;

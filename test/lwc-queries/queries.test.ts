@@ -58,6 +58,7 @@ const CONTRACT: Record<string, string[]> = {
     'Followers__c',
     'Contact__c',
     'Lead__c',
+    'Lead__r',
     'Link_Status__c',
     'Link_Source__c',
     'Matched_By_Rule__c',
@@ -82,12 +83,15 @@ const CONTRACT: Record<string, string[]> = {
     'Sort_Order__c',
   ],
   Case: ['Id', 'ContactId', 'Contact', 'CaseNumber', 'Status'],
+  // A converted Lead's identities show on its Contact (Lead.IsConverted, Object Reference "Lead").
+  Lead: ['Id', 'Name', 'IsConverted'],
 };
 // What a relationship field on the left points at (Contact: Case.ContactId's relationship).
 const RELATIONSHIP_TARGET: Record<string, string> = {
   Identity__r: 'Social_Identity__c',
   Contact__r: 'Contact',
   Case__r: 'Case',
+  Lead__r: 'Lead',
   Contact: 'Contact',
 };
 const CONNECTION_FIELDS = new Set(['edges', 'node', 'pageInfo', 'totalCount', 'hasNextPage', 'endCursor', 'cursor']);

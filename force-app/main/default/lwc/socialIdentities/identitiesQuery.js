@@ -1,5 +1,6 @@
-// The identities linked to, suggested for or rejected for one Contact or Lead, with the channel
-// settings the panel needs (names, icons, profile URL templates for new links).
+// The identities linked to, suggested for or rejected for one Contact or Lead (on a Contact, also
+// those of the Leads converted into it), with the channel settings the panel needs (names, icons,
+// profile URL templates for new links).
 import { gql } from 'lightning/graphql';
 
 export const IDENTITIES_QUERY = gql`
@@ -51,6 +52,20 @@ export const IDENTITIES_QUERY = gql`
                             }
                             Is_Advocate__c {
                                 value
+                            }
+                            Contact__c {
+                                value
+                            }
+                            Lead__c {
+                                value
+                            }
+                            Lead__r {
+                                Name {
+                                    value
+                                }
+                                IsConverted {
+                                    value
+                                }
                             }
                         }
                     }

@@ -17,6 +17,7 @@ import LINKED from '@salesforce/label/c.Social_Identities_Linked';
 import REJECTED from '@salesforce/label/c.Social_Identities_Rejected';
 import EMPTY from '@salesforce/label/c.Social_Identities_Empty';
 import MATCHED_BY from '@salesforce/label/c.Social_Identities_MatchedBy';
+import FROM_CONVERTED_LEAD from '@salesforce/label/c.Social_Identities_FromConvertedLead';
 import LINK_SOURCE from '@salesforce/label/c.Social_Identities_LinkSource';
 import CONFIRM from '@salesforce/label/c.Social_Identities_Confirm';
 import CONFIRM_ALT from '@salesforce/label/c.Social_Identities_ConfirmAlt';
@@ -41,7 +42,7 @@ import { formatLabel, isolated } from 'c/labelFormat';
 import { reduceErrors } from 'c/errorMessages';
 import { safeHref } from 'c/socialBodyText';
 import { channelsByKey, nodesOf, toChannel } from 'c/socialInteractionModel';
-import { confirmInput, personField, rejectInput, toIdentity, unlinkInput } from 'c/socialIdentityModel';
+import { confirmInput, identitiesWhere, rejectInput, toIdentity, unlinkInput } from 'c/socialIdentityModel';
 import { channelDisplay } from 'c/socialTimelineView';
 import { IDENTITIES_QUERY } from './identitiesQuery';
 
@@ -50,10 +51,14 @@ import { IDENTITIES_QUERY } from './identitiesQuery';
  * an identity, the rule that once matched it no longer explains the link (issue 19).
  */
 function howLinkedText(identity) {
-    if (identity.rule && identity.source !== 'Rep') {
-        return formatLabel(MATCHED_BY, identity.rule);
-    }
-    return identity.source ? formatLabel(LINK_SOURCE, identity.source) : '';
+    const how =
+        identity.rule && identity.source !== 'Rep'
+            ? formatLabel(MATCHED_BY, identity.rule)
+            : identity.source
+              ? formatLabel(LINK_SOURCE, identity.source)
+              : '';
+    const fromLead = identity.convertedLeadName ? formatLabel(FROM_CONVERTED_LEAD, identity.convertedLeadName) : '';
+    return [fromLead, how].filter(Boolean).join(' · ');
 }
 
 export default class SocialIdentities extends LightningElement {
@@ -94,7 +99,7 @@ export default class SocialIdentities extends LightningElement {
     }
 
     get identitiesVariables() {
-        return { where: { [personField(this.objectApiName)]: { eq: this.recordId } } };
+        return { where: identitiesWhere(this.objectApiName, this.recordId) };
     }
 
     @wire(graphql, { query: '$identitiesQuery', variables: '$identitiesVariables' })
@@ -278,7 +283,7 @@ export default class SocialIdentities extends LightningElement {
                 }
                 return;
             }
-            await this.save(identity, unlinkInput(identity.id, this.objectApiName, this.reason), UNLINKED);
+            await this.save(identity, unlinkInput(identity.id, this.reason), UNLINKED);
         } else {
             await this.save(identity, rejectInput(identity.id, this.reason), REJECTED_TOAST);
         }

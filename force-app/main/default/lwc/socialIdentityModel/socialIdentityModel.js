@@ -18,8 +18,21 @@ export function toIdentity(node) {
         rule: valueOf(node.Matched_By_Rule__c),
         linkedAt: valueOf(node.Linked_At__c),
         note: valueOf(node.Link_Note__c),
-        isAdvocate: valueOf(node.Is_Advocate__c) === true
+        isAdvocate: valueOf(node.Is_Advocate__c) === true,
+        // Still on a Lead that was converted (no deploy or import has moved it to the Contact yet).
+        convertedLeadName: valueOf(node.Lead__r?.IsConverted) === true ? valueOf(node.Lead__r?.Name) : null
     };
+}
+
+/**
+ * The identities a person's panel lists: on a Contact, also those still on the Leads converted
+ * into it (Lead.ConvertedContactId), so the panel shows them at once, before any deploy moves them.
+ */
+export function identitiesWhere(objectApiName, recordId) {
+    if (objectApiName === 'Lead') {
+        return { Lead__c: { eq: recordId } };
+    }
+    return { or: [{ Contact__c: { eq: recordId } }, { Lead__r: { ConvertedContactId: { eq: recordId } } }] };
 }
 
 /** The lookup field an identity uses for this page's record. */
@@ -56,12 +69,18 @@ export function rejectInput(identityId, reason) {
     };
 }
 
-/** A rep unlinks an identity from this record, saying why (field history keeps the trail). */
-export function unlinkInput(identityId, objectApiName, reason) {
+/**
+ * A rep unlinks an identity from this person, saying why (field history keeps the trail). Both
+ * lookups are cleared: on a Contact the identity may still sit on the Lead converted into it, which
+ * is the same person. This one write is the whole unlink: the timeline reads messages through their
+ * identity's current link (c/socialTimelineFilter.recordScope), so they leave the record with it.
+ */
+export function unlinkInput(identityId, reason) {
     return {
         fields: {
             Id: identityId,
-            [personField(objectApiName)]: null,
+            Contact__c: null,
+            Lead__c: null,
             Link_Status__c: 'Unlinked',
             Link_Source__c: 'Rep',
             Link_Note__c: reason.trim().slice(0, 255)

@@ -53,41 +53,53 @@ export function parseChannelList(value) {
         .filter(Boolean);
 }
 
-/**
- * Messages a person's record shows: those with no identity (an email, a note) or a `Linked` one.
- * A `Suggested` identity (or a rejected or unlinked one) contributes nothing to a record until a
- * rep confirms it (PRODUCT.md principle 6, docs/interactions.md step 2), even where the record's
- * lookups on its messages were set (by an older import, or before the link changed). A filter on
- * the parent's field, as the GraphQL API documents it ("Parent and Child Relationship Filters",
- * https://developer.salesforce.com/docs/platform/graphql/guide/filter-parent.html).
- */
-export const CONFIRMED_IDENTITY = Object.freeze({
-    or: [{ Identity__c: { eq: null } }, { Identity__r: { Link_Status__c: { eq: 'Linked' } } }]
-});
+const NO_IDENTITY = Object.freeze({ Identity__c: { eq: null } });
+const LINKED = Object.freeze({ Link_Status__c: { eq: 'Linked' } });
+const anyOf = (clauses) => (clauses.length === 1 ? clauses[0] : { or: clauses });
 
 /**
- * Which interactions belong on this record page. Interactions carry denormalised Contact__c,
- * Lead__c, Account__c and Case__c lookups, so each scope is one indexed, sharing-checked filter,
- * narrowed to confirmed identities. A case shows its own interactions (someone put each on the
- * case) and its contact's.
+ * A person's messages: those with no identity (an email, a note) by their own lookups, and every
+ * other one through its identity's *current* link, when that link is confirmed: a `Suggested`
+ * identity (or a rejected or unlinked one) contributes nothing until a rep confirms it (PRODUCT.md
+ * principle 6, docs/interactions.md step 2). So a rep's unlink or relink, one write on the
+ * identity, moves all its messages at once with no second write that could fail half way, and the
+ * denormalised Contact__c/Lead__c a message still carries from its import never puts it on the
+ * wrong record (docs/interactions.md, "Unlink and relink").
+ */
+function personScope(ownRecord, throughIdentity) {
+    return {
+        or: [{ and: [NO_IDENTITY, anyOf(ownRecord)] }, { Identity__r: { and: [LINKED, anyOf(throughIdentity)] } }]
+    };
+}
+
+/**
+ * Which interactions belong on this record page, narrowed to confirmed identities. A Contact also
+ * shows the history of every Lead converted into it (Lead.ConvertedContactId), and an Account that
+ * of Leads converted into it, at once: Salesforce does not move custom lookups on conversion, and
+ * a deploy or import moves them only later. A case shows its own interactions (someone put each on
+ * the case) and its contact's. Parent filters as the GraphQL API documents them ("Parent and Child
+ * Relationship Filters", https://developer.salesforce.com/docs/platform/graphql/guide/filter-parent.html).
  * @returns {object|null} a Social_Interaction__c_Filter, or null when the page is not supported
  */
 export function recordScope(objectApiName, recordId, caseContactId) {
     if (!recordId) {
         return null;
     }
-    const confirmed = (clause) => ({ and: [clause, CONFIRMED_IDENTITY] });
+    const id = { eq: recordId };
     switch (objectApiName) {
-        case 'Contact':
-            return confirmed({ Contact__c: { eq: recordId } });
+        case 'Contact': {
+            const person = [{ Contact__c: id }, { Lead__r: { ConvertedContactId: id } }];
+            return personScope(person, person);
+        }
         case 'Lead':
-            return confirmed({ Lead__c: { eq: recordId } });
+            return personScope([{ Lead__c: id }], [{ Lead__c: id }]);
         case 'Account':
-            return confirmed({ Account__c: { eq: recordId } });
+            return personScope(
+                [{ Account__c: id }, { Lead__r: { ConvertedAccountId: id } }],
+                [{ Contact__r: { AccountId: id } }, { Lead__r: { ConvertedAccountId: id } }]
+            );
         case 'Case':
-            return caseContactId
-                ? { or: [{ Case__c: { eq: recordId } }, confirmed({ Contact__c: { eq: caseContactId } })] }
-                : { Case__c: { eq: recordId } };
+            return caseContactId ? { or: [{ Case__c: id }, recordScope('Contact', caseContactId)] } : { Case__c: id };
         default:
             return null;
     }

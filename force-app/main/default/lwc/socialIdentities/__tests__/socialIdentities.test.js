@@ -44,14 +44,29 @@ describe('c-social-identities', () => {
         jest.restoreAllMocks();
     });
 
-    it('reads the identities of this contact, or of this lead', async () => {
+    it('reads the identities of this contact and of the leads converted into it, or of this lead', async () => {
         createPanel();
         await flushPromises();
-        expect(graphql.getLastConfig().variables).toEqual({ where: { Contact__c: { eq: CONTACT_ID } } });
+        expect(graphql.getLastConfig().variables).toEqual({
+            where: {
+                or: [{ Contact__c: { eq: CONTACT_ID } }, { Lead__r: { ConvertedContactId: { eq: CONTACT_ID } } }]
+            }
+        });
         document.body.removeChild(document.body.firstChild);
         createPanel({ objectApiName: 'Lead', recordId: '00QHU000000LeadAAA' });
         await flushPromises();
         expect(graphql.getLastConfig().variables).toEqual({ where: { Lead__c: { eq: '00QHU000000LeadAAA' } } });
+    });
+
+    it('says which converted lead an identity came with, before any deploy moved it', async () => {
+        const converted = JSON.parse(JSON.stringify(identities));
+        const [first] = converted.uiapi.query.Social_Identity__c.edges;
+        first.node.Contact__c = { value: null };
+        first.node.Lead__c = { value: '00QHU000000LeadAAA' };
+        first.node.Lead__r = { Name: { value: 'Ana Ruiz (lead)' }, IsConverted: { value: true } };
+        const { element } = await loaded({}, converted);
+        const how = $$(element, '.linked-item .how').map((node) => node.textContent);
+        expect(how[0]).toBe('Came with converted lead Ana Ruiz (lead) · Matched by rule: same-email');
     });
 
     it('says a rep linked it once a rep confirmed or re-linked it, not the rule that once matched', async () => {
@@ -230,6 +245,7 @@ describe('c-social-identities', () => {
             fields: {
                 Id: 'a00HU0000000001AAA',
                 Contact__c: null,
+                Lead__c: null,
                 Link_Status__c: 'Unlinked',
                 Link_Source__c: 'Rep',
                 Link_Note__c: 'Account belongs to her shop, not to her'

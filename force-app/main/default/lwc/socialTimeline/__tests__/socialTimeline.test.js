@@ -7,7 +7,7 @@ import { encodeDefaultFieldValues } from 'lightning/pageReferenceUtils';
 import { registerRefreshHandler } from 'lightning/refresh';
 import { getNavigateCalledWith, resetNavigation } from 'lightning/navigation';
 import { undeliveredRepliesWhere } from 'c/socialDelivery';
-import { CONFIRMED_IDENTITY } from 'c/socialTimelineFilter';
+import { recordScope } from 'c/socialTimelineFilter';
 import flushPromises from '../../../../../test/flushPromises';
 // A rep's object info (only Social_Bridge_Rep): the row actions show once it arrives.
 import REP_OBJECT_INFOS from '../../socialInteractionActions/__tests__/data/objectInfosRep.json';
@@ -23,7 +23,9 @@ const threadMembers = require('./data/threadMembers.json');
 
 const CONTACT_ID = '003HU000001AnaRAA';
 // The contact's messages from confirmed identities only: a Suggested one adds nothing.
-const CONTACT_SCOPE = { and: [{ Contact__c: { eq: CONTACT_ID } }, CONFIRMED_IDENTITY] };
+// The scope itself (through each identity's current link, converted leads included) is pinned in
+// socialTimelineFilter's tests and run against the local org in test/lwc-queries.
+const CONTACT_SCOPE = recordScope('Contact', CONTACT_ID);
 const NOW = Date.parse('2026-03-04T12:00:00.000Z');
 // The user id sfdx-lwc-jest gives @salesforce/user/Id.
 const USER_ID = '005000000000000000';
@@ -272,9 +274,7 @@ describe('c-social-timeline', () => {
         it('labels each message with its contact on an account page', async () => {
             const element = createTimeline({ objectApiName: 'Account', recordId: '001HU000000AcmeAAA', pageSize: 10 });
             await flushPromises();
-            expect(timelineVariables().where).toEqual({
-                and: [{ Account__c: { eq: '001HU000000AcmeAAA' } }, CONFIRMED_IDENTITY]
-            });
+            expect(timelineVariables().where).toEqual(recordScope('Account', '001HU000000AcmeAAA'));
             await emitTimeline(firstPage);
             await flushPromises();
             expect(interactionsOf(element)[0].querySelector('.who').textContent).toBe('Contact: Ana Ruiz');

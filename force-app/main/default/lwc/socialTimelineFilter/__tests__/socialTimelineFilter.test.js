@@ -16,22 +16,46 @@ import {
 const CONTACT = '003000000000001AAA';
 
 describe('c/socialTimelineFilter', () => {
-    // Only confirmed identities put messages on a record (docs/interactions.md step 2): no identity,
-    // or Link_Status__c Linked, read through the parent relationship filter the GraphQL API
-    // documents (https://developer.salesforce.com/docs/platform/graphql/guide/filter-parent.html).
-    const CONFIRMED = { or: [{ Identity__c: { eq: null } }, { Identity__r: { Link_Status__c: { eq: 'Linked' } } }] };
-    const confirmed = (clause) => ({ and: [clause, CONFIRMED] });
+    // Only confirmed identities put messages on a record (docs/interactions.md step 2), and they do
+    // through the identity's current link (one write re-homes them), read through the parent
+    // relationship filters the GraphQL API documents
+    // (https://developer.salesforce.com/docs/platform/graphql/guide/filter-parent.html).
+    const LEAD = '00Q000000000001AAA';
+    const ACCOUNT = '001000000000001AAA';
+    const person = (own, throughIdentity) => ({
+        or: [
+            { and: [{ Identity__c: { eq: null } }, own] },
+            { Identity__r: { and: [{ Link_Status__c: { eq: 'Linked' } }, throughIdentity] } }
+        ]
+    });
+    const contactScope = (id) => {
+        const self = { or: [{ Contact__c: { eq: id } }, { Lead__r: { ConvertedContactId: { eq: id } } }] };
+        return person(self, self);
+    };
 
     it.each([
-        ['Contact', CONTACT, null, confirmed({ Contact__c: { eq: CONTACT } })],
-        ['Lead', '00Q000000000001AAA', null, confirmed({ Lead__c: { eq: '00Q000000000001AAA' } })],
-        ['Account', '001000000000001AAA', null, confirmed({ Account__c: { eq: '001000000000001AAA' } })],
+        ['Contact', CONTACT, null, contactScope(CONTACT)],
+        ['Lead', LEAD, null, person({ Lead__c: { eq: LEAD } }, { Lead__c: { eq: LEAD } })],
+        [
+            'Account',
+            ACCOUNT,
+            null,
+            person(
+                { or: [{ Account__c: { eq: ACCOUNT } }, { Lead__r: { ConvertedAccountId: { eq: ACCOUNT } } }] },
+                {
+                    or: [
+                        { Contact__r: { AccountId: { eq: ACCOUNT } } },
+                        { Lead__r: { ConvertedAccountId: { eq: ACCOUNT } } }
+                    ]
+                }
+            )
+        ],
         ['Case', '500000000000001AAA', null, { Case__c: { eq: '500000000000001AAA' } }],
         [
             'Case',
             '500000000000001AAA',
             CONTACT,
-            { or: [{ Case__c: { eq: '500000000000001AAA' } }, confirmed({ Contact__c: { eq: CONTACT } })] }
+            { or: [{ Case__c: { eq: '500000000000001AAA' } }, contactScope(CONTACT)] }
         ],
         ['Opportunity', '006000000000001AAA', null, null],
         ['Contact', undefined, null, null]
