@@ -11,7 +11,9 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { Connection } from 'jsforce';
 import type { LeadConvertResult } from 'jsforce/lib/api/soap/schema.js';
+import { coerceInputValue, type GraphQLInputType } from 'graphql';
 import { startLocalOrg, type LocalOrg } from '../../local-org/src/main.js';
+import { independentSchema } from '../contracts/uiapi/independentSchema.js';
 import { loadLwcModule } from './lwcModule.js';
 import { findQueryDocuments } from './queryDocuments.js';
 
@@ -94,6 +96,26 @@ function interaction(fields: Json): string {
 }
 
 const sorted = (ids: string[]): string[] => [...ids].sort();
+
+describe('the scopes the components send', () => {
+  // Variables are not part of the query text the contract test validates: coerce them against the
+  // UI API schema written from Salesforce's docs (test/contracts/uiapi), as the platform would.
+  const schema = independentSchema();
+  const ID = '003000000000001AAA';
+  it.each([
+    ['Social_Interaction__c_Filter', 'Contact', recordScope('Contact', ID)],
+    ['Social_Interaction__c_Filter', 'Account', recordScope('Account', '001000000000001AAA')],
+    ['Social_Interaction__c_Filter', 'Lead', recordScope('Lead', '00Q000000000001AAA')],
+    ['Social_Interaction__c_Filter', 'Case', recordScope('Case', '500000000000001AAA')],
+    ['Social_Identity__c_Filter', 'Contact', identitiesWhere('Contact', ID)],
+  ])('%s on a %s page is a valid filter input', (typeName, _page, value) => {
+    const errors: string[] = [];
+    coerceInputValue(value, schema.getType(typeName) as GraphQLInputType, (path, _invalid, error) =>
+      errors.push(`${path.join('.')}: ${error.message}`),
+    );
+    expect(errors).toEqual([]);
+  });
+});
 
 describe('a converted Lead on its Contact and Account', () => {
   it('shows the Lead history on the Contact and Account at once, and a suggestion still waits for a rep', async () => {
