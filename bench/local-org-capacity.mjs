@@ -44,12 +44,17 @@ const { startLocalOrg } = await import(pathToFileURL(join(root, 'local-org/lib/m
 const dataDir = options.data ? await mkdtemp(join(tmpdir(), 'capacity-bench-')) : undefined;
 let org = await startLocalOrg({ port: 0, empty: true, ...(dataDir ? { dataDir } : {}) });
 
-async function api(method, path, body, contentType = 'application/json') {
+async function api(method, path, body, contentType = 'application/json', attempt = 1) {
+  // A keep-alive socket the org closed while a --data save held its event loop: send again.
   const response = await fetch(`${org.url}/services/data/${VERSION}${path}`, {
     method,
     headers: { authorization: `Bearer ${org.accessToken}`, 'content-type': contentType },
     ...(body === undefined ? {} : { body }),
+  }).catch((error) => {
+    if (attempt < 3 && error.cause?.code === 'ECONNRESET') return undefined;
+    throw error;
   });
+  if (!response) return api(method, path, body, contentType, attempt + 1);
   const text = await response.text();
   if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${text.slice(0, 500)}`);
   return text ? JSON.parse(text) : undefined;

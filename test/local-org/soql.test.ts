@@ -131,3 +131,37 @@ describe('unsupported or wrong queries', () => {
     );
   });
 });
+
+describe('indexed lookups', () => {
+  // An equality or IN on Id, an external id or a lookup is answered from the store's index; the
+  // answer must be the one a scan gives: same records, insertion order, the rest of the clause applied.
+  it('answers by lookup, external id and Id as a scan would', () => {
+    const acme = store.list('Account')[0]!.Id;
+    expect(names(`SELECT LastName FROM Contact WHERE AccountId = '${acme}'`)).toEqual(['Lovelace', 'Turing']);
+    expect(names(`SELECT LastName FROM Contact WHERE AccountId = '${acme.slice(0, 15)}' AND Email != null`)).toEqual([
+      'Lovelace',
+    ]);
+    // OR is not a chain of ANDs: it scans, and still finds the Contact without an account.
+    expect(names(`SELECT LastName FROM Contact WHERE AccountId = '${acme}' OR LastName = 'O\\'Hara'`)).toEqual([
+      'Lovelace',
+      'Turing',
+      "O'Hara",
+    ]);
+    const posts = (soql: string) =>
+      runQuery(store.schema, store, soql, { apiVersion: '62.0', now: NOW }).records.map(
+        (record) => record.External_Id__c,
+      );
+    expect(posts("SELECT External_Id__c FROM Social_Interaction__c WHERE External_Id__c IN ('X:P2', 'x:p0')")).toEqual([
+      'x:p0',
+      'x:p2',
+    ]);
+    const identity = store.findByExternalId('Social_Identity__c', 'External_Id__c', 'x:1')[0]!.Id;
+    expect(posts(`SELECT External_Id__c FROM Social_Interaction__c WHERE Identity__c = '${identity}'`)).toEqual([
+      'x:p0',
+      'x:p1',
+      'x:p2',
+      'x:p3',
+    ]);
+    expect(names(`SELECT Name FROM Social_Identity__c WHERE Id IN ('${identity}')`)).toEqual(['@ada (x)']);
+  });
+});
