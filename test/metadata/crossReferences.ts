@@ -38,10 +38,23 @@ function whereFields(object: string): string {
   return `force-app/main/default/objects/${object}/fields`;
 }
 
+const ACTIVITY_OBJECTS = new Map([
+  ['Task', 'EditTask'],
+  ['Event', 'EditEvent'],
+]);
+
 export function checkPermissionSetReferences(metadata: ForceAppMetadata): string[] {
   const problems: string[] = [];
   for (const permissionSet of metadata.permissionSets) {
     for (const object of permissionSet.objects) {
+      // Activities take no object permissions in a permission set: task and event access comes
+      // from the Edit Tasks / Edit Events user permissions and sharing ("Control Access to
+      // Activities", Salesforce Help, sales.activity_access_user_perm.htm).
+      if (ACTIVITY_OBJECTS.has(object)) {
+        problems.push(
+          `permission set ${permissionSet.name} has objectPermissions on ${object}; activities take the user permission ${ACTIVITY_OBJECTS.get(object)} instead`,
+        );
+      }
       if (!metadata.objects.has(object) && !STANDARD_OBJECTS.has(object)) {
         problems.push(
           `permission set ${permissionSet.name} grants object ${object}, which is neither in force-app nor a known standard object`,

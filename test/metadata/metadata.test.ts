@@ -4,6 +4,7 @@ import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from '@jest/globals';
+import { readPermissionSets } from '../../local-org/src/access/permissionSets.js';
 import {
   checkAll,
   checkExternalIds,
@@ -114,6 +115,11 @@ describe('what the permission sets allow', () => {
       .join(' ');
 
   it('lets reps read channels, work identity links, reply, and create cases and tasks', () => {
+    // Tasks through the Edit Tasks user permission: activities take no objectPermissions, and the
+    // local org grants what EditTask grants.
+    expect(permissionSet('Social_Bridge_Rep').userPermissions).toContain('EditTask');
+    const rep = readPermissionSets(forceApp).find((permissionSet) => permissionSet.name === 'Social_Bridge_Rep');
+    expect(rep?.objects.get('task')).toEqual({ read: true, create: true, edit: true, delete: false });
     const objects = Object.fromEntries(
       permissionSet('Social_Bridge_Rep').objectPermissions.map((permission) => [permission.object, access(permission)]),
     );
@@ -126,7 +132,6 @@ describe('what the permission sets allow', () => {
       // create: the identity link component adds an identity for a handle the org has not seen yet
       Social_Identity__c: 'read create edit',
       Social_Interaction__c: 'read create edit',
-      Task: 'read create',
     });
   });
 
@@ -199,6 +204,15 @@ describe('what the permission sets allow', () => {
 });
 
 describe('a broken copy of force-app', () => {
+  it('refuses objectPermissions on Task (activities take the EditTask user permission)', async () => {
+    const metadata = await readForceApp(forceApp);
+    const rep = metadata.permissionSets.find((permissionSet) => permissionSet.name === 'Social_Bridge_Rep')!;
+    const broken = { ...metadata, permissionSets: [{ ...rep, objects: [...rep.objects, 'Task'] }] };
+    expect(checkPermissionSetReferences(broken)).toEqual([
+      'permission set Social_Bridge_Rep has objectPermissions on Task; activities take the user permission EditTask instead',
+    ]);
+  });
+
   it('names the permission set and the field when a granted field is deleted', async () => {
     const copy = mkdtempSync(join(tmpdir(), 'social-bridge-broken-'));
     try {

@@ -44,6 +44,8 @@ export interface PermissionSetMetadata {
   fields: { field: string; readable: boolean; editable: boolean }[];
   objects: string[];
   objectPermissions: ObjectPermission[];
+  /** Names of the enabled user permissions (EditTask, ...). */
+  userPermissions: string[];
   tabs: string[];
   applications: string[];
 }
@@ -90,6 +92,7 @@ const ALWAYS_ARRAYS = new Set([
   'labels',
   'value',
   'tabSettings',
+  'userPermissions',
   'applicationVisibilities',
   'tabs',
 ]);
@@ -178,6 +181,9 @@ export async function readForceApp(forceAppDir: string): Promise<ForceAppMetadat
         viewAll: isTrue(permission.viewAllRecords),
         modifyAll: isTrue(permission.modifyAllRecords),
       })),
+      userPermissions: list<any>(xml.userPermissions)
+        .filter((permission) => permission.enabled === 'true')
+        .map((permission) => String(permission.name)),
       tabs: list<any>(xml.tabSettings).map((setting) => setting.tab),
       applications: list<any>(xml.applicationVisibilities).map((visibility) => visibility.application),
     };

@@ -1,5 +1,5 @@
-// Reads force-app's permission sets (objectPermissions and fieldPermissions), so the local org
-// grants a user exactly what a deploy of the same metadata would grant in a real org.
+// Reads force-app's permission sets (objectPermissions, fieldPermissions, the EditTask user
+// permission), so the local org grants a user exactly what a deploy of the same metadata would grant in a real org.
 
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -31,7 +31,7 @@ const parser = new XMLParser({
   ignoreAttributes: true,
   parseTagValue: false,
   trimValues: true,
-  isArray: (name) => name === 'objectPermissions' || name === 'fieldPermissions',
+  isArray: (name) => name === 'objectPermissions' || name === 'fieldPermissions' || name === 'userPermissions',
 });
 
 type Xml = Record<string, string | undefined>;
@@ -47,7 +47,7 @@ export function readPermissionSets(forceAppDir: string): PermissionSet[] {
     .sort()
     .map((file) => {
       const xml = parser.parse(readFileSync(join(dir, file), 'utf8')) as {
-        PermissionSet?: { objectPermissions?: Xml[]; fieldPermissions?: Xml[] };
+        PermissionSet?: { objectPermissions?: Xml[]; fieldPermissions?: Xml[]; userPermissions?: Xml[] };
       };
       const root = xml.PermissionSet ?? {};
       const objects = new Map<string, ObjectPermission>();
@@ -60,6 +60,12 @@ export function readPermissionSets(forceAppDir: string): PermissionSet[] {
           edit: flag(entry.allowEdit) || modifyAll,
           delete: flag(entry.allowDelete) || modifyAll,
         });
+      }
+      // Activities have no object permissions in a permission set: the Edit Tasks user permission
+      // (EditTask) lets a user create and edit tasks (Salesforce Help, "Control Access to Activities").
+      const editTask = (root.userPermissions ?? []).some((entry) => entry.name === 'EditTask' && flag(entry.enabled));
+      if (editTask) {
+        objects.set('task', { read: true, create: true, edit: true, delete: false });
       }
       const fields = new Map<string, FieldPermission>();
       for (const entry of root.fieldPermissions ?? []) {
