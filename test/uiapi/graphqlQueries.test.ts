@@ -475,3 +475,21 @@ describe('requests', () => {
     expect(body.errors[0]!.extensions.ErrorType).toBe('InvalidSyntax');
   });
 });
+
+describe('filters the store answers from an index', () => {
+  // `{ Field: { eq } }` / `{ Field: { in } }` on Id or a lookup reads the index; the answer must be a
+  // scan's: insertion order, the other conditions applied, 15-character ids accepted.
+  it('finds by lookup and Id as a scan would', async () => {
+    expect(await idsWhere({ Contact__c: { eq: ids.ana } })).toEqual([ids.question, ids.praise]);
+    expect(await idsWhere({ Contact__c: { eq: ids.ana!.slice(0, 15) }, Status__c: { eq: 'Closed' } })).toEqual([
+      ids.praise,
+    ]);
+    expect(await idsWhere({ Contact__c: { in: [ids.bo, ids.ana] } })).toEqual([
+      ids.question,
+      ids.praise,
+      ids.complaint,
+    ]);
+    expect(await idsWhere({ Id: { in: [ids.orphan, ids.question] } })).toEqual([ids.question, ids.orphan]);
+    expect(await idsWhere({ Id: { eq: ids.acme } })).toEqual([]);
+  });
+});

@@ -8,6 +8,7 @@ import {
   type OrderByClause,
   type Query,
 } from '@jetstreamapp/soql-parser-js';
+import { indexedRecords } from '../data/indexedRecords.js';
 import type { RecordStore, StoredRecord } from '../data/store.js';
 import { findObject, type FieldSchema, type ObjectSchema, type OrgSchema } from '../schema/model.js';
 import { followPath, readPath, resolveFieldPath, type FieldPath } from './fieldPath.js';
@@ -200,7 +201,7 @@ function sortValue(field: FieldSchema, value: unknown): string | number | boolea
 export function matchingRecords(store: RecordStore, compiled: CompiledQuery, includeDeleted: boolean): StoredRecord[] {
   let records = compiled.lookup
     ? [
-        ...indexedRecords(store, compiled.object.name, compiled.lookup),
+        ...indexedRecords(store, compiled.object.name, compiled.lookup.field, compiled.lookup.values),
         ...(includeDeleted ? store.listDeleted(compiled.object.name) : []),
       ]
     : [...store.list(compiled.object.name), ...(includeDeleted ? store.listDeleted(compiled.object.name) : [])];
@@ -228,17 +229,6 @@ export function matchingRecords(store: RecordStore, compiled: CompiledQuery, inc
   }
   const end = compiled.limit === undefined ? undefined : compiled.offset + compiled.limit;
   return records.slice(compiled.offset, end);
-}
-
-/** Live records holding one of the values, once each, in the order a scan meets them (ids grow with insertion). */
-function indexedRecords(store: RecordStore, objectName: string, lookup: IndexedLookup): StoredRecord[] {
-  const found = new Map<string, StoredRecord>();
-  for (const value of new Set(lookup.values)) {
-    for (const record of store.findByExternalId(objectName, lookup.field.name, value)) {
-      found.set(record.Id, record);
-    }
-  }
-  return [...found.values()].sort((a, b) => (a.Id < b.Id ? -1 : a.Id > b.Id ? 1 : 0));
 }
 
 export function recordUrl(apiVersion: string, objectName: string, id: string): string {

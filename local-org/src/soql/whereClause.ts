@@ -3,6 +3,7 @@
 
 import type { Condition, Query, ValueCondition, ValueQueryCondition, WhereClause } from '@jetstreamapp/soql-parser-js';
 import { toId18 } from '../data/ids.js';
+import { indexValue, isIndexedForQueries } from '../data/indexedRecords.js';
 import { parseDateTime } from '../data/fieldValues.js';
 import type { RecordStore, StoredRecord } from '../data/store.js';
 import type { FieldSchema, ObjectSchema, OrgSchema } from '../schema/model.js';
@@ -128,13 +129,12 @@ export function indexedLookup(where: WhereClause, context: WhereContext): Indexe
     if (condition.operator !== '=' && condition.operator !== 'IN') continue;
     const path = resolveFieldPath(context.schema, context.object, condition.field, context.alias);
     const field = path.field;
-    const byId = field.type === 'id' || field.type === 'reference';
-    if (path.steps.length > 0 || !(byId || ((field.externalId || field.unique) && !field.caseSensitive))) continue;
+    if (path.steps.length > 0 || !isIndexedForQueries(field)) continue;
     const types = Array.isArray(condition.literalType) ? condition.literalType : [condition.literalType];
     if (types.some((type) => type !== 'STRING')) continue;
     const raw = Array.isArray(condition.value) ? condition.value : [condition.value];
-    const values = raw.map(unquote).map((value) => (byId ? toId18(value) : value));
-    if (values.some((value) => value === undefined || value === '')) continue;
+    const values = raw.map((value) => indexValue(field, unquote(value)));
+    if (values.some((value) => value === undefined)) continue;
     return { field, values: values as string[] };
   }
   return undefined;

@@ -24,6 +24,7 @@ import { parseDateTime } from '../data/fieldValues.js';
 import { fieldValueView } from './fieldValue.js';
 import { parentOf } from './recordFilter.js';
 import { resolveConnection, type ConnectionArgs } from './recordConnection.js';
+import { indexedCandidates } from './indexedFilter.js';
 import { PagingError } from './recordPaging.js';
 import type { RecordSource, UiApiContext } from './recordSource.js';
 import { idOperatorsType, orderByClause, operatorType } from './filterTypes.js';
@@ -132,7 +133,13 @@ function buildSchema(orgSchema: OrgSchema): GraphQLSchema {
           type: objectTypes.connection,
           args: connectionArgs(objectTypes),
           resolve: (_source, args, context, info) =>
-            resolveConnection(object, context.store.list(object.name), args, context, info),
+            resolveConnection(
+              object,
+              indexedCandidates(context.store, object, args.where) ?? context.store.list(object.name),
+              args,
+              context,
+              info,
+            ),
         };
         return [object.name, field];
       }),
