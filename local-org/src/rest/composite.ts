@@ -118,7 +118,7 @@ function runComposite(dispatch: Dispatch, subrequests: Subrequest[], allOrNone: 
     results.set(sub.referenceId, response.body);
     responses.push({
       body: response.body ?? null,
-      httpHeaders: response.headers ?? {},
+      httpHeaders: { ...createdLocation(sub.url, response), ...response.headers },
       httpStatusCode: response.status,
       referenceId: sub.referenceId,
     });
@@ -288,4 +288,14 @@ export function compositeRoutes(dispatch: Dispatch): Route[] {
           };
     }),
   ];
+}
+
+/**
+ * A subrequest that created a record answers with its Location, as in the Composite resource's
+ * documented example (`"httpHeaders": { "Location": "/services/data/vXX.X/sobjects/Account/001…" }`).
+ */
+function createdLocation(url: string, response: { status: number; body?: unknown }): Record<string, string> {
+  const id = (response.body as { id?: unknown } | undefined)?.id;
+  const sobject = /^(\/services\/data\/v[\d.]+\/sobjects\/\w+)/.exec(url);
+  return response.status === 201 && typeof id === 'string' && sobject ? { Location: `${sobject[1]}/${id}` } : {};
 }

@@ -31,7 +31,6 @@ function userinfo(ctx: OrgContext): Record<string, unknown> {
   }
   const user = found.record;
   const base = ctx.instanceUrl;
-  const version = `${LATEST_API_VERSION}.0`;
   const urls = Object.fromEntries(
     Object.entries({
       enterprise: 'Soap/c/{version}/',
@@ -59,9 +58,9 @@ function userinfo(ctx: OrgContext): Record<string, unknown> {
     given_name: user.FirstName,
     family_name: user.LastName,
     zoneinfo: user.TimeZoneSidKey,
-    photos: {},
+    photos: { picture: `${base}/profilephoto/005/F`, thumbnail: `${base}/profilephoto/005/T` },
     profile: `${base}/${ctx.userId}`,
-    picture: null,
+    picture: `${base}/profilephoto/005/F`,
     address: {},
     urls: {
       ...urls,
@@ -79,7 +78,6 @@ function userinfo(ctx: OrgContext): Record<string, unknown> {
     utcOffset: 0,
     updated_at: user.LastModifiedDate,
     is_app_installed: true,
-    version,
   };
 }
 

@@ -1,0 +1,80 @@
+// Item 3 of #16: each endpoint Social Bridge calls, as Salesforce documents it (documented/*.json:
+// the request, an example response, and the page it comes from), asked of the local org over HTTP:
+// the same status, the same keys with the same JSON types, the same error shape, the documented
+// headers. Differences are listed with the reason they remain (docs/contracts.md lists them all).
+import { readFileSync, readdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { API_VERSION, call, startSession, type Session } from '../../local-org/localOrgSession.js';
+import { shapeDifferences } from './responseShape.js';
+
+interface DocumentedExchange {
+  source: { title: string; url: string };
+  request: { method: string; path: string; body?: unknown };
+  response: { status: number; headers?: Record<string, string>; body: never; openObjects?: string[] };
+}
+
+const dir = join(dirname(fileURLToPath(import.meta.url)), 'documented');
+const exchanges = readdirSync(dir)
+  .filter((file) => file.endsWith('.json'))
+  .sort()
+  .map(
+    (file) =>
+      [file.replace(/\.json$/, ''), JSON.parse(readFileSync(join(dir, file), 'utf8')) as DocumentedExchange] as const,
+  );
+
+// Known differences between the local org and the documented examples, each with why it stays.
+const REMAINING: Record<string, string[]> = {};
+
+let session: Session;
+let contactId = '';
+
+/** The documented request with this run's version and record ids. */
+function fill(text: string): string {
+  return text.replaceAll('{version}', `v${API_VERSION}`).replaceAll('{contactId}', contactId);
+}
+
+beforeAll(async () => {
+  session = await startSession({ now: () => new Date('2026-11-20T12:00:00.000Z') });
+  const created = await session.conn.sobject('Contact').create({ FirstName: 'John', LastName: 'Smith' });
+  contactId = created.id!;
+});
+
+afterAll(async () => {
+  await session.org.stop();
+});
+
+async function differencesFor(exchange: DocumentedExchange): Promise<string[]> {
+  const body =
+    exchange.request.body === undefined ? undefined : JSON.parse(fill(JSON.stringify(exchange.request.body)));
+  const answer = await call(session.org, exchange.request.method, fill(exchange.request.path), body);
+  const differences: string[] = [];
+  if (answer.status !== exchange.response.status) {
+    differences.push(`status ${answer.status}, documented ${exchange.response.status}`);
+  }
+  for (const [name, pattern] of Object.entries(exchange.response.headers ?? {})) {
+    const value = answer.headers.get(name);
+    if (value === null || !new RegExp(pattern).test(value)) differences.push(`header ${name}: ${String(value)}`);
+  }
+  differences.push(
+    ...shapeDifferences(exchange.response.body, answer.body, { openObjects: exchange.response.openObjects }),
+  );
+  return differences;
+}
+
+describe('the local org answers as Salesforce documents (test/contracts/rest/documented)', () => {
+  it.each(exchanges)('%s', async (name, exchange) => {
+    expect(exchange.source.url).toMatch(/^https:\/\/(developer|help)\.salesforce\.com\//);
+    expect(await differencesFor(exchange)).toEqual(REMAINING[name] ?? []);
+  });
+
+  it('notices a wrong response key (a deliberate mistake in the comparison)', () => {
+    const documented = exchanges.find(([name]) => name === 'query')![1].response.body;
+    const renamed = JSON.parse(JSON.stringify(documented).replace('"totalSize"', '"total_size"'));
+    expect(shapeDifferences(documented, renamed)).toEqual([
+      '$.totalSize missing',
+      '$.total_size is not in the documented example',
+    ]);
+  });
+});
