@@ -4,6 +4,7 @@
 // among them. The rules live in c/socialSuggestions; this component only reads, ranks and shows.
 // The rep acts.
 import { LightningElement, api, wire } from 'lwc';
+import { AccessState } from 'c/socialAccessState';
 import { graphql } from 'lightning/graphql';
 import { NavigationMixin } from 'lightning/navigation';
 import { registerRefreshHandler, unregisterRefreshHandler } from 'lightning/refresh';
@@ -42,7 +43,7 @@ const OPEN_SHOWN = 5;
 // Pages whose record is the scope itself; a Case page is summarised through its contact.
 const RECORD_SCOPED = ['Contact', 'Lead', 'Account'];
 
-export default class SocialCatchUp extends NavigationMixin(LightningElement) {
+export default class SocialCatchUp extends AccessState(NavigationMixin(LightningElement)) {
     @api recordId;
     @api objectApiName;
     /** How far back "what happened" looks. */

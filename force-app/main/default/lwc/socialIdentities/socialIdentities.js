@@ -2,6 +2,7 @@
 // was linked. A rep confirms or rejects suggestions, unlinks with a reason, or links a new
 // handle; every change is a UI API record write the platform checks and field history records.
 import { LightningElement, api, wire } from 'lwc';
+import { AccessState } from 'c/socialAccessState';
 import { graphql } from 'lightning/graphql';
 import { updateRecord } from 'lightning/uiRecordApi';
 import { ShowToastEvent } from 'lightning/platformShowToastEvent';
@@ -61,7 +62,7 @@ function howLinkedText(identity) {
     return [fromLead, how].filter(Boolean).join(' · ');
 }
 
-export default class SocialIdentities extends LightningElement {
+export default class SocialIdentities extends AccessState(LightningElement) {
     @api recordId;
     @api objectApiName;
 

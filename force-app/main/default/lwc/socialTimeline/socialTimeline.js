@@ -2,6 +2,7 @@
 // (an account's contacts, a case and its contact), newest first, grouped into threads that may
 // hop channels, with filters the rep's browser remembers, and paging that reaches the oldest one.
 import { LightningElement, api, wire } from 'lwc';
+import { AccessState } from 'c/socialAccessState';
 import { graphql } from 'lightning/graphql';
 import { NavigationMixin } from 'lightning/navigation';
 import { encodeDefaultFieldValues } from 'lightning/pageReferenceUtils';
@@ -69,7 +70,7 @@ function browserStorage() {
     }
 }
 
-export default class SocialTimeline extends NavigationMixin(LightningElement) {
+export default class SocialTimeline extends AccessState(NavigationMixin(LightningElement)) {
     _recordId;
 
     /** The page's record. The same component can be handed another record (console tabs, the
