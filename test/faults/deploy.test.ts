@@ -4,7 +4,7 @@
 // every input row exactly once. The daily API limit stops the run cleanly and a rerun finishes it.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import Deploy from '../../plugin/src/commands/social/mappings/deploy.js';
-import { DailyLimitError } from '../../plugin/src/org/client.js';
+import { DailyLimitError } from '../../plugin/src/org/errors.js';
 import { rerunCommand } from '../../plugin/src/terminal/sfError.js';
 import { writeFixture } from '../plugin/fixtures.js';
 import { runInProcess } from '../support/inProcessCommand.js';

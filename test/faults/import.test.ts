@@ -5,7 +5,7 @@
 // with Bulk API 2.0 above 100 writes: the 80 identities go through sObject Collections, the 400
 // interactions in one Bulk API job. The daily API limit stops the run cleanly.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { DailyLimitError } from '../../plugin/src/org/client.js';
+import { DailyLimitError } from '../../plugin/src/org/errors.js';
 import type { TestOrg } from '../plugin/localOrg.js';
 import { FAULT_KINDS } from './faultKinds.js';
 import {

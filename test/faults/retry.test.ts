@@ -2,13 +2,9 @@
 // a bounded number of attempts; dropped connections repeated only where a repeat is safe; the daily API
 // limit never retried and nothing sent after it; a retry sends the same request again, as it was.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import {
-  DailyLimitError,
-  DEFAULT_RETRY,
-  OrgClient,
-  transientKind,
-  type OrgConnection,
-} from '../../plugin/src/org/client.js';
+import { DailyLimitError, transientKind } from '../../plugin/src/org/errors.js';
+import { DEFAULT_RETRY } from '../../plugin/src/org/retry.js';
+import { OrgClient, type OrgConnection } from '../../plugin/src/org/client.js';
 import { connectTo, type TestOrg } from '../plugin/localOrg.js';
 import { startFaultOrg } from './scenario.js';
 

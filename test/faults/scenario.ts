@@ -14,7 +14,7 @@ import { importInteractions, type ImportResult } from '../../plugin/src/interact
 import { INTERACTION_OUTCOMES } from '../../plugin/src/interactions/plan.js';
 import { OUTCOMES } from '../../plugin/src/mappings/plan.js';
 import { resultFileName } from '../../plugin/src/mappings/results.js';
-import type { RetryPolicy } from '../../plugin/src/org/client.js';
+import type { RetryPolicy } from '../../plugin/src/org/retry.js';
 import { writeFixture } from '../plugin/fixtures.js';
 import { connectTo, type TestOrg } from '../plugin/localOrg.js';
 

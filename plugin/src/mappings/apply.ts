@@ -4,7 +4,8 @@
 // there is no Lead field to upsert by, so only a transaction keeps a rerun from creating a second Lead.
 import { recordsInMemory, type BulkRecords } from '../org/bulkRecords.js';
 import { CREATE_LEAD_RULE, type IdentityWrite, type Plan } from './plan.js';
-import { formatSaveErrors, type OrgClient, type SaveOutcome } from '../org/client.js';
+import { formatSaveErrors } from '../org/errors.js';
+import { type OrgClient, type SaveOutcome } from '../org/client.js';
 
 /**
  * A plan's identity writes as applying them needs them: those that create a Lead (few; in memory),
@@ -45,8 +46,6 @@ export interface ApplyResult {
   staleResults: SaveOutcome[];
   usedBulk: boolean;
 }
-
-export const DEFAULT_BULK_THRESHOLD = 2000;
 
 /** A composite request holds at most 25 subrequests: a Lead and the identities linked to it. */
 const SUBREQUESTS_PER_TRANSACTION = 25;

@@ -1,7 +1,7 @@
 // What a deploy reports when the org's daily API allowance runs out before it could plan: every row it
 // read is accounted for, rejected rows as rejected (that needs no org), every other one as failed with
 // NOT_ATTEMPTED and the reason, so the results folder still holds each input row exactly once.
-import type { DailyLimitError } from '../org/client.js';
+import type { DailyLimitError } from '../org/errors.js';
 import type { PlannedRow } from './plan.js';
 import type { SourceItem } from './sources/read.js';
 

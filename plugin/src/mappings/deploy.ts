@@ -1,48 +1,29 @@
-// `sf social mappings deploy`: read sources -> resolve against the org -> plan -> apply -> results.
-// The command calls this with a Connection and shows the plan; this module owns the order of the steps
-// and what "done" means: every input row has exactly one outcome, written to the results folder.
-// Memory stays flat with the input: sources are read once and planned one partition at a time
-// (partitions.ts), rows
-// whose outcome is final go to the result files at once, rows waiting for their identity's write wait
-// on disk (pendingRows.ts), and so do the writes (spooledWrites.ts), which go out together at the end.
+// `sf social mappings deploy`, as four stages with one job each: read (the mapping file and one pass over
+// its sources, partitions.ts) -> plan (resolve against the org and plan each row, deployPlan.ts) -> write
+// (applyPlan, apply.ts) -> report (result files, change files and the JSON result, deployReport.ts).
+// The command calls this with a Connection and shows the plan; this module owns the order of the stages,
+// the disk spools they share, and what "done" means: every input row has exactly one outcome, written to
+// the results folder, and a run that fails as a whole leaves no half-written results behind.
 import { access, rmdir } from 'node:fs/promises';
-import { applyPlan, DEFAULT_BULK_THRESHOLD } from './apply.js';
+import { applyPlan } from './apply.js';
 import { collectGarbage } from '../memory/collectGarbage.js';
-import { notAttemptedRows } from './dailyLimit.js';
+import { DEFAULT_BULK_THRESHOLD } from '../org/limits.js';
+import { DailyLimitError } from '../org/errors.js';
+import { OrgClient, type OrgConnection } from '../org/client.js';
+import type { RetryPolicy } from '../org/retry.js';
 import { loadMappingFile } from './mappingFile/load.js';
-import { DailyLimitError, OrgClient, type OrgConnection, type RetryPolicy, type SaveOutcome } from '../org/client.js';
 import { PartitionedSources } from './partitions.js';
 import { PendingRows } from './pendingRows.js';
-import { buildPlan, OUTCOMES, planChannels, planStaleUnlinks, type ChannelWrite, type Outcome } from './plan.js';
-import { resolveAgainstOrg, SharedReads, type ExistingIdentity } from './resolve.js';
+import type { Outcome } from './plan.js';
 import { SpooledWrites } from './spooledWrites.js';
 import { channelChanges, IdentityChangeLog, type ChannelChange } from './changeFiles.js';
-import { openResultFiles, resultLine, writeStaleLinks } from './results.js';
-import { checkSourceFiles, type SourceItem } from './sources/read.js';
-import { refuseDeployResults, writeChangeFiles, writePlannedResults, type PlannedChanges } from './review.js';
+import { openResultFiles } from './results.js';
+import { checkSourceFiles } from './sources/read.js';
+import { refuseDeployResults } from './review.js';
+import { planDeploy, type DeployInput, type DeploySpools } from './deployPlan.js';
+import { reportDeployed, reportDryRun, type DeployResult, type RunFacts } from './deployReport.js';
 
-type ResultFiles = Awaited<ReturnType<typeof openResultFiles>>;
-
-/** The JSON result of `sf social mappings deploy` (stable: scripts and `npm start` read it). */
-export interface DeployResult {
-  file: string;
-  dryRun: boolean;
-  /** Input rows read; the counts add up to it. */
-  rows: number;
-  /** Rows per outcome; on --dry-run, the planned outcomes. */
-  counts: Record<Outcome, number>;
-  /** Records created or updated in the org (planned ones on --dry-run). 0 on a rerun of the same file. */
-  changes: number;
-  channels: { declared: number; written: number; failed: number; errors: string[] };
-  /** Links this tool made earlier that no row supports any more, removed (removeStaleLinks). */
-  staleLinksRemoved: number;
-  apiCalls: number;
-  usedBulk: boolean;
-  /** Where the per-outcome CSVs are; on --dry-run only when a results folder was given (then planned results). */
-  resultsDir?: string;
-  /** --dry-run only: what a deploy would write (nothing above counts as written). */
-  planned?: PlannedChanges;
-}
+export { deployFailed, type DeployResult } from './deployReport.js';
 
 export interface DeployOptions {
   file: string;
@@ -65,11 +46,80 @@ export interface DeployOptions {
 
 export async function deployMapping(options: DeployOptions): Promise<{ result: DeployResult }> {
   const progress = options.onProgress ?? (() => undefined);
+  const resultsDir = options.resultsDir;
+  if (resultsDir === undefined && !options.dryRun) throw new Error('deployMapping: a deploy needs a results folder');
+  const input = await readDeployInput(options, progress);
+  const createdDir = resultsDir !== undefined && !(await exists(resultsDir));
+  let spools: DeploySpools;
+  try {
+    spools = await openSpools(resultsDir);
+  } catch (error) {
+    await input.sources.discard();
+    throw error;
+  }
+  const org = new OrgClient(options.connection, options.retry ? { retry: options.retry } : {});
+  const plannedAt = (options.now?.() ?? new Date()).toISOString();
+  const run: RunFacts = {
+    file: options.file,
+    dryRun: options.dryRun,
+    rows: input.sources.rows,
+    declaredChannels: input.loaded.mapping.channels.length,
+    plannedAt,
+    apiCalls: () => org.apiCalls,
+  };
+  try {
+    const plan = await planDeploy(org, input, spools, { now: plannedAt, progress });
+    options.onPlan?.({
+      counts: { ...plan.counts },
+      changes: plan.changes,
+      channelChanges: channelChanges(plan.channelWrites),
+    });
+    if (options.dryRun) return { result: await reportDryRun(plan, spools, run) };
+    const { files } = spools;
+    if (files === undefined || resultsDir === undefined) throw new Error('deployMapping: no results folder');
+
+    const applied = await applyPlan(
+      org,
+      { identityWrites: spools.writes, channelWrites: plan.channelWrites, staleUnlinks: plan.staleUnlinks },
+      { bulkThreshold: options.bulkThreshold ?? DEFAULT_BULK_THRESHOLD, onProgress: progress },
+    );
+    collectGarbage();
+    const { result, notAttempted } = await reportDeployed(
+      plan,
+      applied,
+      { ...spools, files, resultsDir },
+      run,
+      progress,
+    );
+    // The daily API limit stopped the writes: the results say which rows were not sent; the command says how to resume.
+    if (org.dailyLimit) {
+      org.dailyLimit.stoppedRun = { resultsDir, rows: run.rows, notAttempted };
+      throw org.dailyLimit;
+    }
+    return { result };
+  } catch (error) {
+    // A run that failed as a whole (a rule the org refused, …) leaves no half-written results behind.
+    if (spools.files !== undefined && !(error instanceof DailyLimitError)) {
+      await spools.files.abandon();
+      if (createdDir && resultsDir !== undefined) await rmdir(resultsDir).catch(() => undefined);
+    }
+    throw error;
+  } finally {
+    await spools.pending.discard();
+    await spools.writes.discard();
+    await spools.changeLog.discard();
+    await input.sources.discard();
+  }
+}
+
+/**
+ * The read stage: the mapping file, its sources checked, and the one read of the sources, which counts
+ * the rows and refuses a bad file before any call to the org.
+ */
+async function readDeployInput(options: DeployOptions, progress: (message: string) => void): Promise<DeployInput> {
   const loaded = await loadMappingFile(options.file, { allowOutsideSources: options.allowOutsideSources ?? false });
   await checkSourceFiles(loaded, options.file);
   if (options.dryRun && options.resultsDir !== undefined) await refuseDeployResults(options.resultsDir);
-
-  // The one read of the sources counts the rows and refuses a bad file before any call to the org.
   progress('Reading sources');
   const sources = await PartitionedSources.read(
     loaded,
@@ -77,240 +127,25 @@ export async function deployMapping(options: DeployOptions): Promise<{ result: D
     (count) => progress(`Reading sources: ${count} rows`),
     options.partitionRows,
   );
-  const { rows, partitions } = sources;
-
-  const org = new OrgClient(options.connection, options.retry ? { retry: options.retry } : {});
-  const context = { mapping: loaded.mapping, locate: loaded.locate, mappingDisplayPath: options.file };
-  const shared = new SharedReads();
-  const now = (options.now?.() ?? new Date()).toISOString();
-  const counts = Object.fromEntries(OUTCOMES.map((outcome) => [outcome, 0])) as Record<Outcome, number>;
-  let channelWrites: ChannelWrite[] = [];
-  // Links this tool made that no row has mentioned yet: what is left at the end is stale.
-  const unmentioned = new Map<string, ExistingIdentity>();
-  const resultsDir = options.resultsDir;
-  if (resultsDir === undefined && !options.dryRun) throw new Error('deployMapping: a deploy needs a results folder');
-  const createdDir = resultsDir !== undefined && !(await exists(resultsDir));
-  let files: ResultFiles | undefined;
-  let pending: PendingRows;
-  let writes: SpooledWrites;
-  let changeLog: IdentityChangeLog;
-  try {
-    files = resultsDir === undefined ? undefined : await openResultFiles(resultsDir);
-    pending = await PendingRows.open();
-    writes = await SpooledWrites.open();
-    changeLog = await IdentityChangeLog.open();
-  } catch (error) {
-    await sources.discard();
-    throw error;
-  }
-  try {
-    for (let partition = 0; partition < partitions; partition += 1) {
-      // The previous partition's rows, resolutions and plan are garbage now (collectGarbage.ts).
-      if (partition > 0) collectGarbage();
-      const items = await sources.partition(partition);
-      const identities = items.flatMap((item) => (item.kind === 'identity' ? [item.identity] : []));
-      progress(
-        `Resolving ${identities.length} identities against the org${partitions > 1 ? ` (part ${partition + 1} of ${partitions})` : ''}`,
-      );
-      let state: Awaited<ReturnType<typeof resolveAgainstOrg>>;
-      try {
-        state = await resolveAgainstOrg(org, identities, context, shared);
-      } catch (error) {
-        if (!(error instanceof DailyLimitError) || files === undefined || resultsDir === undefined) throw error;
-        // The daily API limit before everything was planned: no write was sent, every row is reported.
-        const rest = async function* (): AsyncGenerator<SourceItem[]> {
-          yield items;
-          for (let later = partition + 1; later < partitions; later += 1) {
-            yield await sources.partition(later);
-          }
-        };
-        const notAttempted = await reportNotAttempted(error, files, pending, rest());
-        await writeStaleLinks(resultsDir, []);
-        error.stoppedRun = { resultsDir, rows, notAttempted };
-        throw error;
-      }
-      if (partition === 0) {
-        channelWrites = planChannels(loaded.mapping.channels, state.channels);
-        for (const link of state.mappingLinks) unmentioned.set(link.External_Id__c, link);
-      }
-      for (const identity of identities) unmentioned.delete(identity.externalId);
-
-      const plan = buildPlan({
-        mapping: loaded.mapping,
-        items,
-        org: { ...state, staleLinks: [] },
-        now,
-        reportDuplicates: true,
-      });
-      const offset = writes.length;
-      for (const write of plan.identityWrites) {
-        const index = await writes.add(write);
-        if (files !== undefined) await changeLog.add(index, write);
-      }
-      for (const row of plan.rows) {
-        counts[row.outcome] += 1;
-        if (files === undefined) continue;
-        if (row.write === undefined) await files.write(row.outcome, resultLine(row));
-        else {
-          await pending.add({
-            line: resultLine(row),
-            outcome: row.outcome,
-            ...(row.reason !== undefined ? { reason: row.reason } : {}),
-            write: offset + row.write,
-          });
-        }
-      }
-    }
-
-    collectGarbage();
-    const staleUnlinks = planStaleUnlinks([...unmentioned.values()]);
-    const plannedChanges = writes.length + channelWrites.length + staleUnlinks.length;
-    options.onPlan?.({ counts: { ...counts }, changes: plannedChanges, channelChanges: channelChanges(channelWrites) });
-    const base = {
-      file: options.file,
-      dryRun: options.dryRun,
-      rows,
-      channels: { declared: loaded.mapping.channels.length, written: 0, failed: 0, errors: [] as string[] },
-    };
-    if (options.dryRun) {
-      // Nothing is written to the org; the results folder, when given, gets what a deploy would write there.
-      const planned = await writePlannedResults(
-        files === undefined || resultsDir === undefined ? undefined : { dir: resultsDir, files, pending },
-        { changeLog, channelWrites, staleUnlinks },
-        { mappingFile: options.file, plannedAt: now, rows, counts },
-      );
-      return {
-        result: {
-          ...base,
-          counts,
-          changes: 0,
-          staleLinksRemoved: 0,
-          apiCalls: org.apiCalls,
-          usedBulk: false,
-          ...(resultsDir !== undefined ? { resultsDir } : {}),
-          planned: { ...planned, changes: plannedChanges },
-        },
-      };
-    }
-    if (files === undefined || resultsDir === undefined) throw new Error('deployMapping: no results folder');
-
-    const applied = await applyPlan(
-      org,
-      { identityWrites: writes, channelWrites, staleUnlinks },
-      { bulkThreshold: options.bulkThreshold ?? DEFAULT_BULK_THRESHOLD, onProgress: progress },
-    );
-    collectGarbage();
-    progress(`Writing results to ${resultsDir}`);
-    const notAttempted = await settlePendingRows(pending, applied.identityResults, files, counts);
-    let changes = 0;
-    for (const outcome of applied.identityResults) if (outcome?.success) changes += 1;
-    await files.close();
-    await writeStaleLinks(
-      resultsDir,
-      staleUnlinks.map(({ identity }, index) => ({ identity, result: applied.staleResults[index] })),
-    );
-    await writeChangeFiles(resultsDir, { changeLog, channelWrites, staleUnlinks }, applied, {
-      mappingFile: options.file,
-      plannedAt: now,
-      rows,
-      counts,
-    });
-    const channelErrors = applied.channelResults.flatMap((outcome, index) =>
-      outcome.success ? [] : [`${channelWrites[index]!.key}: ${outcome.error ?? 'failed'}`],
-    );
-    const channelsWritten = applied.channelResults.filter((outcome) => outcome.success).length;
-    const staleRemoved = applied.staleResults.filter((outcome) => outcome.success).length;
-    changes += channelsWritten + staleRemoved;
-    // The daily API limit stopped the writes: the results say which rows were not sent; the command says how to resume.
-    if (org.dailyLimit) {
-      org.dailyLimit.stoppedRun = { resultsDir, rows, notAttempted };
-      throw org.dailyLimit;
-    }
-    return {
-      result: {
-        ...base,
-        counts,
-        changes,
-        channels: { ...base.channels, written: channelsWritten, failed: channelErrors.length, errors: channelErrors },
-        staleLinksRemoved: staleRemoved,
-        apiCalls: org.apiCalls,
-        usedBulk: applied.usedBulk,
-        resultsDir,
-      },
-    };
-  } catch (error) {
-    // A run that failed as a whole (a rule the org refused, …) leaves no half-written results behind.
-    if (files !== undefined && !(error instanceof DailyLimitError)) {
-      await files.abandon();
-      if (createdDir) await rmdir(resultsDir).catch(() => undefined);
-    }
-    throw error;
-  } finally {
-    await pending.discard();
-    await writes.discard();
-    await changeLog.discard();
-    await sources.discard();
-  }
+  return { loaded, sources, mappingDisplayPath: options.file };
 }
 
-/**
- * Writes the rows that waited for their identity's write: with the identity's id (and the Lead created
- * for it), or as failed with the write's error, moving the row's count to `failed`. Returns how many
- * were not attempted because the daily API limit stopped the run.
- */
-async function settlePendingRows(
-  pending: PendingRows,
-  identityResults: ReadonlyArray<SaveOutcome | undefined>,
-  files: ResultFiles,
-  counts: Record<Outcome, number>,
-): Promise<number> {
-  let notAttempted = 0;
-  for await (const row of pending.drain()) {
-    const outcome = identityResults[row.write];
-    if (outcome?.success) {
-      const line = { ...row.line };
-      if (outcome.id !== undefined) line.identityId = outcome.id;
-      if (outcome.relatedId !== undefined) Object.assign(line, { recordObject: 'Lead', recordId: outcome.relatedId });
-      await files.write(row.outcome, line);
-      continue;
-    }
-    const error = outcome?.error ?? 'not written';
-    if (error.includes('NOT_ATTEMPTED')) notAttempted += 1;
-    counts[row.outcome] -= 1;
-    counts.failed += 1;
-    await files.write('failed', {
-      ...row.line,
-      outcome: 'failed',
-      reason: `${row.outcome} failed: ${error}${row.reason ? ` (${row.reason})` : ''}`,
-    });
+/** The result files (when there is a folder) and the disk spools the plan fills and the report drains. */
+async function openSpools(resultsDir: string | undefined): Promise<DeploySpools> {
+  const opened: Array<{ discard(): Promise<void> }> = [];
+  try {
+    const pending = await PendingRows.open();
+    opened.push(pending);
+    const writes = await SpooledWrites.open();
+    opened.push(writes);
+    const changeLog = await IdentityChangeLog.open();
+    opened.push(changeLog);
+    const files = resultsDir === undefined ? undefined : await openResultFiles(resultsDir);
+    return { files, resultsDir, pending, writes, changeLog };
+  } catch (error) {
+    for (const spool of opened) await spool.discard();
+    throw error;
   }
-  return notAttempted;
-}
-
-/**
- * The daily API limit stopped planning: rows waiting for a write, and every row of the partitions not
- * yet planned, go to the results as not attempted (rejected rows stay rejected). Closes the files and
- * returns how many rows were not attempted.
- */
-async function reportNotAttempted(
-  error: DailyLimitError,
-  files: ResultFiles,
-  pending: PendingRows,
-  unplanned: AsyncIterable<SourceItem[]>,
-): Promise<number> {
-  let notAttempted = 0;
-  for await (const row of pending.drain()) {
-    notAttempted += 1;
-    await files.write('failed', { ...row.line, outcome: 'failed', reason: error.notAttempted });
-  }
-  for await (const items of unplanned) {
-    for (const row of notAttemptedRows(items, error)) {
-      if (row.outcome === 'failed') notAttempted += 1;
-      await files.write(row.outcome, resultLine(row));
-    }
-  }
-  await files.close();
-  return notAttempted;
 }
 
 async function exists(path: string): Promise<boolean> {
@@ -318,9 +153,4 @@ async function exists(path: string): Promise<boolean> {
     () => true,
     () => false,
   );
-}
-
-/** A deploy failed when a row was rejected or failed, or a channel could not be written. */
-export function deployFailed(result: DeployResult): boolean {
-  return result.counts.rejected > 0 || result.counts.failed > 0 || result.channels.failed > 0;
 }

@@ -21,6 +21,18 @@ import {
   streamable,
   type StreamedRequest,
 } from './streamedHttp.js';
+import {
+  DailyLimitError,
+  errorCodeOf,
+  formatSaveErrors,
+  isLockError,
+  messageOf,
+  NOT_ATTEMPTED,
+  subrequestError,
+  transientKind,
+} from './errors.js';
+import { BULK_RECORDS_PER_MS, COLLECTION_SIZE, COMPOSITE_QUERY_OPERATIONS } from './limits.js';
+import { DEFAULT_RETRY, delay, type RetryPause, type RetryPolicy } from './retry.js';
 
 export interface SaveOutcome {
   success: boolean;
@@ -61,70 +73,10 @@ interface RestRequest {
   headers?: Record<string, string>;
 }
 
-/** How fast the first Bulk API status check assumes the org processes records (20,000 a second). */
-const BULK_RECORDS_PER_MS = 20;
-
-/** A composite request holds at most 25 subrequests (Composite, REST API Developer Guide). */
-export const COMPOSITE_SUBREQUESTS = 25;
-
-/** A composite request may hold at most 5 query operations (queries or next pages) of its 25 subrequests. */
-export const COMPOSITE_QUERY_OPERATIONS = 5;
-
 interface CompositeSubresponse {
   referenceId: string;
   httpStatusCode: number;
   body: unknown;
-}
-
-/** sObject Collections take at most 200 records per request. */
-export const COLLECTION_SIZE = 200;
-
-/**
- * How hard the client retries what the org did not process. A pause is drawn between half and all of
- * `baseMs * 2^(attempt-1)` (exponential backoff with jitter, so parallel clients do not retry in step),
- * capped at `capMs`; the concurrent-request limit waits `limitFactor` times longer, because it clears
- * only when the org's long-running requests finish (Salesforce sends no Retry-After).
- */
-export interface RetryPolicy {
-  /** Tries per request (the first one included). */
-  attempts: number;
-  baseMs: number;
-  capMs: number;
-  limitFactor: number;
-}
-
-export const DEFAULT_RETRY: RetryPolicy = { attempts: 6, baseMs: 250, capMs: 30_000, limitFactor: 4 };
-
-/** The reason on every record a run did not send because the daily API allowance was used up. */
-export const NOT_ATTEMPTED = 'NOT_ATTEMPTED';
-
-/**
- * The org refused a call because its daily API allowance is used up (403 REQUEST_LIMIT_EXCEEDED
- * "TotalRequests Limit exceeded."). Salesforce counts calls over a rolling 24 hours, so capacity comes
- * back as the calls of the last 24 hours age out; retrying now only fails again, so the client stops.
- */
-export class DailyLimitError extends Error {
-  public readonly errorCode = 'REQUEST_LIMIT_EXCEEDED';
-  /** The org's count and allowance when it refused (Sforce-Limit-Info), if it said. */
-  public readonly usage?: { used: number; max: number };
-  public readonly at: Date;
-
-  public constructor(orgMessage: string, usage?: { used: number; max: number }, at = new Date()) {
-    super(
-      `the org's daily API request limit is used up (${orgMessage.trim()}${usage ? ` ${usage.used} of ${usage.max} calls in the last 24 hours` : ''})`,
-    );
-    this.name = 'DailyLimitError';
-    if (usage) this.usage = usage;
-    this.at = at;
-  }
-
-  /** Set by the command's library code once the results are written: where they are, and the counts. */
-  public stoppedRun?: { resultsDir: string; rows: number; notAttempted: number };
-
-  /** The error text for a record that was not sent because of it. */
-  public get notAttempted(): string {
-    return `${NOT_ATTEMPTED}: not sent: ${this.message}; run the same command again once the limit allows (a rerun is safe: every write is an upsert by external id)`;
-  }
 }
 
 export interface OrgClientOptions {
@@ -136,13 +88,6 @@ export interface OrgClientOptions {
   /** For tests: the pause and the jitter source. */
   sleep?: (ms: number) => Promise<void>;
   random?: () => number;
-}
-
-/** One pause a client took, and why (for tests and progress). */
-export interface RetryPause {
-  attempt: number;
-  ms: number;
-  reason: string;
 }
 
 export class OrgClient {
@@ -753,96 +698,10 @@ interface BulkJobOutcome {
   records: number;
 }
 
-type TransientKind = 'not-processed' | 'concurrent-limit' | 'daily-limit' | 'connection';
-
-/**
- * What kind of failure an error is: the org did not process the request (503), the concurrent-request
- * limit, the daily limit (both 403 REQUEST_LIMIT_EXCEEDED, told apart by the message: the daily one is
- * "TotalRequests Limit exceeded."), or a dropped connection (the request may or may not have been
- * processed). Undefined for anything else: the org's answer stands.
- */
-export function transientKind(error: unknown): TransientKind | undefined {
-  const errorCode = errorCodeOf(error);
-  if (errorCode === 'REQUEST_LIMIT_EXCEEDED') {
-    return /TotalRequests/i.test(messageOf(error)) ? 'daily-limit' : 'concurrent-limit';
-  }
-  if (['SERVER_UNAVAILABLE', 'ERROR_HTTP_503', 'ERROR_HTTP_502', 'ERROR_HTTP_504'].includes(errorCode ?? ''))
-    return 'not-processed';
-  // undici reports a dropped connection as TypeError("fetch failed") with the socket error as its cause.
-  for (let cause: unknown = error, depth = 0; cause && depth < 5; depth += 1) {
-    const { code, message } = cause as { code?: string; message?: string };
-    if (
-      ['ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ECONNREFUSED', 'UND_ERR_SOCKET', 'UND_ERR_CLOSED'].includes(code ?? '') ||
-      /socket hang up|ECONNRESET|other side closed/i.test(message ?? '')
-    ) {
-      return 'connection';
-    }
-    cause = (cause as { cause?: unknown }).cause;
-  }
-  return undefined;
-}
-
-/**
- * The org's error code and message. A request read as plain text (Bulk API result files) gets an error
- * answer unparsed, as ERROR_HTTP_<status> with the JSON body for a message: read the org's own out of it.
- */
-function orgError(error: unknown): { errorCode?: string; message: string } {
-  const { errorCode } = (error ?? {}) as { errorCode?: unknown };
-  const message = error instanceof Error ? error.message : String(error);
-  if (typeof errorCode === 'string' && errorCode.startsWith('ERROR_HTTP_') && message.trim().startsWith('[')) {
-    try {
-      const [first] = JSON.parse(message) as Array<{ errorCode?: string; message?: string }>;
-      if (first?.errorCode) return { errorCode: first.errorCode, message: first.message ?? message };
-    } catch {
-      // not the org's JSON: keep what jsforce said
-    }
-  }
-  return { ...(typeof errorCode === 'string' ? { errorCode } : {}), message };
-}
-
-function errorCodeOf(error: unknown): string | undefined {
-  return orgError(error).errorCode;
-}
-
-function messageOf(error: unknown): string {
-  return orgError(error).message;
-}
-
-function isLockError(error: string | undefined): boolean {
-  return error !== undefined && /UNABLE_TO_LOCK_ROW/.test(error);
-}
-
-/** A failed subrequest as the error a plain request would have thrown (errorCode, message). */
-function subrequestError(subresponse: CompositeSubresponse, queryIndex: number): Error {
-  const [first] = Array.isArray(subresponse.body)
-    ? (subresponse.body as Array<{ errorCode?: string; message?: string }>)
-    : [];
-  return Object.assign(new Error(first?.message ?? `HTTP ${subresponse.httpStatusCode}`), {
-    errorCode: first?.errorCode ?? `ERROR_HTTP_${subresponse.httpStatusCode}`,
-    queryIndex,
-  });
-}
-
-function delay(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
-}
-
 function toOutcome(result: CollectionSaveResult): SaveOutcome {
   if (result.success)
     return { success: true, ...(result.id ? { id: result.id } : {}), created: result.created ?? false };
   return { success: false, error: formatSaveErrors(result.errors ?? []) };
-}
-
-export function formatSaveErrors(
-  errors: Array<{ statusCode?: string; errorCode?: string; message?: string; fields?: string[] }>,
-): string {
-  if (errors.length === 0) return 'failed without an error message';
-  return errors
-    .map(
-      (error) =>
-        `${error.statusCode ?? error.errorCode ?? 'ERROR'}: ${error.message ?? ''}${error.fields && error.fields.length > 0 ? ` (${error.fields.join(', ')})` : ''}`,
-    )
-    .join('; ');
 }
 
 function withoutAttributes<T extends Record<string, unknown>>(record: T): T {

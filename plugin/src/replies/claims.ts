@@ -11,7 +11,8 @@
 // second's pause the same conditional write is sent again, which only one deliverer can pass.
 // A claim is never trusted for what its answer said (the answer may be lost): only the read-back decides.
 import { randomUUID } from 'node:crypto';
-import { COMPOSITE_SUBREQUESTS, type OrgClient } from '../org/client.js';
+import { COMPOSITE_SUBREQUESTS } from '../org/limits.js';
+import type { OrgClient } from '../org/client.js';
 import { quoteSoql } from '../org/soql.js';
 import type { OutboundReply } from './outboundReply.js';
 

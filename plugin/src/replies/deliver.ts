@@ -2,7 +2,8 @@
 // (claims.ts), hand each to the transport with retries (retryPolicy.ts), and write the receipts and the
 // answered inbounds (receipts.ts). Data flows one way: read -> claim -> send -> receipt -> report.
 // A run stops early when the receiver cannot be reached: what it claimed and did not send is Queued again.
-import { DailyLimitError, OrgClient, type OrgConnection } from '../org/client.js';
+import { DailyLimitError } from '../org/errors.js';
+import { OrgClient, type OrgConnection } from '../org/client.js';
 import { bodyInListQueries } from '../org/soql.js';
 import { claimReplies, type ClaimRound } from './claims.js';
 import { REPLY_FIELDS, toOutboundReply, type OutboundReply } from './outboundReply.js';

@@ -2,7 +2,8 @@
 // post id as its External_Id__c, the permalink and the time; Failed with the reason; or Queued again for
 // the next run) and, for a delivered reply, the inbound it answers: Responded, with its first response
 // time if it had none. Writes go as sObject Collections of 200, by Id.
-import { COLLECTION_SIZE, type OrgClient, type SaveOutcome } from '../org/client.js';
+import { COLLECTION_SIZE } from '../org/limits.js';
+import { type OrgClient, type SaveOutcome } from '../org/client.js';
 import type { OutboundReply } from './outboundReply.js';
 
 /** How a reply ended this run. */

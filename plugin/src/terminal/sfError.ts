@@ -2,7 +2,7 @@
 // keeping the problems as structured data for --json; and the daily API limit into `# error.DailyLimit`,
 // which says where the results are, when the allowance comes back and the exact command to run again.
 import type { Messages, SfError } from '@salesforce/core';
-import { DailyLimitError } from '../org/client.js';
+import { DailyLimitError } from '../org/errors.js';
 import { formatProblem, MappingError } from '../mappings/problem.js';
 
 /** The running command, to repeat it in a resume hint. */

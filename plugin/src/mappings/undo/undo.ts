@@ -5,8 +5,9 @@
 // (<results>/undo-planned on --dry-run). Running it again changes nothing: undone records are unchanged.
 import { join } from 'node:path';
 import { OutcomeFiles } from '../../results/outcomeFiles.js';
-import { DEFAULT_BULK_THRESHOLD } from '../apply.js';
-import { OrgClient, type OrgConnection, type RetryPolicy, type SaveOutcome } from '../../org/client.js';
+import { DEFAULT_BULK_THRESHOLD } from '../../org/limits.js';
+import { OrgClient, type OrgConnection, type SaveOutcome } from '../../org/client.js';
+import type { RetryPolicy } from '../../org/retry.js';
 import { CHANNEL_FIELDS, IDENTITY_FIELDS } from '../resolve.js';
 import { bodyInListQueries } from '../../org/soql.js';
 import { decideUndo, UNDO_OUTCOMES, type DeployedWrite, type UndoAction, type UndoOutcome } from './decide.js';

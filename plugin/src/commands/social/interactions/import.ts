@@ -3,7 +3,7 @@
 import { resolve } from 'node:path';
 import { Messages } from '@salesforce/core';
 import { Flags, SfCommand } from '@salesforce/sf-plugins-core';
-import { DEFAULT_BULK_THRESHOLD } from '../../../mappings/apply.js';
+import { DEFAULT_BULK_THRESHOLD } from '../../../org/limits.js';
 import { toSfError } from '../../../terminal/sfError.js';
 import { importFailed, importInteractions, type ImportResult } from '../../../interactions/import.js';
 import { INTERACTION_OUTCOMES } from '../../../interactions/plan.js';

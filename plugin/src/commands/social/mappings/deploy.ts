@@ -3,7 +3,7 @@
 import { resolve } from 'node:path';
 import { Messages } from '@salesforce/core';
 import { Flags, SfCommand } from '@salesforce/sf-plugins-core';
-import { DEFAULT_BULK_THRESHOLD } from '../../../mappings/apply.js';
+import { DEFAULT_BULK_THRESHOLD } from '../../../org/limits.js';
 import { deployFailed, deployMapping, type DeployResult } from '../../../mappings/deploy.js';
 import { OUTCOMES, type Outcome } from '../../../mappings/plan.js';
 import { toSfError } from '../../../terminal/sfError.js';

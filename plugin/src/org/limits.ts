@@ -1,0 +1,16 @@
+// The documented sizes the client packs requests to, in one place, so every command packs the same way.
+
+/** A composite request holds at most 25 subrequests (Composite, REST API Developer Guide). */
+export const COMPOSITE_SUBREQUESTS = 25;
+
+/** A composite request may hold at most 5 query operations (queries or next pages) of its 25 subrequests. */
+export const COMPOSITE_QUERY_OPERATIONS = 5;
+
+/** sObject Collections take at most 200 records per request. */
+export const COLLECTION_SIZE = 200;
+
+/** How fast the first Bulk API status check assumes the org processes records (20,000 a second). */
+export const BULK_RECORDS_PER_MS = 20;
+
+/** Above this many records a write goes as one Bulk API 2.0 job rather than sObject Collections requests. */
+export const DEFAULT_BULK_THRESHOLD = 2000;
