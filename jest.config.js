@@ -33,9 +33,19 @@ module.exports = {
       setupFiles: ['<rootDir>/test/support/jestRealm.ts'],
       setupFilesAfterEnv: ['<rootDir>/test/support/commandExitCode.ts'],
       extensionsToTreatAsEsm: ['.ts'],
-      moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
+      moduleNameMapper: {
+        // The plugin's detector is force-app's LWC module (the build copies it into plugin/lib).
+        '^\\.{1,2}/(?:.*/)?socialPersonalDataGuard\\.js$':
+          '<rootDir>/force-app/main/default/lwc/socialPersonalDataGuard/socialPersonalDataGuard.js',
+        '^(\\.{1,2}/.*)\\.js$': '$1',
+      },
       transform: {
         '^.+\\.ts$': ['ts-jest', { useESM: true, tsconfig: '<rootDir>/test/tsconfig.json' }],
+        // That LWC module is ESM, and .js is CommonJS to this project: jest reads it as CommonJS.
+        'socialPersonalDataGuard\\.js$': [
+          'babel-jest',
+          { babelrc: false, configFile: false, plugins: ['@babel/plugin-transform-modules-commonjs'] },
+        ],
       },
     },
   ],

@@ -2,6 +2,7 @@
 // field. Pure: tested without an org. Only differences are written, which is why importing the same
 // file twice changes nothing. Some fields are set only when the record is created (thread key, status,
 // response due time): after that they belong to the reps and to threading's stability.
+import { publicPersonalData } from '../personalData/publicPost.js';
 import type { Interaction } from './interaction.js';
 import type { StatusDecision } from './status.js';
 import type { ThreadAssignment } from './thread.js';
@@ -40,6 +41,7 @@ export const INTERACTION_FIELDS = [
   'Response_Due_At__c',
   'Edited_At__c',
   'Deleted_On_Network__c',
+  'Contains_Personal_Data__c',
 ] as const;
 
 export type ExistingInteraction = { Id: string; External_Id__c: string } & Partial<
@@ -100,7 +102,10 @@ export function planInteraction(input: InteractionPlanInput): InteractionWrite {
   }
   // What the export does not carry stays as it is: absent means unknown, not empty.
   if (interaction.postedAt !== undefined) desired.Posted_At__c = interaction.postedAt;
-  if (interaction.body !== undefined) desired.Body__c = interaction.body;
+  if (interaction.body !== undefined) {
+    desired.Body__c = interaction.body;
+    desired.Contains_Personal_Data__c = publicPersonalData(interaction.visibility, interaction.body);
+  }
   if (interaction.permalink !== undefined) desired.Permalink__c = interaction.permalink;
   if (interaction.inReplyTo !== undefined) desired.In_Reply_To__c = interaction.inReplyTo;
   if (interaction.sentiment !== undefined) desired.Sentiment__c = interaction.sentiment;
@@ -110,12 +115,15 @@ export function planInteraction(input: InteractionPlanInput): InteractionWrite {
     // Honour the deletion: the text goes, the fact that there was a message stays in the thread.
     desired.Deleted_On_Network__c = true;
     desired.Body__c = null;
+    desired.Contains_Personal_Data__c = false;
   }
 
   if (existing === undefined) {
     const fields: Record<string, unknown> = {};
     for (const [field, value] of Object.entries(desired))
       if (value !== null && value !== undefined) fields[field] = value;
+    // Unflagged is the field's default: a new record needs it only when the detector found something.
+    if (fields.Contains_Personal_Data__c === false) delete fields.Contains_Personal_Data__c;
     fields.Thread_Key__c = input.thread?.threadKey ?? interaction.externalId;
     const status = input.status;
     if (status !== undefined) {
