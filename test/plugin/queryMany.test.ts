@@ -60,4 +60,28 @@ describe('OrgClient.queryMany', () => {
       .catch((caught: unknown) => caught);
     expect(error).toMatchObject({ errorCode: 'INVALID_FIELD', queryIndex: 1 });
   });
+
+  // The Composite docs show references inside a subrequest's url or body ("/sobjects/Account/@{ref.id}"),
+  // never a reference as the whole url (resources-composite-composite-post.html): an org may refuse it.
+  it('still reads every page, one call each, and counts every call, when the org refuses a whole-url reference', async () => {
+    const client = new OrgClient(connectTo(org));
+    const before = org.ctx.apiCalls.used;
+    org.ctx.faults.refuseWholeUrlReferences = true;
+    try {
+      const [interactions, channels] = await client.queryMany<{ Id: string }>([
+        'SELECT Id FROM Social_Interaction__c',
+        'SELECT Id FROM Social_Channel__c',
+      ]);
+      expect(new Set(interactions!.map((record) => record.Id)).size).toBe(9_000);
+      expect(interactions).toHaveLength(9_000);
+      expect(channels).toHaveLength(org.store.list('Social_Channel__c').length);
+      expect(client.chainedPagesRefused).toBe(true);
+      // Call 1: both first pages. Call 2: the interactions' second page and three chained after it,
+      // refused. Calls 3-5: the remaining pages by their own URLs, one each: 5 calls, all counted.
+      expect(org.ctx.apiCalls.used - before).toBe(5);
+      expect(client.apiCalls).toBe(5);
+    } finally {
+      org.ctx.faults.refuseWholeUrlReferences = false;
+    }
+  });
 });

@@ -41,6 +41,12 @@ export interface FaultSettings {
   bulkFailJobs: number;
   /** How many rows such a job processes before it fails (the rest are unprocessed). */
   bulkFailAfterRows: number;
+  /**
+   * Refuse a composite subrequest whose whole `url` is a reference (`"url": "@{page0.nextRecordsUrl}"`):
+   * the Composite docs show references only inside a resource URL or a body, so a real org may refuse
+   * it. Lets a client prove it still reads every page when that happens.
+   */
+  refuseWholeUrlReferences: boolean;
   /** Seed of the random sequence that decides which requests fail. */
   seed: number;
 }
@@ -58,6 +64,7 @@ export function noFaults(overrides: Partial<FaultSettings> = {}): FaultSettings 
     lockRowParentFields: [],
     bulkFailJobs: 0,
     bulkFailAfterRows: 0,
+    refuseWholeUrlReferences: false,
     seed: 1,
     ...overrides,
   };

@@ -75,7 +75,15 @@ function resolve(value: unknown, results: Map<string, unknown>): unknown {
   return value;
 }
 
-function runComposite(dispatch: Dispatch, subrequests: Subrequest[], allOrNone: boolean): SubResponse[] {
+/** The refusal a client sees under faults.refuseWholeUrlReferences (the local org's wording). */
+class WholeUrlReference extends Error {}
+
+function runComposite(
+  dispatch: Dispatch,
+  subrequests: Subrequest[],
+  allOrNone: boolean,
+  refuseWholeUrlReferences = false,
+): SubResponse[] {
   const results = new Map<string, unknown>();
   const responses: SubResponse[] = [];
   let failedAt = -1;
@@ -91,6 +99,11 @@ function runComposite(dispatch: Dispatch, subrequests: Subrequest[], allOrNone: 
     }
     let response: RouteResponse;
     try {
+      if (refuseWholeUrlReferences && /^@\{[^}]+\}$/.test(sub.url)) {
+        throw new WholeUrlReference(
+          `The url of subrequest ${sub.referenceId} is only a reference (${sub.url}); write the resource URL and use references inside it.`,
+        );
+      }
       const url = resolve(sub.url, results) as string;
       const body = sub.body === undefined ? Buffer.alloc(0) : Buffer.from(JSON.stringify(resolve(sub.body, results)));
       const headers = Object.fromEntries(
@@ -112,8 +125,13 @@ function runComposite(dispatch: Dispatch, subrequests: Subrequest[], allOrNone: 
         response = answer;
       }
     } catch (error) {
-      if (!(error instanceof MissingReference)) throw error;
-      response = { status: 400, body: [{ errorCode: 'PROCESSING_HALTED', message: error.message }] };
+      if (error instanceof WholeUrlReference) {
+        response = { status: 400, body: [{ errorCode: 'INVALID_API_INPUT', message: error.message }] };
+      } else if (error instanceof MissingReference) {
+        response = { status: 400, body: [{ errorCode: 'PROCESSING_HALTED', message: error.message }] };
+      } else {
+        throw error;
+      }
     }
     results.set(sub.referenceId, response.body);
     responses.push({
@@ -244,7 +262,13 @@ export function compositeRoutes(dispatch: Dispatch): Route[] {
       }
       const allOrNone = body.allOrNone === true;
       // Subrequests run as the caller: the same user's access applies to each.
-      const run = () => runComposite((sub) => dispatch(sub, ctx), subrequests as Subrequest[], allOrNone);
+      const run = () =>
+        runComposite(
+          (sub) => dispatch(sub, ctx),
+          subrequests as Subrequest[],
+          allOrNone,
+          ctx.faults.refuseWholeUrlReferences,
+        );
       const compositeResponse = allOrNone
         ? ctx.store.atomically(run, (responses) => responses.every((response) => response.httpStatusCode < 400))
         : run();

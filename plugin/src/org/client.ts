@@ -104,6 +104,8 @@ export class OrgClient {
   private readonly maxUploadBytes: number;
   private readonly sleep: (ms: number) => Promise<void>;
   private readonly random: () => number;
+  /** Set once the org refused a chained `@{ref.nextRecordsUrl}` page: later pages go by their own URL. */
+  public chainedPagesRefused = false;
   /** A session the org refused to a streamed request (sendLarge); those go through jsforce until it changes. */
   private refusedToken: string | undefined;
 
@@ -159,7 +161,7 @@ export class OrgClient {
       const compositeRequest: Array<{ method: 'GET'; url: string; referenceId: string }> = [];
       while (slots.length < COMPOSITE_QUERY_OPERATIONS && pending.length > 0) {
         const read = pending.shift()!;
-        const take = Math.min(read.pages, COMPOSITE_QUERY_OPERATIONS - slots.length);
+        const take = this.chainedPagesRefused ? 1 : Math.min(read.pages, COMPOSITE_QUERY_OPERATIONS - slots.length);
         for (let page = 0; page < take; page += 1) {
           const url = page === 0 ? read.url : `@{page${slots.length - 1}.nextRecordsUrl}`;
           compositeRequest.push({ method: 'GET', url, referenceId: `page${slots.length}` });
@@ -169,7 +171,7 @@ export class OrgClient {
       // Room left in the call: the last query's next pages go along, in case it has them. A first page
       // does not yet say how many follow; a page past the last fails alone, and costs no call.
       const last = slots.at(-1);
-      if (last !== undefined && !last.chained) {
+      if (last !== undefined && !last.chained && !this.chainedPagesRefused) {
         while (slots.length < COMPOSITE_QUERY_OPERATIONS) {
           compositeRequest.push({
             method: 'GET',
@@ -187,11 +189,23 @@ export class OrgClient {
       });
       const next: typeof pending = [];
       const finished = new Set<number>();
+      // The next page's URL of each query as last read in this call, and the queries whose chain broke.
+      const nextUrl = new Map<number, string>();
+      const broken = new Set<number>();
       response.compositeResponse.forEach((subresponse, index) => {
         const { query, chained } = slots[index]!;
         // A page chained after the query's last one has no URL to follow: nothing is missing.
-        if (chained && finished.has(query)) return;
-        if (subresponse.httpStatusCode >= 400) throw subrequestError(subresponse, query);
+        if (chained && (finished.has(query) || broken.has(query))) return;
+        if (subresponse.httpStatusCode >= 400) {
+          // No documented example uses a reference as a subrequest's whole url: an org may refuse it.
+          // Then the page is read by its own URL in the next call, and this client chains no more.
+          const url = nextUrl.get(query);
+          if (!chained || url === undefined) throw subrequestError(subresponse, query);
+          this.chainedPagesRefused = true;
+          broken.add(query);
+          next.push({ query, url, pages: 1 });
+          return;
+        }
         const page = subresponse.body as QueryPage<T>;
         const records = results[query]!;
         for (const record of page.records) records.push(withoutAttributes(record));
@@ -199,6 +213,7 @@ export class OrgClient {
           finished.add(query);
           return;
         }
+        nextUrl.set(query, page.nextRecordsUrl);
         const chainGoesOn = slots[index + 1]?.query === query && slots[index + 1]?.chained === true;
         if (chainGoesOn) return;
         const remaining = (page.totalSize ?? 0) - records.length;
