@@ -1,8 +1,8 @@
 // Every record write a component makes, checked against what Social_Bridge_Rep lets a rep do.
 // The UI API refuses a whole createRecord/updateRecord when one field in it is not editable for
-// the user ("Unable to create/update fields: … check the security settings"), and the local org
-// enforces no field-level security, so only this test sees a rep-side write the platform would
-// refuse. The writes are the pure record-input builders the components call; a component file
+// the user ("Unable to create/update fields: … check the security settings"). This test sees a
+// rep-side write the platform would refuse without running anything; the local org now enforces
+// the same permission set live (test/browser/access.test.ts saves every action as its rep user). The writes are the pure record-input builders the components call; a component file
 // that starts writing without its builder listed here fails the last test.
 //
 // Salesforce facts relied on:
@@ -35,7 +35,7 @@ import INBOUND from '../../main/default/lwc/socialReplyComposer/__tests__/data/i
 const root = join(__dirname, '..', '..', '..');
 const forceApp = join(root, 'force-app', 'main', 'default');
 const parser = new XMLParser({
-    isArray: (name) => ['fieldPermissions', 'objectPermissions'].includes(name),
+    isArray: (name) => ['fieldPermissions', 'objectPermissions', 'userPermissions'].includes(name),
     parseTagValue: false
 });
 const isTrue = (value) => String(value) === 'true';
@@ -44,16 +44,22 @@ function readPermissionSet(name) {
     const xml = parser.parse(
         readFileSync(join(forceApp, 'permissionsets', `${name}.permissionset-meta.xml`), 'utf8')
     ).PermissionSet;
+    const objects = new Map(
+        (xml.objectPermissions || []).map((p) => [
+            String(p.object),
+            { create: isTrue(p.allowCreate), edit: isTrue(p.allowEdit) }
+        ])
+    );
+    // Activities take no object permissions in a permission set: the Edit Tasks user permission
+    // lets a user create and edit tasks (Salesforce Help, "Control Access to Activities").
+    if ((xml.userPermissions || []).some((p) => String(p.name) === 'EditTask' && isTrue(p.enabled))) {
+        objects.set('Task', { create: true, edit: true });
+    }
     return {
         editableFields: new Set(
             (xml.fieldPermissions || []).filter((p) => isTrue(p.editable)).map((p) => String(p.field))
         ),
-        objects: new Map(
-            (xml.objectPermissions || []).map((p) => [
-                String(p.object),
-                { create: isTrue(p.allowCreate), edit: isTrue(p.allowEdit) }
-            ])
-        )
+        objects
     };
 }
 

@@ -52,3 +52,16 @@ export function reduceErrors(errors) {
         });
     return [...new Set(messages)];
 }
+
+/**
+ * Whether a save was refused because the record changed after the version it was conditional on:
+ * HTTP 412 from If-Unmodified-Since (updateRecord's clientOptions.ifUnmodifiedSince; REST API
+ * Developer Guide, "Conditional Requests").
+ */
+export function isConflict(error) {
+    const body = error && error.body;
+    const entries = Array.isArray(body) ? body : [body];
+    return Boolean(
+        (error && error.status === 412) || entries.some((entry) => entry && entry.errorCode === 'PRECONDITION_FAILED')
+    );
+}

@@ -43,7 +43,8 @@ import TASK_CREATED from '@salesforce/label/c.SB_Action_TaskCreated';
 import MORE from '@salesforce/label/c.SB_Action_More';
 import CONFLICT from '@salesforce/label/c.SB_Action_Conflict';
 import { formatLabel, isolated } from 'c/labelFormat';
-import { reduceErrors } from 'c/errorMessages';
+import { isConflict, reduceErrors } from 'c/errorMessages';
+import { versionCondition } from 'c/socialInteractionModel';
 import {
     STATUS_ACTIONS,
     advocateInput,
@@ -76,23 +77,6 @@ const ACTION_ORDER = Object.freeze([
     { name: 'task', label: TASK, icon: 'utility:task' },
     { name: 'advocate', label: ADVOCATE, icon: 'utility:favorite' }
 ]);
-
-/**
- * A save refused because the record changed after the version it was conditional on: HTTP 412
- * (If-Unmodified-Since, REST API Developer Guide "Conditional Requests").
- */
-function isConflict(error) {
-    const body = error && error.body;
-    const entries = Array.isArray(body) ? body : [body];
-    return (
-        (error && error.status === 412) || entries.some((entry) => entry && entry.errorCode === 'PRECONDITION_FAILED')
-    );
-}
-
-/** updateRecord's client options: conditional on the version the rep saw, when it is known. */
-function seenVersion(record) {
-    return record && record.lastModifiedDate ? { ifUnmodifiedSince: record.lastModifiedDate } : undefined;
-}
 
 /** Messages the UI API attached to one field of a failed save (shown next to that field). */
 function messagesForField(error, field) {
@@ -408,7 +392,7 @@ export default class SocialInteractionActions extends LightningElement {
             return;
         }
         const input = statusInput(this.record, action, this.reason, new Date());
-        await this.save(() => updateRecord(input, seenVersion(this.record)), {
+        await this.save(() => updateRecord(input, versionCondition(this.record)), {
             field: 'Status_Reason__c',
             showFieldError: (message) => {
                 this.reasonError = message;
@@ -475,7 +459,7 @@ export default class SocialInteractionActions extends LightningElement {
         }
         const caseName = created?.fields?.CaseNumber?.value || created?.id || '';
         try {
-            await updateRecord(caseLinkInput(this.record, created.id), seenVersion(this.record));
+            await updateRecord(caseLinkInput(this.record, created.id), versionCondition(this.record));
         } catch (error) {
             // The case exists: say so, and what is left to do, rather than a bare failure.
             this.errorText = formatLabel(CASE_LINK_FAILED, caseName, reduceErrors(error).join(' '));

@@ -104,3 +104,14 @@ export function channelsByKey(channels) {
 export function nodesOf(connection, convert) {
     return (connection?.edges || []).filter((edge) => edge && edge.node).map((edge) => convert(edge.node));
 }
+
+/**
+ * updateRecord's client options that make a write conditional on the version of the interaction
+ * the rep saw (its LastModifiedDate), or undefined when the version is not known: a record changed
+ * since then is not written (https://developer.salesforce.com/docs/platform/lwc/guide/reference-update-record.html).
+ */
+export function versionCondition(interaction) {
+    return interaction && interaction.lastModifiedDate
+        ? { ifUnmodifiedSince: interaction.lastModifiedDate }
+        : undefined;
+}

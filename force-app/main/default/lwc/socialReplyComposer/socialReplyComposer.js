@@ -37,6 +37,7 @@ import REPLACE_PARTIAL_TITLE from '@salesforce/label/c.Social_Delivery_ReplacePa
 import SAVE_ERROR from '@salesforce/label/c.SB_Action_SaveError';
 import { formatLabel } from 'c/labelFormat';
 import { reduceErrors } from 'c/errorMessages';
+import { versionCondition } from 'c/socialInteractionModel';
 import { PERSONAL_DATA_KIND, findPersonalData, maskedText } from 'c/socialPersonalDataGuard';
 import { replyLength } from './replyLength';
 import { replacedReplyInput } from 'c/socialDelivery';
@@ -258,7 +259,8 @@ export default class SocialReplyComposer extends LightningElement {
         this.clearBody();
         if (this.replaces) {
             try {
-                await updateRecord(replacedReplyInput(this.replaces, REPLACED_REASON));
+                // Conditional on the failed reply as the rep saw it: one another rep retried meanwhile stays open.
+                await updateRecord(replacedReplyInput(this.replaces, REPLACED_REASON), versionCondition(this.replaces));
             } catch (error) {
                 // The private reply is queued; only the failed one is still open: say what is left.
                 this.partialText = formatLabel(REPLACE_PARTIAL, reduceErrors(error).join(' '));

@@ -12,8 +12,10 @@ import REQUEUED from '@salesforce/label/c.Social_Delivery_Requeued';
 import DELIVERED_AT from '@salesforce/label/c.Social_Delivery_DeliveredAt';
 import SAVING from '@salesforce/label/c.SB_Action_Saving';
 import SAVE_ERROR from '@salesforce/label/c.SB_Action_SaveError';
+import CONFLICT from '@salesforce/label/c.SB_Action_Conflict';
 import { formatLabel } from 'c/labelFormat';
-import { reduceErrors } from 'c/errorMessages';
+import { isConflict, reduceErrors } from 'c/errorMessages';
+import { versionCondition } from 'c/socialInteractionModel';
 import { answeredBy, retryInput } from 'c/socialDelivery';
 
 export default class SocialReplyDelivery extends LightningElement {
@@ -59,10 +61,17 @@ export default class SocialReplyDelivery extends LightningElement {
         this.saving = true;
         this.errorText = '';
         try {
-            await updateRecord(retryInput(this.record));
+            // Conditional on the version the rep saw: a reply another rep already retried (and the
+            // deliverer may have sent) is never queued a second time.
+            await updateRecord(retryInput(this.record), versionCondition(this.record));
         } catch (error) {
-            this.errorText = formatLabel(SAVE_ERROR, reduceErrors(error).join(' '));
             this.saving = false;
+            if (isConflict(error)) {
+                this.errorText = CONFLICT;
+                this.dispatchEvent(new RefreshEvent());
+                return;
+            }
+            this.errorText = formatLabel(SAVE_ERROR, reduceErrors(error).join(' '));
             return;
         }
         this.saving = false;

@@ -8,6 +8,7 @@ import INBOUND from './data/inboundQuestion.json';
 
 const FAILED_REPLY = {
     id: 'a01000000000050AAA',
+    lastModifiedDate: '2026-03-03T09:21:00.000Z',
     externalId: 'x:local-5b1d',
     network: 'x',
     direction: 'Outbound',
@@ -209,9 +210,10 @@ describe('c-social-reply-composer', () => {
             Thread_Key__c: 'x:1890000',
             Contact__c: INBOUND.contactId
         });
-        expect(updateRecord).toHaveBeenCalledWith({
-            fields: { Id: FAILED_REPLY.id, Status__c: 'Closed', Status_Reason__c: 'Replaced by a private reply' }
-        });
+        expect(updateRecord).toHaveBeenCalledWith(
+            { fields: { Id: FAILED_REPLY.id, Status__c: 'Closed', Status_Reason__c: 'Replaced by a private reply' } },
+            { ifUnmodifiedSince: FAILED_REPLY.lastModifiedDate }
+        );
         expect(toasts[0]).toMatchObject({ title: 'Reply queued for delivery on X.', variant: 'success' });
         expect(refreshes).toHaveLength(1);
         expect(sent).toHaveBeenCalledTimes(1);

@@ -10,6 +10,7 @@ const X = { name: 'X', networkKey: 'x', replyLimit: 280, lengthCounting: 'X_Weig
 const COMMUNITY = { name: 'Community', networkKey: 'community', supportsPrivate: false };
 const FAILED = {
     id: 'a01HU0000000031AAA',
+    lastModifiedDate: '2026-03-03T09:21:00.000Z',
     externalId: 'x:local-8d1f3a20',
     network: 'x',
     direction: 'Outbound',
@@ -55,9 +56,17 @@ describe('c-social-reply-delivery', () => {
         await expect(element).toBeAccessible();
         $(element, '.delivery-retry').click();
         await flushPromises();
-        expect(updateRecord).toHaveBeenCalledWith({
-            fields: { Id: FAILED.id, Delivery_Status__c: 'Queued', Delivery_Error__c: null, Delivery_Attempts__c: 0 }
-        });
+        expect(updateRecord).toHaveBeenCalledWith(
+            {
+                fields: {
+                    Id: FAILED.id,
+                    Delivery_Status__c: 'Queued',
+                    Delivery_Error__c: null,
+                    Delivery_Attempts__c: 0
+                }
+            },
+            { ifUnmodifiedSince: FAILED.lastModifiedDate }
+        );
         expect(toasts).toEqual([
             expect.objectContaining({ title: 'Reply queued again for delivery on X.', variant: 'success' })
         ]);
@@ -135,5 +144,18 @@ describe('c-social-reply-delivery', () => {
         expect($(element, '.delivered-at').textContent).toBe('2 min ago');
         expect($(element, '.delivery-retry')).toBeNull();
         await expect(element).toBeAccessible();
+    });
+
+    it('queues nothing twice: a reply another rep already retried answers a conflict, and the page re-reads', async () => {
+        updateRecord.mockRejectedValue({
+            status: 412,
+            body: [{ errorCode: 'PRECONDITION_FAILED', message: 'modified' }]
+        });
+        const { element, toasts, refreshes } = createReceipt();
+        $(element, '.delivery-retry').click();
+        await flushPromises();
+        expect(element.shadowRoot.textContent).toContain('Someone else changed this message');
+        expect(toasts).toEqual([]);
+        expect(refreshes).toHaveLength(1);
     });
 });

@@ -663,7 +663,8 @@ describe('c-social-timeline', () => {
             document.body.addEventListener('lightning__refresh', (event) => refreshes.push(event));
             receiptOf(rowWith(element, 'your refund went out today')).querySelector('.delivery-retry').click();
             await flushPromises();
-            expect(updateRecord).toHaveBeenCalledWith({
+            // The fixture's node has no LastModifiedDate: the retry is then unconditional.
+            expect(updateRecord.mock.calls[0][0]).toEqual({
                 fields: {
                     Id: 'a01HU0000000031AAA',
                     Delivery_Status__c: 'Queued',
