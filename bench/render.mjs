@@ -2,8 +2,9 @@
 // Prints, per contact, the time from opening the page to the first thread on screen (median of
 // the runs), the DOM node count at that moment, and the interactions in the DOM; then the time
 // from clicking Send on a reply to the outbound reply showing on the timeline. Paging should keep
-// the first render flat: the target is 5,000 within 1.5x of 50, and under 300 ms.
-//   npm run build && npm run preview:build && npx node bench/render.mjs [--runs 5]
+// the first render flat: the target is 5,000 within 1.5x of 50, and under 300 ms. Then the second
+// figure: one "Load more" at 20 to 4,000 loaded, and the jump to the oldest of 5,000 (see below).
+//   npm run build && npm run preview:build && npx node bench/render.mjs [--runs 5] [--depth-runs 3]
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -13,7 +14,9 @@ import { launchChromium } from '../preview/chromium.mjs';
 import { startPreviewServer } from '../preview/server.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const { values: options } = parseArgs({ options: { runs: { type: 'string', default: '5' } } });
+const { values: options } = parseArgs({
+  options: { runs: { type: 'string', default: '5' }, 'depth-runs': { type: 'string', default: '3' } },
+});
 const SIZES = [50, 1000, 5000];
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
@@ -84,6 +87,75 @@ for (let run = 0; run < Number(options.runs); run += 1) {
   await page.close();
 }
 console.log(`reply: click Send to the outbound reply visible, median ${median(replyTimings)} ms`);
+
+// "Load more" at depth (issue 19 item 1): the time of one click, from the click to the next page on
+// screen, with 20, 1,000, 2,000 and 4,000 interactions already loaded on the 5,000 contact. Each
+// click should cost the same whatever is loaded: the target is the 4,000th within 1.2x of the 20th.
+// Then "Oldest" (item 2): from the click to the oldest of 5,000 on screen; the target is 5 s.
+const DEPTHS = [20, 1000, 2000, 4000];
+const shownOf = async (page) => {
+  const text = (await page.locator('c-social-timeline .summary').textContent()) ?? '';
+  return Number((/Showing ([\d,]+)/.exec(text)?.[1] ?? '0').replace(/,/g, ''));
+};
+const depthTimings = Object.fromEntries(DEPTHS.map((depth) => [depth, []]));
+let domAtDeepest = { nodes: 0, messages: 0 };
+for (let run = 0; run < Number(options['depth-runs']); run += 1) {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  await page.goto(`${preview.url}#/record/${contacts[5000]}`);
+  await page.locator('c-social-timeline .thread-item').first().waitFor({ timeout: 60_000 });
+  const loadMore = page.locator('c-social-timeline .load-more button');
+  for (let shown = await shownOf(page); shown < DEPTHS[DEPTHS.length - 1] + 20;) {
+    const started = performance.now();
+    await loadMore.click();
+    const target = shown + 20;
+    await page.waitForFunction(
+      (expected) => {
+        // The summary sits in two shadow trees (the preview app's, the timeline's): walk down to it.
+        const timeline = document.querySelector('preview-app')?.shadowRoot?.querySelector('c-social-timeline');
+        const summary = timeline?.shadowRoot?.querySelector('.summary');
+        const match = /Showing ([\d,]+)/.exec(summary?.textContent ?? '');
+        return match && Number(match[1].replace(/,/g, '')) >= expected;
+      },
+      target,
+      { timeout: 60_000, polling: 'raf' },
+    );
+    const elapsed = performance.now() - started;
+    if (DEPTHS.includes(shown)) depthTimings[shown].push(elapsed);
+    shown = await shownOf(page);
+  }
+  domAtDeepest = {
+    nodes: await page.evaluate(() => document.getElementsByTagName('*').length),
+    messages: await page.locator('c-social-timeline li.message').count(),
+  };
+  await page.close();
+}
+console.log(`"Load more" at depth on the 5,000 contact, median of ${options['depth-runs']} runs (page size 20)`);
+console.log('already loaded | click to next page ms');
+const depthMedians = {};
+for (const depth of DEPTHS) {
+  depthMedians[depth] = median(depthTimings[depth]);
+  console.log(`${String(depth).padStart(14)} | ${depthMedians[depth].toFixed(0).padStart(20)}`);
+}
+console.log(`ratio 4000/20: ${(depthMedians[4000] / depthMedians[20]).toFixed(2)}x (target <= 1.2x)`);
+console.log(
+  `DOM after ${DEPTHS[DEPTHS.length - 1] + 20} loaded: ${domAtDeepest.nodes} nodes, ${domAtDeepest.messages} messages rendered`,
+);
+
+const oldestTimings = [];
+for (let run = 0; run < Number(options.runs); run += 1) {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  await page.goto(`${preview.url}#/record/${contacts[5000]}`);
+  await page.locator('c-social-timeline .thread-item').first().waitFor({ timeout: 60_000 });
+  const started = performance.now();
+  await page.locator('c-social-timeline .jump-oldest button').click();
+  // createBusyContact's oldest of 5,000 is message 4999.
+  await page.locator('c-social-timeline li.message', { hasText: 'Message 4999 about' }).waitFor({ timeout: 60_000 });
+  oldestTimings.push(performance.now() - started);
+  await page.close();
+}
+console.log(
+  `"Oldest": click to the oldest of 5,000 on screen, median ${median(oldestTimings).toFixed(0)} ms (target <= 5000)`,
+);
 
 await browser.close();
 await preview.stop();

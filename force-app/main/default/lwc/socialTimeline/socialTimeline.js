@@ -33,11 +33,19 @@ import LOAD_ERROR from '@salesforce/label/c.Social_Timeline_LoadError';
 import LOAD_ERROR_ACTION from '@salesforce/label/c.Social_Timeline_LoadErrorAction';
 import UNSUPPORTED_PAGE from '@salesforce/label/c.Social_Timeline_UnsupportedPage';
 import THREADS_LABEL from '@salesforce/label/c.Social_Timeline_ThreadsLabel';
+import SHOWING_FROM from '@salesforce/label/c.Social_Timeline_ShowingFrom';
+import SHOW_NEWER from '@salesforce/label/c.Social_Timeline_ShowNewer';
+import SHOW_OLDER from '@salesforce/label/c.Social_Timeline_ShowOlder';
+import JUMP_DATE from '@salesforce/label/c.Social_Timeline_JumpDate';
+import JUMP_GO from '@salesforce/label/c.Social_Timeline_JumpGo';
+import JUMP_OLDEST from '@salesforce/label/c.Social_Timeline_JumpOldest';
+import JUMP_NEWEST from '@salesforce/label/c.Social_Timeline_JumpNewest';
 import { formatLabel } from 'c/labelFormat';
 import { channelsByKey, nodesOf, toChannel, toInteraction } from 'c/socialInteractionModel';
-import { groupIntoThreads, wholeThreads } from 'c/socialThreads';
+import { wholeThreads } from 'c/socialThreads';
+import { createThreadIndex, extendThreadIndex, windowEndingAt, windowStartingAt } from 'c/socialTimelineWindow';
 import { threadView } from 'c/socialTimelineView';
-import { countText } from 'c/socialTimeText';
+import { countText, exactTimeText } from 'c/socialTimeText';
 import {
     EMPTY_FILTER,
     buildWhere,
@@ -48,13 +56,23 @@ import {
     presetFilter,
     readStoredFilter,
     recordScope,
+    startOfDay,
     storageKey,
     writeStoredFilter
 } from 'c/socialTimelineFilter';
-import { advance, applyPage, initialPaging, loadedItems, pagingVariables } from 'c/socialTimelinePaging';
+import {
+    advance,
+    applyPage,
+    initialPaging,
+    jumpPaging,
+    loadedItems,
+    newerThanJump,
+    pagingVariables
+} from 'c/socialTimelinePaging';
 import { CASE_CONTACT_QUERY, caseContactOf } from 'c/socialCaseContact';
 import { replyStateByInbound, undeliveredRepliesWhere } from 'c/socialDelivery';
 import { TIMELINE_QUERY } from './timelineQuery';
+import { OLDEST_QUERY } from './oldestQuery';
 import { THREAD_MEMBERS_QUERY } from './threadMembersQuery';
 
 const DEFAULT_PAGE_SIZE = 20;
@@ -68,6 +86,26 @@ function browserStorage() {
         // Storage can be blocked by browser settings: the timeline still works, it just forgets.
         return null;
     }
+}
+
+function emptyDerived() {
+    return {
+        matchesOf: null,
+        search: '',
+        matches: [],
+        scanned: 0,
+        index: null,
+        views: new Map(),
+        channelsKey: '',
+        channelMap: {},
+        undeliveredKey: '',
+        undeliveredByInbound: new Map()
+    };
+}
+
+/** A short signature of records delivered again with every page, to keep what did not change. */
+function signatureOf(records, fields) {
+    return records.map((record) => fields.map((field) => String(record[field])).join(':')).join('|');
 }
 
 export default class SocialTimeline extends AccessState(NavigationMixin(LightningElement)) {
@@ -126,6 +164,19 @@ export default class SocialTimeline extends AccessState(NavigationMixin(Lightnin
     threadKeysRequest = '';
     isLoading = true;
     isLoadingMore = false;
+    // What the page renders, made by refreshView(): the window of thread view models and the counts.
+    threads = [];
+    pendingThreads = null;
+    windowInfo = { start: 0, end: 0, total: 0 };
+    counts = { loaded: 0, matching: 0, visible: 0 };
+    // null: the window follows the newest revealed thread; a thread index: the rep moved it there.
+    windowStart = null;
+    // Derived state extended page by page (never rebuilt from everything loaded): plain objects
+    // changed in place, so a change re-renders only through the fields above.
+    derived = emptyDerived();
+    jumpDate = '';
+    // Set while the oldest interactions' date is being read for "Oldest" (the wire's trigger).
+    oldestRequested = false;
     errors;
     caseContactId;
     caseContactResolved = false;
@@ -151,7 +202,11 @@ export default class SocialTimeline extends AccessState(NavigationMixin(Lightnin
         loadError: LOAD_ERROR,
         loadErrorAction: LOAD_ERROR_ACTION,
         unsupportedPage: UNSUPPORTED_PAGE,
-        threads: THREADS_LABEL
+        threads: THREADS_LABEL,
+        jumpDate: JUMP_DATE,
+        jumpGo: JUMP_GO,
+        jumpOldest: JUMP_OLDEST,
+        jumpNewest: JUMP_NEWEST
     };
 
     connectedCallback() {
@@ -167,6 +222,7 @@ export default class SocialTimeline extends AccessState(NavigationMixin(Lightnin
         // eslint-disable-next-line @lwc/lwc/no-async-operation
         this.clock = setInterval(() => {
             this.now = Date.now();
+            this.refreshView();
         }, CLOCK_TICK_MS);
     }
 
@@ -218,16 +274,21 @@ export default class SocialTimeline extends AccessState(NavigationMixin(Lightnin
             return undefined;
         }
         return {
-            where: buildWhere({
-                scope,
-                filter: this.filter,
-                allowedChannels: this.allowedChannels,
-                showPrivate: this.showPrivate,
-                postedAtOrBefore: this.requestWindowEnd
-            }),
+            where: this.whereFor(scope, this.requestWindowEnd),
             ...pagingVariables({ after: this.requestAfter }),
             undelivered: undeliveredRepliesWhere(scope)
         };
+    }
+
+    /** The rep's filter within the page's limits, optionally up to a point in time. */
+    whereFor(scope, postedAtOrBefore = null) {
+        return buildWhere({
+            scope,
+            filter: this.filter,
+            allowedChannels: this.allowedChannels,
+            showPrivate: this.showPrivate,
+            postedAtOrBefore
+        });
     }
 
     @wire(graphql, { query: '$timelineQuery', variables: '$timelineVariables' })
@@ -247,8 +308,8 @@ export default class SocialTimeline extends AccessState(NavigationMixin(Lightnin
             return;
         }
         this.errors = undefined;
-        this.channelList = nodesOf(data.uiapi.query.Social_Channel__c, toChannel);
-        this.undeliveredReplies = nodesOf(data.uiapi.query.undelivered, toInteraction);
+        this.takeChannels(nodesOf(data.uiapi.query.Social_Channel__c, toChannel));
+        this.takeUndelivered(nodesOf(data.uiapi.query.undelivered, toInteraction));
         this.paging = applyPage(this.paging, this.paging.current, {
             items: nodesOf(connection, toInteraction),
             totalCount: connection.totalCount,
@@ -257,7 +318,7 @@ export default class SocialTimeline extends AccessState(NavigationMixin(Lightnin
         });
         this.isLoading = false;
         this.isLoadingMore = false;
-        this.requestWholeThreads();
+        this.refreshView();
         if (this.refreshOnNextData && this.refreshTimeline) {
             // The first page came from the cache: now ask the server for the current one.
             this.refreshOnNextData = false;
@@ -296,12 +357,158 @@ export default class SocialTimeline extends AccessState(NavigationMixin(Lightnin
         const facts = wholeThreads(nodesOf(connection, toInteraction), {
             complete: connection.pageInfo?.hasNextPage !== true
         });
-        this.wholeThreadFacts = new Map([...this.wholeThreadFacts, ...facts]);
+        facts.forEach((fact, key) => this.wholeThreadFacts.set(key, fact));
+        this.refreshView();
+    }
+
+    /** Channels and undelivered replies come with every page: kept as they were unless they changed. */
+    takeChannels(channels) {
+        const key = signatureOf(channels, [
+            'networkKey',
+            'name',
+            'enabled',
+            'icon',
+            'slaMinutes',
+            'sortOrder',
+            'publicReplyLimit',
+            'lengthCounting',
+            'supportsPrivate'
+        ]);
+        if (key !== this.derived.channelsKey || !this.channelList.length) {
+            this.derived.channelsKey = key;
+            this.derived.channelMap = channelsByKey(channels);
+            this.channelList = channels;
+        }
+    }
+
+    takeUndelivered(replies) {
+        const key = signatureOf(replies, ['id', 'status', 'deliveryStatus', 'inReplyTo']);
+        if (key !== this.derived.undeliveredKey) {
+            this.derived.undeliveredKey = key;
+            const byInbound = new Map();
+            replies.forEach((reply) => {
+                if (reply.inReplyTo) {
+                    byInbound.set(reply.inReplyTo, [...(byInbound.get(reply.inReplyTo) || []), reply]);
+                }
+            });
+            this.derived.undeliveredByInbound = byInbound;
+            this.undeliveredReplies = replies;
+        }
+    }
+
+    /**
+     * Bring what the page renders up to date with the work of the change only: new matches are
+     * appended, the threads they reveal are grouped into the index, and view models are made for
+     * the threads in the window that changed; the rest are the same objects (their DOM stays).
+     */
+    refreshView() {
+        const derived = this.derived;
+        const items = loadedItems(this.paging);
+        const search = this.filter.search || '';
+        if (derived.matchesOf !== items || derived.search !== search) {
+            derived.matchesOf = items;
+            derived.search = search;
+            derived.matches = [];
+            derived.scanned = 0;
+        }
+        for (; derived.scanned < items.length; derived.scanned += 1) {
+            if (matchesSearch(items[derived.scanned], search)) {
+                derived.matches.push(items[derived.scanned]);
+            }
+        }
+        if (!derived.index || derived.index.source !== derived.matches) {
+            derived.index = createThreadIndex(derived.matches);
+            derived.views = new Map();
+            this.windowStart = null;
+        }
+        extendThreadIndex(derived.index, this.displayCount).forEach((key) => derived.views.delete(key));
+        const all = derived.index.threads;
+        const window =
+            this.windowStart === null ? windowEndingAt(all, all.length) : windowStartingAt(all, this.windowStart);
+        this.counts = {
+            loaded: items.length,
+            matching: derived.matches.length,
+            visible: Math.min(derived.matches.length, this.displayCount)
+        };
+        const mayBeCut = this.threadsMayBeCut;
+        this.showThreads(all.slice(window.start, window.end).map((thread) => this.threadViewOf(thread, mayBeCut)));
+        this.windowInfo = { start: window.start, end: window.end, total: all.length };
+        this.requestWholeThreads();
+    }
+
+    /**
+     * Render a new window. When it both drops threads at one end and adds some at the other (the
+     * window slides), the list is rendered twice: first without the dropped ones, then with the new
+     * ones. A keyed list diff moves every kept element when both of its ends change at once, and a
+     * moved element disconnects and reconnects all its components: measured, that is seconds per
+     * "Load more" in Chromium; a removal and an addition on their own move nothing.
+     */
+    showThreads(views) {
+        const shown = new Set(this.threads.map((view) => view.key));
+        const kept = views.filter((view) => shown.has(view.key));
+        const slides = kept.length && kept.length < this.threads.length && kept.length < views.length;
+        this.threads = slides ? kept : views;
+        if (slides) {
+            this.pendingThreads = views;
+            // After the framework's own re-render (queued first), unless a newer window replaced it.
+            Promise.resolve().then(() => {
+                if (this.pendingThreads === views) {
+                    this.pendingThreads = null;
+                    this.threads = views;
+                }
+            });
+        } else {
+            this.pendingThreads = null;
+        }
+    }
+
+    /** A thread's view model, made again only when something it shows changed. */
+    threadViewOf(thread, mayBeCut) {
+        const derived = this.derived;
+        const whole = this.wholeThreadFacts.get(thread.key);
+        // A thread without a key is one message: whole by construction.
+        const cut = mayBeCut && Boolean(thread.interactions[0].threadKey);
+        const cached = derived.views.get(thread.key);
+        if (
+            cached &&
+            cached.now === this.now &&
+            cached.channelMap === derived.channelMap &&
+            cached.undelivered === derived.undeliveredByInbound &&
+            cached.whole === whole &&
+            cached.cut === cut
+        ) {
+            return cached.view;
+        }
+        // Replies on their way: those in the thread, and undelivered ones the filter hides.
+        const hidden = [];
+        thread.interactions.forEach((interaction) => {
+            hidden.push(...(derived.undeliveredByInbound.get(interaction.externalId) || []));
+        });
+        const view = threadView(thread, derived.channelMap, this.now, {
+            showWho: this.objectApiName === 'Account' || this.objectApiName === 'Case',
+            replyStates: replyStateByInbound([...thread.interactions, ...hidden]),
+            whole,
+            mayBeCut: cut
+        });
+        derived.views.set(thread.key, {
+            view,
+            now: this.now,
+            channelMap: derived.channelMap,
+            undelivered: derived.undeliveredByInbound,
+            whole,
+            cut
+        });
+        return view;
     }
 
     /** Whether a shown thread can be missing messages: not all loaded, a filter, or not all shown. */
     get threadsMayBeCut() {
-        return this.paging.hasMore || isFiltered(this.filter) || this.matchingInteractions.length > this.displayCount;
+        return (
+            this.paging.hasMore ||
+            Boolean(this.paging.jumpTo) ||
+            isFiltered(this.filter) ||
+            this.derived.matches.length > this.displayCount
+        );
     }
 
     /** Ask for the heads and counts of the shown threads not known yet (none when none can be cut). */
@@ -309,9 +516,10 @@ export default class SocialTimeline extends AccessState(NavigationMixin(Lightnin
         if (!this.threadsMayBeCut) {
             return;
         }
+        // The rendered window's threads only: the request stays as small as the window.
         const unknown = new Set(
-            this.visibleInteractions
-                .map((interaction) => interaction.threadKey)
+            this.threads
+                .map((thread) => thread.interactions[0].record.threadKey)
                 .filter((key) => key && !this.wholeThreadFacts.has(key))
         );
         const request = [...unknown].sort().join('\n');
@@ -323,6 +531,7 @@ export default class SocialTimeline extends AccessState(NavigationMixin(Lightnin
     forgetWholeThreads() {
         this.wholeThreadFacts = new Map();
         this.threadKeysRequest = '';
+        this.derived.views = new Map();
     }
 
     // ---- view -------------------------------------------------------------------------------
@@ -344,10 +553,6 @@ export default class SocialTimeline extends AccessState(NavigationMixin(Lightnin
         return ['Contact', 'Lead', 'Account', 'Case'].includes(this.objectApiName);
     }
 
-    get channelMap() {
-        return channelsByKey(this.channelList);
-    }
-
     get channelOptions() {
         const allowed = this.allowedChannels;
         return this.channelList
@@ -355,32 +560,8 @@ export default class SocialTimeline extends AccessState(NavigationMixin(Lightnin
             .map((channel) => ({ label: channel.name || channel.networkKey, value: channel.networkKey }));
     }
 
-    get matchingInteractions() {
-        return loadedItems(this.paging).filter((interaction) => matchesSearch(interaction, this.filter.search));
-    }
-
-    get visibleInteractions() {
-        return this.matchingInteractions.slice(0, this.displayCount);
-    }
-
-    get threads() {
-        const showWho = this.objectApiName === 'Account' || this.objectApiName === 'Case';
-        // Replies on their way, from what is loaded and from every undelivered one the filter hides.
-        const replyStates = replyStateByInbound([...loadedItems(this.paging), ...this.undeliveredReplies]);
-        const mayBeCut = this.threadsMayBeCut;
-        return groupIntoThreads(this.visibleInteractions).map((thread) =>
-            threadView(thread, this.channelMap, this.now, {
-                showWho,
-                replyStates,
-                whole: this.wholeThreadFacts.get(thread.key),
-                // A thread without a key is one message: whole by construction.
-                mayBeCut: mayBeCut && Boolean(thread.interactions[0].threadKey)
-            })
-        );
-    }
-
     get hasThreads() {
-        return this.visibleInteractions.length > 0;
+        return this.counts.visible > 0;
     }
 
     get totalCount() {
@@ -391,17 +572,24 @@ export default class SocialTimeline extends AccessState(NavigationMixin(Lightnin
         if (this.isSearching) {
             // Search runs on what is loaded: counted against the matches found there, never against
             // the server's total ("Showing 20 of 265" beside "looks through the 200 loaded").
+            return formatLabel(SHOWING_MATCHES, countText(this.counts.visible), countText(this.counts.matching));
+        }
+        if (this.paging.jumpTo) {
+            // After a jump the total stays the whole timeline's; the newer ones are counted, not lost.
+            const newer = newerThanJump(this.paging);
             return formatLabel(
-                SHOWING_MATCHES,
-                countText(this.visibleInteractions.length),
-                countText(this.matchingInteractions.length)
+                SHOWING_FROM,
+                countText(this.counts.visible),
+                countText(this.totalCount || this.paging.windowCount || 0),
+                exactTimeText(Date.parse(this.paging.jumpTo)),
+                countText(newer)
             );
         }
-        return formatLabel(SHOWING, countText(this.visibleInteractions.length), countText(this.totalCount));
+        return formatLabel(SHOWING, countText(this.counts.visible), countText(this.totalCount));
     }
 
     get showSummary() {
-        return !this.isLoading && !this.errors && this.totalCount > 0;
+        return !this.isLoading && !this.errors && (this.totalCount > 0 || this.counts.loaded > 0);
     }
 
     get isSearching() {
@@ -409,13 +597,59 @@ export default class SocialTimeline extends AccessState(NavigationMixin(Lightnin
     }
 
     get searchScopeText() {
-        return this.isSearching && this.paging.hasMore
-            ? formatLabel(SEARCH_SCOPE, countText(loadedItems(this.paging).length))
-            : '';
+        return this.isSearching && this.paging.hasMore ? formatLabel(SEARCH_SCOPE, countText(this.counts.loaded)) : '';
     }
 
     get canLoadMore() {
-        return !this.errors && (this.matchingInteractions.length > this.displayCount || this.paging.hasMore);
+        return !this.errors && (this.counts.matching > this.displayCount || this.paging.hasMore);
+    }
+
+    /** The window shows the last revealed thread: "Load more" continues below it. */
+    /** Rendered threads with their place among every revealed one, for assistive technology. */
+    get threadItems() {
+        const { start, total } = this.windowInfo;
+        return this.threads.map((thread, offset) => ({
+            key: thread.key,
+            thread,
+            position: start + offset + 1,
+            setSize: total
+        }));
+    }
+
+    get windowAtEnd() {
+        return this.windowInfo.end >= this.windowInfo.total;
+    }
+
+    get showLoadMore() {
+        return this.canLoadMore && this.windowAtEnd;
+    }
+
+    get showNewerHandle() {
+        return this.windowInfo.start > 0;
+    }
+
+    get showOlderHandle() {
+        return !this.windowAtEnd;
+    }
+
+    get showNewerLabel() {
+        return formatLabel(SHOW_NEWER, countText(this.windowInfo.start));
+    }
+
+    get showOlderLabel() {
+        return formatLabel(SHOW_OLDER, countText(this.windowInfo.total - this.windowInfo.end));
+    }
+
+    get isJumped() {
+        return Boolean(this.paging.jumpTo);
+    }
+
+    get showJump() {
+        return !this.errors && (this.isJumped || this.canLoadMore || this.windowInfo.start > 0);
+    }
+
+    get jumpDisabled() {
+        return !startOfDay(this.jumpDate);
     }
 
     get loadMoreLabel() {
@@ -423,7 +657,7 @@ export default class SocialTimeline extends AccessState(NavigationMixin(Lightnin
     }
 
     get reachedOldest() {
-        return !this.isLoading && !this.errors && this.hasThreads && !this.canLoadMore;
+        return !this.isLoading && !this.errors && this.hasThreads && !this.canLoadMore && this.windowAtEnd;
     }
 
     get unreachableText() {
@@ -435,11 +669,11 @@ export default class SocialTimeline extends AccessState(NavigationMixin(Lightnin
     }
 
     get isFilteredEmpty() {
-        return this.isEmpty && isFiltered(this.filter);
+        return this.isEmpty && (isFiltered(this.filter) || this.isJumped);
     }
 
     get isTrulyEmpty() {
-        return this.isEmpty && !isFiltered(this.filter);
+        return this.isEmpty && !isFiltered(this.filter) && !this.isJumped;
     }
 
     get emptyMessage() {
@@ -482,7 +716,7 @@ export default class SocialTimeline extends AccessState(NavigationMixin(Lightnin
         if (serverSideChanged) {
             this.resetPaging();
         } else {
-            this.requestWholeThreads();
+            this.refreshView();
         }
     }
 
@@ -496,9 +730,10 @@ export default class SocialTimeline extends AccessState(NavigationMixin(Lightnin
 
     handleLoadMore() {
         const nextCount = this.displayCount + this.effectivePageSize;
-        const needsServer = this.matchingInteractions.length < nextCount && this.paging.hasMore;
+        const needsServer = this.derived.matches.length < nextCount && this.paging.hasMore;
         this.displayCount = nextCount;
-        this.requestWholeThreads();
+        this.windowStart = null;
+        this.refreshView();
         if (needsServer && !this.isLoadingMore) {
             this.isLoadingMore = true;
             this.paging = advance(this.paging);
@@ -548,6 +783,110 @@ export default class SocialTimeline extends AccessState(NavigationMixin(Lightnin
         this.requestWindowEnd = null;
         this.isLoading = true;
         this.isLoadingMore = false;
+        this.windowStart = null;
+        this.refreshView();
+    }
+
+    // ---- the window and jumps ---------------------------------------------------------------
+
+    /** Move the window up to the threads just above it; the rest stay loaded, not rendered. */
+    handleShowNewer() {
+        const all = this.derived.index ? this.derived.index.threads : [];
+        this.windowStart = windowEndingAt(all, this.windowInfo.start).start;
+        this.refreshView();
+        this.focusFirstThread();
+    }
+
+    /** Move the window down again; at the newest revealed thread it follows "Load more" again. */
+    handleShowOlder() {
+        const all = this.derived.index ? this.derived.index.threads : [];
+        const next = windowStartingAt(all, this.windowInfo.end);
+        this.windowStart = next.end >= all.length ? null : next.start;
+        this.refreshView();
+        this.focusFirstThread();
+    }
+
+    /** Keyboard and screen-reader users land on the threads the handle brought into view. */
+    focusFirstThread() {
+        Promise.resolve().then(() => {
+            const first = this.template.querySelector('li.thread-item');
+            if (first) {
+                first.focus();
+            }
+        });
+    }
+
+    handleJumpDateChange(event) {
+        this.jumpDate = event.target.value || '';
+    }
+
+    /** Jump to a day: the newest interaction posted on or before its end, in one request. */
+    handleJumpToDate() {
+        const nextDay = startOfDay(this.jumpDate, 1);
+        if (nextDay) {
+            this.jumpTo(new Date(Date.parse(nextDay) - 1).toISOString());
+        }
+    }
+
+    /** Jump to the oldest: read the date of the page-size-th oldest, then page back from there. */
+    handleJumpToOldest() {
+        this.oldestRequested = true;
+        this.isLoading = true;
+    }
+
+    handleJumpToNewest() {
+        this.displayCount = this.effectivePageSize;
+        this.forgetWholeThreads();
+        this.resetPaging();
+    }
+
+    jumpTo(instant) {
+        this.displayCount = this.effectivePageSize;
+        this.forgetWholeThreads();
+        this.paging = jumpPaging(this.paging, instant);
+        this.requestAfter = null;
+        this.requestWindowEnd = instant;
+        this.isLoading = true;
+        this.isLoadingMore = false;
+        this.windowStart = null;
+        this.refreshView();
+    }
+
+    get oldestQuery() {
+        return this.oldestRequested && this.scope ? OLDEST_QUERY : undefined;
+    }
+
+    get oldestVariables() {
+        const scope = this.scope;
+        if (!this.oldestRequested || !scope) {
+            return undefined;
+        }
+        return { where: this.whereFor(scope), count: this.effectivePageSize };
+    }
+
+    @wire(graphql, { query: '$oldestQuery', variables: '$oldestVariables' })
+    wiredOldest({ data, errors }) {
+        if (!this.oldestRequested) {
+            return;
+        }
+        if (errors && errors.length) {
+            this.oldestRequested = false;
+            this.errors = errors;
+            this.isLoading = false;
+            return;
+        }
+        const connection = data?.uiapi?.query?.Social_Interaction__c;
+        if (!connection) {
+            return;
+        }
+        this.oldestRequested = false;
+        const oldest = nodesOf(connection, toInteraction);
+        const newestOfThem = oldest[oldest.length - 1];
+        if (newestOfThem && newestOfThem.postedAt) {
+            this.jumpTo(new Date(newestOfThem.postedAt).toISOString());
+        } else {
+            this.isLoading = false;
+        }
     }
 
     handleLinkIdentity() {

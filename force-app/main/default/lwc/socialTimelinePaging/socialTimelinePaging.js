@@ -11,34 +11,68 @@ export const UPPER_BOUND = 50000;
 
 const requestKey = (request) => `${request.windowEnd || ''}|${request.after || ''}`;
 
+const newestFirst = (a, b) => (b.postedAt || 0) - (a.postedAt || 0) || String(b.id).localeCompare(String(a.id));
+
 export function firstRequest() {
     return { after: null, windowEnd: null };
 }
 
-export function initialPaging() {
+/**
+ * @param {string|null} [jumpTo] ISO instant: start at the newest interaction posted at or before it
+ *   (a jump to a date or to the oldest) instead of at the newest of all
+ */
+export function initialPaging(jumpTo = null) {
     return {
         pages: [],
-        current: firstRequest(),
+        // Every loaded interaction once, newest first, extended in place as pages arrive: the work of
+        // a page is the page's, never everything loaded so far (issue 19 item 1).
+        items: [],
+        ids: new Set(),
+        jumpTo,
+        current: { after: null, windowEnd: jumpTo },
         next: null,
         totalCount: null,
+        // What the first request of a jump counted: interactions posted at or before jumpTo.
+        windowCount: null,
         hasMore: false,
         unreachable: 0
     };
 }
 
-/** Every loaded interaction once, newest first. */
+/** Every loaded interaction once, newest first (the state's own array: do not change it). */
 export function loadedItems(state) {
-    const seen = new Set();
+    return state.items;
+}
+
+/** All pages folded again, for the rare case a page already loaded is delivered anew (refresh). */
+function rebuildItems(pages) {
+    const ids = new Set();
     const items = [];
-    state.pages.forEach((page) => {
+    pages.forEach((page) => {
         page.items.forEach((item) => {
-            if (!seen.has(item.id)) {
-                seen.add(item.id);
+            if (!ids.has(item.id)) {
+                ids.add(item.id);
                 items.push(item);
             }
         });
     });
-    return items.sort((a, b) => (b.postedAt || 0) - (a.postedAt || 0) || String(b.id).localeCompare(String(a.id)));
+    return { items: items.sort(newestFirst), ids };
+}
+
+/**
+ * A new page's unseen items after those loaded (pages come newest first): the same array, extended,
+ * so what depends on it can extend too; a new array only when equal times across the page edge
+ * need a re-sort.
+ */
+function appendItems(items, ids, pageItems) {
+    const added = pageItems.filter((item) => !ids.has(item.id)).sort(newestFirst);
+    added.forEach((item) => ids.add(item.id));
+    const last = items[items.length - 1];
+    if (last && added.length && newestFirst(last, added[0]) > 0) {
+        return { items: [...items, ...added].sort(newestFirst), added: added.length };
+    }
+    items.push(...added);
+    return { items, added: added.length };
 }
 
 /**
@@ -49,20 +83,28 @@ export function loadedItems(state) {
  */
 export function applyPage(state, request, page) {
     const key = requestKey(request);
-    const known = new Set(loadedItems(state).map((item) => item.id));
     const isRefreshOfEarlierPage = key !== requestKey(state.current);
-    const pages = state.pages.some((existing) => existing.key === key)
-        ? state.pages.map((existing) => (existing.key === key ? { key, items: page.items } : existing))
-        : [...state.pages, { key, items: page.items }];
-    const isFirstWindowStart = !request.after && !request.windowEnd;
-    const totalCount = isFirstWindowStart && typeof page.totalCount === 'number' ? page.totalCount : state.totalCount;
-    const updated = { ...state, pages, totalCount };
+    const isRedelivery = state.pages.some((existing) => existing.key === key);
+    const isFirstRequest = !request.after && (request.windowEnd || null) === (state.jumpTo || null);
+    const counted = isFirstRequest && typeof page.totalCount === 'number';
+    const totalCount = counted && !state.jumpTo ? page.totalCount : state.totalCount;
+    const windowCount = counted && state.jumpTo ? page.totalCount : state.windowCount;
+    let updated;
+    let added = 0;
+    if (isRedelivery) {
+        const pages = state.pages.map((existing) => (existing.key === key ? { key, items: page.items } : existing));
+        updated = { ...state, pages, ...rebuildItems(pages), totalCount, windowCount };
+    } else {
+        const appended = appendItems(state.items, state.ids, page.items);
+        const items = appended.items;
+        added = appended.added;
+        updated = { ...state, pages: [...state.pages, { key, items: page.items }], items, totalCount, windowCount };
+    }
     if (isRefreshOfEarlierPage) {
         // A cached page re-delivered (refresh): keep the cursor where the rep is.
         return updated;
     }
-    const loaded = loadedItems(updated);
-    const added = page.items.filter((item) => !known.has(item.id)).length;
+    const loaded = updated.items;
     if (page.hasNextPage && page.endCursor) {
         return {
             ...updated,
@@ -71,7 +113,9 @@ export function applyPage(state, request, page) {
             unreachable: 0
         };
     }
-    const total = typeof totalCount === 'number' ? totalCount : loaded.length;
+    // What this paging can reach: everything, or after a jump what is posted at or before it.
+    const reachable = state.jumpTo ? windowCount : totalCount;
+    const total = typeof reachable === 'number' ? reachable : loaded.length;
     if (loaded.length < total && added > 0) {
         const oldest = loaded[loaded.length - 1];
         return {
@@ -87,6 +131,22 @@ export function applyPage(state, request, page) {
 /** Move to the next request (the caller's wire variables follow state.current). */
 export function advance(state) {
     return state.next ? { ...state, current: state.next, next: null } : state;
+}
+
+/**
+ * Start over at a point in time, keeping the true total: the jump's own count (what is posted at
+ * or before it) arrives with its first page, and the rest are newer.
+ */
+export function jumpPaging(state, jumpTo) {
+    return { ...initialPaging(jumpTo), totalCount: state.totalCount };
+}
+
+/** How many interactions matching the filter are newer than the jump (0 without a jump). */
+export function newerThanJump(state) {
+    if (!state.jumpTo || typeof state.totalCount !== 'number' || typeof state.windowCount !== 'number') {
+        return 0;
+    }
+    return Math.max(0, state.totalCount - state.windowCount);
 }
 
 /** The paging part of the GraphQL variables for one request ({ after, windowEnd }). */

@@ -755,6 +755,130 @@ describe('c-social-timeline', () => {
         });
     });
 
+    describe('at volume (issue 19 items 1 and 2)', () => {
+        const isOldestConfig = (config) => Boolean(config && config.variables && 'count' in config.variables);
+        // n one-message threads, newest first, from `start`: a long history for windowing tests.
+        async function loadPages(element, pages, pageSize) {
+            for (let page = 1; page < pages; page += 1) {
+                $(element, 'lightning-button.load-more').click();
+                // eslint-disable-next-line no-await-in-loop
+                await flushPromises();
+                // eslint-disable-next-line no-await-in-loop
+                await emitTimeline(
+                    historyPage(page * pageSize, pageSize, {
+                        total: 5000,
+                        hasNextPage: true,
+                        endCursor: `c${(page + 1) * pageSize}`
+                    })
+                );
+                // eslint-disable-next-line no-await-in-loop
+                await flushPromises();
+            }
+        }
+
+        it('extends the view on "Load more": threads already rendered keep their DOM and view model', async () => {
+            const element = createTimeline({ pageSize: 50 });
+            await emitTimeline(historyPage(0, 200, { total: 5000, hasNextPage: true, endCursor: 'c200' }));
+            await flushPromises();
+            const firstRendered = $(element, 'c-social-thread');
+            const firstView = firstRendered.thread;
+            $(element, 'lightning-button.load-more').click();
+            await flushPromises();
+            expect($$(element, 'c-social-thread')).toHaveLength(100);
+            expect($(element, 'c-social-thread')).toBe(firstRendered);
+            expect(firstRendered.thread).toBe(firstView);
+        });
+
+        it('renders a bounded window however many are loaded, with handles to move it', async () => {
+            const element = createTimeline({ pageSize: 200 });
+            await emitTimeline(historyPage(0, 200, { total: 5000, hasNextPage: true, endCursor: 'c200' }));
+            await flushPromises();
+            await loadPages(element, 4, 200);
+            expect($(element, '.summary').textContent).toBe('Showing 800 of 5,000 interactions');
+            // 800 revealed, 200 rendered: the newest 600 are behind a handle, reachable by keyboard.
+            expect($$(element, 'c-social-thread')).toHaveLength(200);
+            const items = $$(element, 'li.thread-item');
+            expect(items[0].getAttribute('aria-posinset')).toBe('601');
+            expect(items[0].getAttribute('aria-setsize')).toBe('800');
+            expect($(element, 'lightning-button.show-newer').label).toBe('Show newer conversations (600 above)');
+            expect($(element, 'lightning-button.show-older')).toBeNull();
+
+            $(element, 'lightning-button.show-newer').click();
+            await flushPromises();
+            expect($$(element, 'li.thread-item')[0].getAttribute('aria-posinset')).toBe('401');
+            expect($(element, 'lightning-button.show-older').label).toBe('Show older conversations (200 below)');
+            // "Load more" continues below the newest revealed: it waits until the window is back there.
+            expect($(element, 'lightning-button.load-more')).toBeNull();
+            $(element, 'lightning-button.show-older').click();
+            await flushPromises();
+            expect($$(element, 'li.thread-item')[0].getAttribute('aria-posinset')).toBe('601');
+            expect($(element, 'lightning-button.load-more')).not.toBeNull();
+        });
+
+        it('jumps to a date in one request and keeps the total true', async () => {
+            const element = createTimeline();
+            await emitTimeline(historyPage(0, 200, { total: 5000, hasNextPage: true, endCursor: 'c200' }));
+            await flushPromises();
+            const date = $(element, 'lightning-input.jump-date');
+            date.value = '2026-02-01';
+            date.dispatchEvent(new CustomEvent('change'));
+            await flushPromises();
+            $(element, 'lightning-button.jump-go').click();
+            await flushPromises();
+            const endOfDay = new Date(new Date(2026, 1, 2).getTime() - 1).toISOString();
+            expect(timelineVariables().after).toBeNull();
+            expect(timelineVariables().first).toBe(200);
+            expect(timelineVariables().where).toEqual({
+                and: [CONTACT_SCOPE, { Posted_At__c: { lte: { value: endOfDay } } }]
+            });
+            // The jump's own count is what is posted on or before the day; the rest are newer.
+            await emitTimeline(historyPage(4000, 200, { total: 1000, hasNextPage: true, endCursor: 'j200' }));
+            await flushPromises();
+            expect($(element, '.summary').textContent).toMatch(
+                /^Showing 3 of 5,000 interactions, from .+ back \(4,000 newer above\)$/
+            );
+            $(element, 'lightning-button.jump-newest').click();
+            await flushPromises();
+            expect(timelineVariables().where).toEqual(CONTACT_SCOPE);
+            expect($(element, 'lightning-button.jump-newest')).toBeNull();
+        });
+
+        it('reaches the oldest in one step: the date of the oldest page, then one page from there', async () => {
+            const element = createTimeline();
+            await emitTimeline(historyPage(0, 200, { total: 5000, hasNextPage: true, endCursor: 'c200' }));
+            await flushPromises();
+            $(element, 'lightning-button.jump-oldest').click();
+            await flushPromises();
+            const oldest = wireConfigs().find(isOldestConfig);
+            expect(oldest.variables).toEqual({ where: CONTACT_SCOPE, count: 3 });
+            const dates = [4999, 4998, 4997].map((n) => new Date(NOW - n * 60000).toISOString());
+            graphql.emit(
+                {
+                    uiapi: {
+                        query: {
+                            Social_Interaction__c: {
+                                edges: dates.map((value, i) => ({ node: { Id: `a0${i}`, Posted_At__c: { value } } }))
+                            }
+                        }
+                    }
+                },
+                isOldestConfig
+            );
+            await flushPromises();
+            expect(timelineVariables().where).toEqual({
+                and: [CONTACT_SCOPE, { Posted_At__c: { lte: { value: dates[2] } } }]
+            });
+            await emitTimeline(historyPage(4997, 3, { total: 3, hasNextPage: false, endCursor: 'o3' }));
+            await flushPromises();
+            expect($(element, '.summary').textContent).toMatch(
+                /^Showing 3 of 5,000 interactions, from .+ \(4,997 newer above\)$/
+            );
+            expect($(element, '.reached-oldest')).not.toBeNull();
+            expect($$(element, 'c-social-thread')).toHaveLength(3);
+            await expect(element).toBeAccessible();
+        });
+    });
+
     describe('accessibility', () => {
         it('is accessible with data', async () => {
             const element = createTimeline({ pageSize: 10 });

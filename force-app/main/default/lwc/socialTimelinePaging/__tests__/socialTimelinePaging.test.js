@@ -4,7 +4,9 @@ import {
     advance,
     applyPage,
     initialPaging,
+    jumpPaging,
     loadedItems,
+    newerThanJump,
     pagingVariables
 } from 'c/socialTimelinePaging';
 
@@ -32,6 +34,8 @@ function serve(all, request, cap) {
         endCursor: String(end)
     };
 }
+
+const firstRequestOf = () => ({ after: null, windowEnd: null });
 
 function loadEverything(all, cap) {
     let state = initialPaging();
@@ -106,5 +110,39 @@ describe('c/socialTimelinePaging', () => {
         );
         expect(state.hasMore).toBe(false);
         expect(advance(state)).toBe(state);
+    });
+
+    it('extends the loaded list in place: a page costs its own items, not everything loaded', () => {
+        const all = history(4200);
+        let state = initialPaging();
+        for (let start = 0; start < 4000; start += FETCH_SIZE) {
+            state = applyPage(state, state.current, serve(all, state.current, Infinity));
+            state = advance(state);
+        }
+        const before = loadedItems(state);
+        state = applyPage(state, state.current, serve(all, state.current, Infinity));
+        expect(loadedItems(state)).toBe(before);
+        expect(loadedItems(state)).toHaveLength(4200);
+    });
+
+    it('jumps to a point in time, counting what lies on either side of it', () => {
+        const all = history(5000);
+        let state = applyPage(initialPaging(), firstRequestOf(), serve(all, firstRequestOf(), Infinity));
+        const jumpTo = new Date(all[4000].postedAt).toISOString();
+        state = jumpPaging(state, jumpTo);
+        expect(state.current).toEqual({ after: null, windowEnd: jumpTo });
+        expect(loadedItems(state)).toEqual([]);
+        state = applyPage(state, state.current, serve(all, state.current, Infinity));
+        expect(loadedItems(state)[0].id).toBe('a04000');
+        expect(state.totalCount).toBe(5000);
+        expect(state.windowCount).toBe(1000);
+        expect(newerThanJump(state)).toBe(4000);
+        for (let requests = 0; state.hasMore && requests < 100; requests += 1) {
+            state = advance(state);
+            state = applyPage(state, state.current, serve(all, state.current, Infinity));
+        }
+        expect(loadedItems(state)).toHaveLength(1000);
+        expect(loadedItems(state)[999].id).toBe('a04999');
+        expect(state.unreachable).toBe(0);
     });
 });
