@@ -348,6 +348,25 @@ describe('socialTimeline queries on the local org', () => {
     expect(requests).toBe(25);
     expect(all[4999]!.Posted_At__c.value).toBe(new Date(start).toISOString());
     expectNewestFirst(all);
+
+    // "Oldest" (issue 19 item 2): the dates of the oldest page, then the timeline's own query up to
+    // the newest of them: two requests, and the window's totalCount says how many lie at or before it.
+    const oldest = await ok(queries.OLDEST_QUERY, { where: { Contact__c: { eq: id } }, count: 20 });
+    const oldestDates = times(nodes(oldest.Social_Interaction__c));
+    expect(oldestDates).toHaveLength(20);
+    expect(oldestDates.every((time, index) => index === 0 || oldestDates[index - 1]! <= time)).toBe(true);
+    const jumpTo = new Date(oldestDates[19]!).toISOString();
+    const jumped = await ok(queries.TIMELINE_QUERY, {
+      where: { and: [{ Contact__c: { eq: id } }, { Posted_At__c: { lte: { value: jumpTo } } }] },
+      first: FETCH_SIZE,
+      after: null,
+      upperBound: UPPER_BOUND,
+    });
+    const page = nodes(jumped.Social_Interaction__c);
+    // Pairs share a timestamp: the 20th oldest's partner is on the same minute.
+    expect(jumped.Social_Interaction__c.totalCount).toBe(20);
+    expect(page.map((node) => node.Id)).toEqual(all.slice(4980).map((node) => node.Id));
+    expect(jumped.Social_Interaction__c.pageInfo.hasNextPage).toBe(false);
   });
 });
 

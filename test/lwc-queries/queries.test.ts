@@ -103,6 +103,7 @@ describe('LWC GraphQL queries', () => {
       'socialCatchUp/CATCH_UP_QUERY',
       'socialIdentities/IDENTITIES_QUERY',
       'socialIdentityLink/IDENTITY_LOOKUP_QUERY',
+      'socialTimeline/OLDEST_QUERY',
       'socialTimeline/THREAD_MEMBERS_QUERY',
       'socialTimeline/TIMELINE_QUERY',
     ]);
