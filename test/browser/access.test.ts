@@ -6,6 +6,10 @@
 // Salesforce facts: lightning/uiRecordApi updateRecord clientOptions.ifUnmodifiedSince
 // (https://developer.salesforce.com/docs/platform/lwc/guide/reference-update-record.html); UI API
 // object info per user (https://developer.salesforce.com/docs/atlas.en-us.uiapi.meta/uiapi/ui_api_responses_object_info.htm).
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { startLocalOrg, type LocalOrg } from '../../local-org/src/localOrg.js';
@@ -173,5 +177,59 @@ describe('permissions and conflicts in Chromium', () => {
     await first.context().close();
     await second.context().close();
     expect(pageErrors).toEqual([]);
+  });
+
+  describe('with a permission set that grants less', () => {
+    // A copy of force-app whose Social_Bridge_Rep grants no Edit Tasks and no edit on identities:
+    // the follow-up task and the advocate action must then be absent for the rep, not fail on click.
+    let narrowOrg: LocalOrg;
+    let narrowPreview: PreviewServer;
+    let root: string;
+
+    beforeAll(async () => {
+      root = mkdtempSync(join(tmpdir(), 'access-narrow-'));
+      const forceAppDir = join(root, 'force-app');
+      cpSync(fileURLToPath(new URL('../../force-app', import.meta.url)), forceAppDir, { recursive: true });
+      const file = join(forceAppDir, 'main/default/permissionsets/Social_Bridge_Rep.permissionset-meta.xml');
+      const xml = readFileSync(file, 'utf8');
+      const narrowed = xml
+        .replace(/\s*<userPermissions>\s*<enabled>true<\/enabled>\s*<name>EditTask<\/name>\s*<\/userPermissions>/, '')
+        .replace(
+          /(<allowEdit>)true(<\/allowEdit>\s*<allowRead>true<\/allowRead>\s*<modifyAllRecords>false<\/modifyAllRecords>\s*<object>Social_Identity__c<\/object>)/,
+          '$1false$2',
+        );
+      expect(narrowed).not.toContain('<name>EditTask</name>');
+      writeFileSync(file, narrowed);
+      narrowOrg = await startLocalOrg({ port: 0, forceAppDir });
+      narrowPreview = await startPreviewServer({ org: narrowOrg, userId: narrowOrg.ctx.userId });
+    });
+
+    afterAll(async () => {
+      await narrowPreview?.stop();
+      await narrowOrg?.stop();
+      rmSync(root, { recursive: true, force: true });
+    });
+
+    it('leaves out the actions the rep is not granted', async () => {
+      const { contactId: narrowContact } = createLinkedContact(narrowOrg, {
+        firstName: 'Ines',
+        lastName: 'Varga',
+        handle: 'ines_v',
+        networkUserId: '7700200',
+      });
+      createQuestion(narrowOrg, narrowContact, '7700200001', { Body__c: 'Can I change my delivery slot?' });
+      const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+      await context.addCookies([{ name: 'preview-user', value: 'rep', url: narrowPreview.url }]);
+      const page = await context.newPage();
+      page.setDefaultTimeout(90_000);
+      page.on('pageerror', (error) => pageErrors.push(`narrow rep: ${error.message}`));
+      await page.goto(`${narrowPreview.url}#/record/${narrowContact}`);
+      const row = rowOf(page, 'Can I change my delivery slot?');
+      await row.waitFor();
+      await expect(row.locator('.primary-action button').textContent()).resolves.toContain('Reply');
+      expect(await menuLabels(row)).toEqual(['Mark responded', 'Close', 'Create case']);
+      await context.close();
+      expect(pageErrors).toEqual([]);
+    });
   });
 });
