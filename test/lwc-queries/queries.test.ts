@@ -81,6 +81,7 @@ const CONTRACT: Record<string, string[]> = {
     'Profile_URL_Template__c',
     'Post_URL_Template__c',
     'Sort_Order__c',
+    'Case_Origin__c',
   ],
   Case: ['Id', 'ContactId', 'Contact', 'CaseNumber', 'Status'],
   // A converted Lead's identities show on its Contact (Lead.IsConverted, Object Reference "Lead").

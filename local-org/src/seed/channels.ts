@@ -11,6 +11,8 @@ export interface DemoChannel {
   Profile_URL_Template__c: string;
   Post_URL_Template__c: string;
   Sort_Order__c: number;
+  /** A value of the Case Origin picklist (the local org's has Social); a channel's name is not one. */
+  Case_Origin__c: string;
 }
 
 export const CHANNELS: DemoChannel[] = [
@@ -25,6 +27,7 @@ export const CHANNELS: DemoChannel[] = [
     Profile_URL_Template__c: 'https://x.com/{handle}',
     Post_URL_Template__c: 'https://x.com/{handle}/status/{postId}',
     Sort_Order__c: 10,
+    Case_Origin__c: 'Social',
   },
   {
     Network_Key__c: 'facebook',
@@ -37,6 +40,7 @@ export const CHANNELS: DemoChannel[] = [
     Profile_URL_Template__c: 'https://www.facebook.com/{handle}',
     Post_URL_Template__c: 'https://www.facebook.com/{handle}/posts/{postId}',
     Sort_Order__c: 20,
+    Case_Origin__c: 'Social',
   },
   {
     Network_Key__c: 'instagram',
@@ -49,6 +53,7 @@ export const CHANNELS: DemoChannel[] = [
     Profile_URL_Template__c: 'https://www.instagram.com/{handle}/',
     Post_URL_Template__c: 'https://www.instagram.com/p/{postId}/',
     Sort_Order__c: 30,
+    Case_Origin__c: 'Social',
   },
   {
     Network_Key__c: 'linkedin',
@@ -61,6 +66,7 @@ export const CHANNELS: DemoChannel[] = [
     Profile_URL_Template__c: 'https://www.linkedin.com/in/{handle}',
     Post_URL_Template__c: 'https://www.linkedin.com/feed/update/{postId}',
     Sort_Order__c: 40,
+    Case_Origin__c: 'Social',
   },
   {
     Network_Key__c: 'youtube',
@@ -73,6 +79,7 @@ export const CHANNELS: DemoChannel[] = [
     Profile_URL_Template__c: 'https://www.youtube.com/@{handle}',
     Post_URL_Template__c: 'https://www.youtube.com/watch?v={postId}',
     Sort_Order__c: 50,
+    Case_Origin__c: 'Social',
   },
   {
     Network_Key__c: 'reddit',
@@ -85,6 +92,7 @@ export const CHANNELS: DemoChannel[] = [
     Profile_URL_Template__c: 'https://www.reddit.com/user/{handle}',
     Post_URL_Template__c: 'https://www.reddit.com/comments/{postId}',
     Sort_Order__c: 60,
+    Case_Origin__c: 'Social',
   },
   {
     Network_Key__c: 'community',
@@ -97,6 +105,7 @@ export const CHANNELS: DemoChannel[] = [
     Profile_URL_Template__c: 'https://community.example.com/members/{handle}',
     Post_URL_Template__c: 'https://community.example.com/t/{postId}',
     Sort_Order__c: 70,
+    Case_Origin__c: 'Social',
   },
 ];
 

@@ -492,6 +492,7 @@ const CHANNEL_FIELD_OF: Record<Exclude<keyof Channel, 'key'>, string> = {
   profileUrlTemplate: 'Profile_URL_Template__c',
   postUrlTemplate: 'Post_URL_Template__c',
   sortOrder: 'Sort_Order__c',
+  caseOrigin: 'Case_Origin__c',
 };
 
 /**

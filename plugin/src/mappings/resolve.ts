@@ -64,6 +64,7 @@ export const CHANNEL_FIELDS = [
   'Profile_URL_Template__c',
   'Post_URL_Template__c',
   'Sort_Order__c',
+  'Case_Origin__c',
 ] as const;
 
 export type ExistingChannel = { Id: string; Network_Key__c: string } & Partial<

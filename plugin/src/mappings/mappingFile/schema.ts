@@ -73,6 +73,13 @@ export const channelSchema = z.strictObject({
     .optional(),
   postUrlTemplate: z.string().max(255).optional(),
   sortOrder: z.number({ error: 'write a whole number, e.g. 10' }).int().min(0).max(9999).optional(),
+  // The Case Origin a case made from this channel's messages gets: a value of the org's Case Origin
+  // picklist (the channel's name is not one, and a restricted picklist refuses it). Not set: Web.
+  caseOrigin: z
+    .string({ error: 'write a value of the Case Origin picklist, e.g. Social' })
+    .min(1)
+    .max(40, { error: 'keep the case origin to 40 characters' })
+    .optional(),
 });
 
 export const ruleSchema = z.strictObject({

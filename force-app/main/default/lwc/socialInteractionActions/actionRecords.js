@@ -44,7 +44,8 @@ export function caseInput(interaction, channel) {
         fields: {
             Subject: subjectOf(interaction.body, interaction.name),
             Description: description,
-            Origin: (channel && channel.name) || 'Web',
+            // The channel's own setting: its name ("X") is no value of a restricted Origin picklist.
+            Origin: (channel && channel.caseOrigin) || 'Web',
             ContactId: interaction.contactId || null,
             AccountId: interaction.accountId || null,
             Status: 'New'

@@ -85,7 +85,9 @@ export function toChannel(node) {
         // Reply composer settings; null when the query did not ask for them.
         replyLimit: valueOf(node.Public_Reply_Limit__c),
         lengthCounting: valueOf(node.Length_Counting__c),
-        supportsPrivate: valueOf(node.Supports_Private_Messages__c) === true
+        supportsPrivate: valueOf(node.Supports_Private_Messages__c) === true,
+        // The Case Origin value a case made from this channel's messages gets; null: not set.
+        caseOrigin: valueOf(node.Case_Origin__c)
     };
 }
 

@@ -202,6 +202,9 @@ export const TIMELINE_QUERY = gql`
                             Supports_Private_Messages__c {
                                 value
                             }
+                            Case_Origin__c {
+                                value
+                            }
                         }
                     }
                 }

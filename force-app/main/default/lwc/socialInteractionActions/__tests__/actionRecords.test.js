@@ -19,12 +19,18 @@ describe('actionRecords', () => {
     });
 
     it('describes a case without a permalink by its body alone', () => {
-        expect(caseInput({ body: 'Hi', name: 'SI-1' }, { name: 'Facebook' }).fields).toMatchObject({
+        expect(
+            caseInput({ body: 'Hi', name: 'SI-1' }, { name: 'Facebook', caseOrigin: 'Social' }).fields
+        ).toMatchObject({
             Subject: 'Hi',
             Description: 'Hi',
-            Origin: 'Facebook',
+            Origin: 'Social',
             ContactId: null
         });
+    });
+
+    it("takes the case origin from the channel's setting, never its name (a restricted picklist refuses 'Facebook')", () => {
+        expect(caseInput({ body: 'Hi' }, { name: 'Facebook', caseOrigin: null }).fields.Origin).toBe('Web');
     });
 
     it('relates a lead task to no record (the platform refuses WhatId with a lead)', () => {

@@ -33,7 +33,14 @@ const INBOUND = {
     lastModifiedDate: '2026-11-18T14:02:00.000Z'
 };
 const SEEN = { ifUnmodifiedSince: INBOUND.lastModifiedDate };
-const X = { name: 'X', networkKey: 'x', replyLimit: 280, lengthCounting: 'X_Weighted', supportsPrivate: true };
+const X = {
+    name: 'X',
+    networkKey: 'x',
+    replyLimit: 280,
+    lengthCounting: 'X_Weighted',
+    supportsPrivate: true,
+    caseOrigin: 'Social'
+};
 
 function createActions(props = {}, objectInfos = REP_OBJECT_INFOS) {
     const element = createElement('c-social-interaction-actions', { is: SocialInteractionActions });
@@ -224,7 +231,7 @@ describe('c-social-interaction-actions', () => {
             fields: {
                 Subject: 'My order never arrived',
                 Description: `${INBOUND.body}\n\n${INBOUND.permalink}`,
-                Origin: 'X',
+                Origin: 'Social',
                 ContactId: INBOUND.contactId,
                 AccountId: INBOUND.accountId,
                 Status: 'New'
