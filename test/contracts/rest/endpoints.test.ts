@@ -11,7 +11,7 @@ import { shapeDifferences } from './responseShape.js';
 
 interface DocumentedExchange {
   source: { title: string; url: string };
-  request: { method: string; path: string; body?: unknown };
+  request: { method: string; path: string; body?: unknown; headers?: Record<string, string> };
   response: { status: number; headers?: Record<string, string>; body: never; openObjects?: string[] };
 }
 
@@ -29,16 +29,44 @@ const REMAINING: Record<string, string[]> = {};
 
 let session: Session;
 let contactId = '';
+/** The locator of a query's last batch (queryMore reads it). */
+let lastNextRecordsUrl = '';
 
-/** The documented request with this run's version and record ids. */
+/** The documented request with this run's version, record ids and query locator. */
 function fill(text: string): string {
-  return text.replaceAll('{version}', `v${API_VERSION}`).replaceAll('{contactId}', contactId);
+  return text
+    .replaceAll('{version}', `v${API_VERSION}`)
+    .replaceAll('{contactId}', contactId)
+    .replaceAll('{lastNextRecordsUrl}', lastNextRecordsUrl);
 }
 
 beforeAll(async () => {
   session = await startSession({ now: () => new Date('2026-11-20T12:00:00.000Z') });
   const created = await session.conn.sobject('Contact').create({ FirstName: 'John', LastName: 'Smith' });
   contactId = created.id!;
+  // Enough contacts for more than one batch of 200, then the locator of the last batch.
+  for (let index = session.org.store.list('Contact').length; index < 450; index++) {
+    session.org.store.create('Contact', { LastName: `Batch ${index}` });
+  }
+  let page = await call(
+    session.org,
+    'GET',
+    fill('/services/data/{version}/query/?q=SELECT+Id,+Name+FROM+Contact'),
+    undefined,
+    {
+      'Sforce-Query-Options': 'batchSize=200',
+    },
+  );
+  // Follow the locators up to the last batch without reading it: the local org lets a locator be read
+  // once (whether a real org allows a second read is not documented in the pages cited here).
+  let read = (page.body as { records: unknown[] }).records.length;
+  const total = (page.body as { totalSize: number }).totalSize;
+  for (;;) {
+    lastNextRecordsUrl = (page.body as { nextRecordsUrl: string }).nextRecordsUrl;
+    if (read + 200 >= total) break;
+    page = await call(session.org, 'GET', lastNextRecordsUrl);
+    read += (page.body as { records: unknown[] }).records.length;
+  }
 });
 
 afterAll(async () => {
@@ -48,7 +76,13 @@ afterAll(async () => {
 async function differencesFor(exchange: DocumentedExchange): Promise<string[]> {
   const body =
     exchange.request.body === undefined ? undefined : JSON.parse(fill(JSON.stringify(exchange.request.body)));
-  const answer = await call(session.org, exchange.request.method, fill(exchange.request.path), body);
+  const answer = await call(
+    session.org,
+    exchange.request.method,
+    fill(exchange.request.path),
+    body,
+    exchange.request.headers,
+  );
   const differences: string[] = [];
   if (answer.status !== exchange.response.status) {
     differences.push(`status ${answer.status}, documented ${exchange.response.status}`);
