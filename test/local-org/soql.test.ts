@@ -151,10 +151,12 @@ describe('indexed lookups', () => {
       runQuery(store.schema, store, soql, { apiVersion: '62.0', now: NOW }).records.map(
         (record) => record.External_Id__c,
       );
-    expect(posts("SELECT External_Id__c FROM Social_Interaction__c WHERE External_Id__c IN ('X:P2', 'x:p0')")).toEqual([
-      'x:p0',
-      'x:p2',
-    ]);
+    // External_Id__c is unique and case-sensitive: "Comparisons on strings are case-sensitive for unique
+    // case-sensitive fields" (SOQL and SOSL Reference, Comparison Operators).
+    expect(
+      posts("SELECT External_Id__c FROM Social_Interaction__c WHERE External_Id__c IN ('x:p2', 'X:P1', 'x:p0')"),
+    ).toEqual(['x:p0', 'x:p2']);
+    expect(posts("SELECT External_Id__c FROM Social_Interaction__c WHERE External_Id__c = 'X:P0'")).toEqual([]);
     const identity = store.findByExternalId('Social_Identity__c', 'External_Id__c', 'x:1')[0]!.Id;
     expect(posts(`SELECT External_Id__c FROM Social_Interaction__c WHERE Identity__c = '${identity}'`)).toEqual([
       'x:p0',

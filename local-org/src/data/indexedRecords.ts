@@ -7,12 +7,15 @@ import type { RecordStore, StoredRecord } from './store.js';
 import type { FieldSchema } from '../schema/model.js';
 
 /**
- * Fields `findByExternalId` answers from an index with the query engines' case rules: Id, lookups,
- * and external id or unique fields that compare case-insensitively (as SOQL and GraphQL filters do).
+ * Fields `findByExternalId` answers from an index with the query's case rule: Id, lookups, and
+ * external id or unique fields whose index folds case as the query does (a case-sensitive field's
+ * index is exact, so it serves only a query that compares it case-sensitively, as SOQL does).
  */
-export function isIndexedForQueries(field: FieldSchema): boolean {
+export function isIndexedForQueries(field: FieldSchema, queryKeepsCase = false): boolean {
   return (
-    field.type === 'id' || field.type === 'reference' || ((field.externalId || field.unique) && !field.caseSensitive)
+    field.type === 'id' ||
+    field.type === 'reference' ||
+    ((field.externalId || field.unique) && field.caseSensitive === queryKeepsCase)
   );
 }
 

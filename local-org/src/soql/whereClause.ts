@@ -129,7 +129,7 @@ export function indexedLookup(where: WhereClause, context: WhereContext): Indexe
     if (condition.operator !== '=' && condition.operator !== 'IN') continue;
     const path = resolveFieldPath(context.schema, context.object, condition.field, context.alias);
     const field = path.field;
-    if (path.steps.length > 0 || !isIndexedForQueries(field)) continue;
+    if (path.steps.length > 0 || !isIndexedForQueries(field, keepsCase(field))) continue;
     const types = Array.isArray(condition.literalType) ? condition.literalType : [condition.literalType];
     if (types.some((type) => type !== 'STRING')) continue;
     const raw = Array.isArray(condition.value) ? condition.value : [condition.value];
@@ -142,13 +142,27 @@ export function indexedLookup(where: WhereClause, context: WhereContext): Indexe
 
 const TEXT_TYPES = new Set(['string', 'textarea', 'url', 'email', 'phone', 'picklist']);
 
+/**
+ * Text compares case-insensitively, except on unique case-sensitive fields: "Comparisons on strings
+ * are case-sensitive for unique case-sensitive fields. For all other fields, comparisons are
+ * case-insensitive" (SOQL and SOSL Reference, Comparison Operators,
+ * https://developer.salesforce.com/docs/platform/salesforce-soql-sosl/guide/sforce-api-calls-soql-select-comparisonoperators.html).
+ */
+function keepsCase(field: FieldSchema): boolean {
+  return field.unique && field.caseSensitive;
+}
+
+function foldCase(field: FieldSchema, text: string): string {
+  return keepsCase(field) ? text : text.toLowerCase();
+}
+
 /** A comparable form of a stored value: lower-case text, numbers, epoch millis, 18-char ids. */
 function comparable(field: FieldSchema, value: unknown): string | number | boolean | null {
   if (value === null || value === undefined) {
     return null;
   }
   if (TEXT_TYPES.has(field.type)) {
-    return String(value).toLowerCase();
+    return foldCase(field, String(value));
   }
   if (field.type === 'datetime') {
     return parseDateTime(String(value))?.getTime() ?? null;
@@ -230,7 +244,7 @@ function literalFor(field: FieldSchema, raw: string, type: string | undefined, c
       return { kind: 'value', value: id };
     }
     default:
-      return type === 'STRING' ? { kind: 'value', value: unquote(raw).toLowerCase() } : wrongType('string');
+      return type === 'STRING' ? { kind: 'value', value: foldCase(field, unquote(raw)) } : wrongType('string');
   }
 }
 
