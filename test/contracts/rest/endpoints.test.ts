@@ -103,6 +103,44 @@ describe('the local org answers as Salesforce documents (test/contracts/rest/doc
     expect(await differencesFor(exchange)).toEqual(REMAINING[name] ?? []);
   });
 
+  // Bulk API 2.0 Developer Guide, "Get Job Successful Record Results"
+  // (https://developer.salesforce.com/docs/platform/api-asynch/guide/get-job-successful-results.html):
+  // a CSV whose columns are sf__Id and sf__Created, then the columns of the uploaded data.
+  it('bulkIngestResults: successful results are CSV with sf__Id, sf__Created, then the uploaded columns', async () => {
+    const job = await call(session.org, 'POST', fill('/services/data/{version}/jobs/ingest'), {
+      object: 'Contact',
+      contentType: 'CSV',
+      operation: 'insert',
+      lineEnding: 'LF',
+    });
+    const id = (job.body as { id: string }).id;
+    const upload = await call(
+      session.org,
+      'PUT',
+      fill(`/services/data/{version}/jobs/ingest/${id}/batches`),
+      'FirstName,LastName\nAda,Lovelace\n',
+      { 'content-type': 'text/csv' },
+    );
+    expect(upload.status).toBe(201);
+    await call(session.org, 'PATCH', fill(`/services/data/{version}/jobs/ingest/${id}`), { state: 'UploadComplete' });
+    let state = '';
+    while (state !== 'JobComplete' && state !== 'Failed') {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      const info = await call(session.org, 'GET', fill(`/services/data/{version}/jobs/ingest/${id}`));
+      state = (info.body as { state: string }).state;
+    }
+    const results = await call(
+      session.org,
+      'GET',
+      fill(`/services/data/{version}/jobs/ingest/${id}/successfulResults`),
+    );
+    expect(results.status).toBe(200);
+    expect(results.headers.get('content-type')).toMatch(/^text\/csv/);
+    const [header, row] = String(results.body).split(/\r?\n/);
+    expect(header!.replaceAll('"', '').split(',')).toEqual(['sf__Id', 'sf__Created', 'FirstName', 'LastName']);
+    expect(row).toMatch(/^"?003\w{15}"?,"?true"?,"?Ada"?,"?Lovelace"?$/);
+  });
+
   it('notices a wrong response key (a deliberate mistake in the comparison)', () => {
     const documented = exchanges.find(([name]) => name === 'query')![1].response.body;
     const renamed = JSON.parse(JSON.stringify(documented).replace('"totalSize"', '"total_size"'));
