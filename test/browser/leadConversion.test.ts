@@ -5,7 +5,7 @@
 // write, and every message of that identity leaves the Contact's timeline with it.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { Connection } from 'jsforce';
-import type { LeadConvertResult } from 'jsforce/lib/api/soap/schema.js';
+import { convertLeadWithSoap, publicPostOnLead } from '../support/leadHistory.js';
 import { createRecord, eventually, openPreviewSession, type PreviewSession } from './previewSession.js';
 
 const HOUR = 60 * 60_000;
@@ -37,28 +37,20 @@ describe('a converted Lead on its Contact page, in Chromium', () => {
       Matched_By_Rule__c: 'lead-email',
     });
     ['Does the Haddad trail bike come in a 52?', 'Still waiting on sizes for the trail bike'].forEach((body, index) =>
-      createRecord(org, 'Social_Interaction__c', {
-        External_Id__c: `x:noor-post-${index}`,
-        Identity__c: identityId,
-        Lead__c: leadId,
-        Network__c: 'x',
-        Direction__c: 'Inbound',
-        Visibility__c: 'Public',
-        Kind__c: 'Post',
-        Body__c: body,
-        Posted_At__c: new Date(Date.now() - (index + 1) * HOUR).toISOString(),
-        Thread_Key__c: `x:noor-thread-${index}`,
-        Status__c: 'New',
-      }),
+      createRecord(
+        org,
+        'Social_Interaction__c',
+        publicPostOnLead({
+          externalId: `x:noor-post-${index}`,
+          identityId,
+          leadId,
+          body,
+          postedAt: new Date(Date.now() - (index + 1) * HOUR).toISOString(),
+        }),
+      ),
     );
     const conn = new Connection({ instanceUrl: org.url, accessToken: org.accessToken, version: '62.0' });
-    const result = (await conn.soap.convertLead({
-      leadId,
-      convertedStatus: 'Closed - Converted',
-      doNotCreateOpportunity: true,
-    } as never)) as unknown as LeadConvertResult;
-    expect(result.success).toBe(true);
-    contactId = result.contactId!;
+    ({ contactId } = await convertLeadWithSoap(conn, leadId));
     await session.page.goto(session.recordUrl(contactId));
   });
 

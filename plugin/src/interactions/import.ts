@@ -9,6 +9,7 @@ import { relative, resolve } from 'node:path';
 import type { Connection } from '@salesforce/core';
 import { loadMappingFile, type LoadedMapping } from '../mappings/mappingFile/load.js';
 import type { Outcome } from '../mappings/plan.js';
+import { followLeadConversions, type FollowedConversions } from '../conversions/followConversions.js';
 import { OrgClient } from '../org/client.js';
 import { DEFAULT_BULK_THRESHOLD } from '../org/limits.js';
 import type { RetryPolicy } from '../org/retry.js';
@@ -48,6 +49,8 @@ export interface ImportResult {
   warnings: number;
   /** Questions already in the org (Needs_Response) that this export's outbound messages answer: marked Responded. */
   answeredInOrg: number;
+  /** Identities and interactions moved off converted Leads to their Contacts (planned on --dry-run). */
+  followedConversions: FollowedConversions;
   /** Distinct thread keys among the imported interactions. */
   threads: number;
   apiCalls: number;
@@ -108,6 +111,10 @@ export async function importInteractions(options: ImportOptions): Promise<Import
     ...(columnMapping.networkValues !== undefined ? { networkValues: columnMapping.networkValues } : {}),
   };
 
+  // Before anything is linked: an identity still on a converted Lead moves to its Contact first.
+  progress('Following converted leads');
+  const followedConversions = await followLeadConversions(org, { dryRun: options.dryRun });
+
   const outline = await outlineExport(exportFile, columns, context, {
     progress,
     stopped: () => stop.stoppedBy !== undefined,
@@ -131,7 +138,7 @@ export async function importInteractions(options: ImportOptions): Promise<Import
   // The planned writes and every row's result line wait here for the write (none on --dry-run).
   const spool = options.dryRun ? undefined : await ImportSpool.open();
   const tally = new ImportTally(writer);
-  tally.changes = settlement.written;
+  tally.changes = settlement.written + followedConversions.identities + followedConversions.interactions;
   tally.usedBulk = settlement.usedBulk;
   let answers: Array<Record<string, unknown>>;
   try {
@@ -179,6 +186,7 @@ export async function importInteractions(options: ImportOptions): Promise<Import
     warnings: tally.warnings,
     threads: tally.threadKeys.size,
     answeredInOrg,
+    followedConversions,
     apiCalls: org.apiCalls,
     usedBulk: tally.usedBulk,
     ...(resultsDir ? { resultsDir } : {}),

@@ -6,6 +6,7 @@
 // the results folder, and a run that fails as a whole leaves no half-written results behind.
 import { access, rmdir } from 'node:fs/promises';
 import { applyPlan } from './apply.js';
+import { followLeadConversions } from '../conversions/followConversions.js';
 import { collectGarbage } from '../memory/collectGarbage.js';
 import { DEFAULT_BULK_THRESHOLD } from '../org/limits.js';
 import { DailyLimitError } from '../org/errors.js';
@@ -68,13 +69,25 @@ export async function deployMapping(options: DeployOptions): Promise<{ result: D
     apiCalls: () => org.apiCalls,
   };
   try {
+    // Before resolving: an identity still on a converted Lead moves to its Contact first, so the
+    // plan sees where it is now (a rep's link included) and never links it back to the Lead.
+    progress('Following converted leads');
+    const followedConversions = await followLeadConversions(org, { dryRun: options.dryRun });
+    const withConversions = (result: DeployResult): { result: DeployResult } => ({
+      result: {
+        ...result,
+        changes:
+          result.changes + (options.dryRun ? 0 : followedConversions.identities + followedConversions.interactions),
+        followedConversions,
+      },
+    });
     const plan = await planDeploy(org, input, spools, { now: plannedAt, progress });
     options.onPlan?.({
       counts: { ...plan.counts },
       changes: plan.changes,
       channelChanges: channelChanges(plan.channelWrites),
     });
-    if (options.dryRun) return { result: await reportDryRun(plan, spools, run) };
+    if (options.dryRun) return withConversions(await reportDryRun(plan, spools, run));
     const { files } = spools;
     if (files === undefined || resultsDir === undefined) throw new Error('deployMapping: no results folder');
 
@@ -96,7 +109,7 @@ export async function deployMapping(options: DeployOptions): Promise<{ result: D
       org.dailyLimit.stoppedRun = { resultsDir, rows: run.rows, notAttempted };
       throw org.dailyLimit;
     }
-    return { result };
+    return withConversions(result);
   } catch (error) {
     // A run that failed as a whole (a rule the org refused, …) leaves no half-written results behind.
     if (spools.files !== undefined && !(error instanceof DailyLimitError)) {

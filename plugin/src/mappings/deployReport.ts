@@ -1,6 +1,7 @@
 // The report stage of `sf social mappings deploy`: every row's result line with its write's outcome,
 // the stale links removed, the change files undo reads, and the command's JSON result. Also what is
 // reported when the daily API limit stops a run. No call to the org is made here.
+import type { FollowedConversions } from '../conversions/followConversions.js';
 import type { DailyLimitError } from '../org/errors.js';
 import type { SaveOutcome } from '../org/client.js';
 import type { ApplyResult } from './apply.js';
@@ -33,6 +34,8 @@ export interface DeployResult {
   resultsDir?: string;
   /** --dry-run only: what a deploy would write (nothing above counts as written). */
   planned?: PlannedChanges;
+  /** Identities and interactions moved off converted Leads to their Contacts (planned on --dry-run). */
+  followedConversions?: FollowedConversions;
 }
 
 /** What every result carries whatever happened: the run's file, mode, rows and declared channels. */

@@ -83,6 +83,14 @@ export interface OrgState {
   channels: Map<string, ExistingChannel>;
 }
 
+/**
+ * A converted Lead is history, not a person to link: its identities follow it to its Contact
+ * (conversions/followConversions.ts), and a rule must never match it again and pull them back.
+ */
+function liveRecords(object: string): string {
+  return object === 'Lead' ? 'IsConverted = false AND ' : '';
+}
+
 /** Normalisations the org cannot reproduce in a WHERE clause, so their rules read the field's records. */
 const SCAN_NORMALISATIONS: ReadonlySet<Normalisation> = new Set(['phone-e164', 'email-plus', 'email-dots']);
 
@@ -135,12 +143,12 @@ export async function resolveAgainstOrg(
     const records = scan
       ? batch.addShared(
           `scan ${object}.${field}`,
-          [`SELECT Id, ${field} FROM ${object} WHERE ${field} != null`],
+          [`SELECT Id, ${field} FROM ${object} WHERE ${liveRecords(object)}${field} != null`],
           onError,
         )
       : batch.add(
           bodyInListQueries(
-            `SELECT Id, ${field} FROM ${object} WHERE ${field}`,
+            `SELECT Id, ${field} FROM ${object} WHERE ${liveRecords(object)}${field}`,
             ruleValues(rules, ruleIdentities, options),
           ),
           onError,
