@@ -7,6 +7,8 @@ import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from '@jest/globals';
 import { XMLParser } from 'fast-xml-parser';
+import { checkDeployLimits, MAX_TRACKED_FIELDS } from './deployLimits.js';
+import { readForceApp } from './metadata.js';
 import { checkElement, metadataTypes } from './metadataTypes.js';
 
 const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -57,5 +59,31 @@ describe('force-app metadata against the Metadata API types (@salesforce/types)'
     ]);
     const badBoolean = field.replace('<required>false</required>', '<required>no</required>');
     expect(problemsOf('Body__c', badBoolean).map((entry) => entry.problem)).toEqual(['"no" is not a valid boolean']);
+  });
+});
+
+describe('deploy limits', () => {
+  it('holds for force-app: at most 20 history-tracked fields per object, API names of at most 40 characters', async () => {
+    expect(checkDeployLimits(await readForceApp(join(repoRoot, 'force-app')))).toEqual([]);
+  });
+
+  it('names an object tracking history on too many fields, and a name too long (deliberate mistakes)', async () => {
+    const metadata = await readForceApp(join(repoRoot, 'force-app'));
+    const identity = metadata.objects.get('Social_Identity__c')!;
+    const fields = new Map(identity.fields);
+    for (let index = 0; index <= MAX_TRACKED_FIELDS; index++) {
+      const name = `Tracked_${index}__c`;
+      fields.set(name, { ...identity.fields.values().next().value!, name, trackHistory: true });
+    }
+    fields.set('A_Field_Name_Much_Longer_Than_Forty_Chars__c', {
+      ...identity.fields.values().next().value!,
+      name: 'A_Field_Name_Much_Longer_Than_Forty_Chars__c',
+      trackHistory: false,
+    });
+    const broken = { ...metadata, objects: new Map([['Social_Identity__c', { ...identity, fields }]]) };
+    expect(checkDeployLimits(broken)).toEqual([
+      expect.stringMatching(/^object Social_Identity__c tracks history on \d+ fields; a deploy allows 20/),
+      'field Social_Identity__c.A_Field_Name_Much_Longer_Than_Forty_Chars__c: the name has 41 characters before __c; the limit is 40',
+    ]);
   });
 });
