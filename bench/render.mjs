@@ -88,58 +88,69 @@ for (let run = 0; run < Number(options.runs); run += 1) {
 }
 console.log(`reply: click Send to the outbound reply visible, median ${median(replyTimings)} ms`);
 
-// "Load more" at depth (issue 19 item 1): the time of one click, from the click to the next page on
-// screen, with 20, 1,000, 2,000 and 4,000 interactions already loaded on the 5,000 contact. Each
-// click should cost the same whatever is loaded: the target is the 4,000th within 1.2x of the 20th.
-// Then "Oldest" (item 2): from the click to the oldest of 5,000 on screen; the target is 5 s.
+// "Load more" at depth (issue 19 item 1): the time of one click, from the click to the next page
+// rendered, over the ten clicks from 20, 1,000, 2,000 and 4,000 interactions already loaded on the
+// 5,000 contact. Ten clicks are one fetch cycle (the timeline fetches 200 and reveals 20 a click),
+// so each figure holds one click that waits on the org and nine that do not; the fetching click is
+// also shown alone. Each click should cost the same whatever is loaded: the target is the 4,000th
+// within 1.2x of the 20th. The click and the wait run in the page (no driver round trips in the
+// figure). Then "Oldest" (item 2): from the click to the oldest of 5,000 on screen; target 5 s.
 const DEPTHS = [20, 1000, 2000, 4000];
+const CYCLE = 10;
+const clickLoadMore = (page, expected) =>
+  page.evaluate(async (shownAfter) => {
+    // The timeline sits in two shadow trees (the preview app's, its own): walk down to it.
+    const root = document.querySelector('preview-app').shadowRoot.querySelector('c-social-timeline').shadowRoot;
+    const frame = () => new Promise((resolve) => requestAnimationFrame(resolve));
+    const shown = () =>
+      Number(
+        (/Showing ([\d,]+)/.exec(root.querySelector('.summary')?.textContent ?? '')?.[1] ?? '0').replace(/,/g, ''),
+      );
+    const started = performance.now();
+    root.querySelector('lightning-button.load-more').shadowRoot.querySelector('button').click();
+    while (shown() < shownAfter || root.querySelector('lightning-button.load-more')?.disabled) await frame();
+    // The frame that paints it, then whatever the framework queued behind it (a sliding window's second step).
+    await frame();
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    return performance.now() - started;
+  }, expected);
 const shownOf = async (page) => {
   const text = (await page.locator('c-social-timeline .summary').textContent()) ?? '';
   return Number((/Showing ([\d,]+)/.exec(text)?.[1] ?? '0').replace(/,/g, ''));
 };
-const depthTimings = Object.fromEntries(DEPTHS.map((depth) => [depth, []]));
-let domAtDeepest = { nodes: 0, messages: 0 };
+const cycleTimings = Object.fromEntries(DEPTHS.map((depth) => [depth, []]));
+const fetchTimings = Object.fromEntries(DEPTHS.map((depth) => [depth, []]));
+let domAtDeepest = { messages: 0 };
+const deepest = DEPTHS[DEPTHS.length - 1] + CYCLE * 20;
 for (let run = 0; run < Number(options['depth-runs']); run += 1) {
   const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   await page.goto(`${preview.url}#/record/${contacts[5000]}`);
   await page.locator('c-social-timeline .thread-item').first().waitFor({ timeout: 60_000 });
-  const loadMore = page.locator('c-social-timeline .load-more button');
-  for (let shown = await shownOf(page); shown < DEPTHS[DEPTHS.length - 1] + 20;) {
-    const started = performance.now();
-    await loadMore.click();
-    const target = shown + 20;
-    await page.waitForFunction(
-      (expected) => {
-        // The summary sits in two shadow trees (the preview app's, the timeline's): walk down to it.
-        const timeline = document.querySelector('preview-app')?.shadowRoot?.querySelector('c-social-timeline');
-        const summary = timeline?.shadowRoot?.querySelector('.summary');
-        const match = /Showing ([\d,]+)/.exec(summary?.textContent ?? '');
-        return match && Number(match[1].replace(/,/g, '')) >= expected;
-      },
-      target,
-      { timeout: 60_000, polling: 'raf' },
-    );
-    const elapsed = performance.now() - started;
-    if (DEPTHS.includes(shown)) depthTimings[shown].push(elapsed);
-    shown = await shownOf(page);
+  for (let shown = await shownOf(page); shown < deepest; shown += 20) {
+    const elapsed = await clickLoadMore(page, shown + 20);
+    const depth = DEPTHS.find((candidate) => shown >= candidate && shown < candidate + CYCLE * 20);
+    if (depth !== undefined) {
+      cycleTimings[depth].push(elapsed);
+      if (shown % 200 === 0) fetchTimings[depth].push(elapsed);
+    }
   }
   domAtDeepest = {
-    nodes: await page.evaluate(() => document.getElementsByTagName('*').length),
     messages: await page.locator('c-social-timeline li.message').count(),
   };
   await page.close();
 }
-console.log(`"Load more" at depth on the 5,000 contact, median of ${options['depth-runs']} runs (page size 20)`);
-console.log('already loaded | click to next page ms');
-const depthMedians = {};
+const mean = (values) => values.reduce((sum, value) => sum + value, 0) / values.length;
+console.log(`"Load more" at depth on the 5,000 contact, ${options['depth-runs']} runs (page size 20, in-page timing)`);
+console.log('already loaded | mean of 10 clicks ms | the fetching click ms (median)');
+const depthMeans = {};
 for (const depth of DEPTHS) {
-  depthMedians[depth] = median(depthTimings[depth]);
-  console.log(`${String(depth).padStart(14)} | ${depthMedians[depth].toFixed(0).padStart(20)}`);
+  depthMeans[depth] = mean(cycleTimings[depth]);
+  console.log(
+    `${String(depth).padStart(14)} | ${depthMeans[depth].toFixed(0).padStart(19)} | ${median(fetchTimings[depth]).toFixed(0)}`,
+  );
 }
-console.log(`ratio 4000/20: ${(depthMedians[4000] / depthMedians[20]).toFixed(2)}x (target <= 1.2x)`);
-console.log(
-  `DOM after ${DEPTHS[DEPTHS.length - 1] + 20} loaded: ${domAtDeepest.nodes} nodes, ${domAtDeepest.messages} messages rendered`,
-);
+console.log(`ratio 4000/20: ${(depthMeans[4000] / depthMeans[20]).toFixed(2)}x (target <= 1.2x)`);
+console.log(`DOM after ${deepest} loaded: ${domAtDeepest.messages} messages rendered (a window of whole threads)`);
 
 const oldestTimings = [];
 for (let run = 0; run < Number(options.runs); run += 1) {
