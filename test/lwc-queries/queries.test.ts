@@ -105,6 +105,7 @@ describe('LWC GraphQL queries', () => {
       'socialIdentities/IDENTITIES_QUERY',
       'socialIdentityLink/IDENTITY_LOOKUP_QUERY',
       'socialTimeline/OLDEST_QUERY',
+      'socialTimeline/PREFERENCE_QUERY',
       'socialTimeline/THREAD_MEMBERS_QUERY',
       'socialTimeline/TIMELINE_QUERY',
     ]);

@@ -37,6 +37,7 @@ describe('sf project convert source', () => {
       'Social_Channel__c.object',
       'Social_Identity__c.object',
       'Social_Interaction__c.object',
+      'Social_Rep_Preference__c.object',
     ]);
   });
 });

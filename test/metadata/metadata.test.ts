@@ -26,11 +26,12 @@ describe('force-app metadata', () => {
     metadata = await readForceApp(forceApp);
   });
 
-  it('converts to Metadata API format with the three objects and both permission sets', () => {
+  it('converts to Metadata API format with the four objects and both permission sets', () => {
     expect([...metadata.objects.keys()].sort()).toEqual([
       'Social_Channel__c',
       'Social_Identity__c',
       'Social_Interaction__c',
+      'Social_Rep_Preference__c',
     ]);
     expect(metadata.permissionSets.map((permissionSet) => permissionSet.name).sort()).toEqual([
       'Social_Bridge_Admin',
@@ -132,6 +133,8 @@ describe('what the permission sets allow', () => {
       // create: the identity link component adds an identity for a handle the org has not seen yet
       Social_Identity__c: 'read create edit',
       Social_Interaction__c: 'read create edit',
+      // a rep's own saved defaults (the timeline filter), which follow them to any device
+      Social_Rep_Preference__c: 'read create edit',
     });
   });
 
@@ -173,11 +176,13 @@ describe('what the permission sets allow', () => {
         // a rep's Retry of a Failed reply: Queued again, no reason, a fresh attempt budget
         'Social_Interaction__c.Delivery_Error__c',
         'Social_Interaction__c.Delivery_Attempts__c',
+        // the rep's own saved defaults (Page__c and Preference_Key__c are required: no field permission)
+        'Social_Rep_Preference__c.Timeline_Filter__c',
       ].sort(),
     );
   });
 
-  it('gives admins full access to the three objects and every field', () => {
+  it('gives admins full access to every object and field', () => {
     const admin = permissionSet('Social_Bridge_Admin');
     for (const object of metadata.objects.keys()) {
       const permission = admin.objectPermissions.find((candidate) => candidate.object === object);

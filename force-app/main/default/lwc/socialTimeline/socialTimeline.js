@@ -4,6 +4,7 @@
 import { LightningElement, api, wire } from 'lwc';
 import { AccessState } from 'c/socialAccessState';
 import { graphql } from 'lightning/graphql';
+import { createRecord, updateRecord } from 'lightning/uiRecordApi';
 import { NavigationMixin } from 'lightning/navigation';
 import { encodeDefaultFieldValues } from 'lightning/pageReferenceUtils';
 import { registerRefreshHandler, unregisterRefreshHandler } from 'lightning/refresh';
@@ -51,11 +52,15 @@ import {
     buildWhere,
     isFiltered,
     matchesSearch,
+    newPreferenceInput,
     normaliseFilter,
     parseChannelList,
+    preferenceOf,
+    preferenceWhere,
     presetFilter,
     readStoredFilter,
     recordScope,
+    savedFilterText,
     startOfDay,
     storageKey,
     writeStoredFilter
@@ -73,6 +78,7 @@ import { CASE_CONTACT_QUERY, caseContactOf } from 'c/socialCaseContact';
 import { replyStateByInbound, undeliveredRepliesWhere } from 'c/socialDelivery';
 import { TIMELINE_QUERY } from './timelineQuery';
 import { OLDEST_QUERY } from './oldestQuery';
+import { PREFERENCE_QUERY } from './preferenceQuery';
 import { THREAD_MEMBERS_QUERY } from './threadMembersQuery';
 
 const DEFAULT_PAGE_SIZE = 20;
@@ -175,6 +181,11 @@ export default class SocialTimeline extends AccessState(NavigationMixin(Lightnin
     // changed in place, so a change re-renders only through the fields above.
     derived = emptyDerived();
     jumpDate = '';
+    // The rep's saved defaults in Salesforce: the record's id once known, what it holds, and whether
+    // the rep changed the filter here before it answered (then their choice wins).
+    preferenceId = null;
+    savedFilter = null;
+    filterTouched = false;
     // Set while the oldest interactions' date is being read for "Oldest" (the wire's trigger).
     oldestRequested = false;
     errors;
@@ -707,11 +718,18 @@ export default class SocialTimeline extends AccessState(NavigationMixin(Lightnin
 
     handleFilterChange(event) {
         const next = normaliseFilter(event.detail.filter);
+        this.filterTouched = true;
+        writeStoredFilter(browserStorage(), this.filterStorageKey, next);
+        this.applyFilter(next);
+        this.savePreference(next);
+    }
+
+    applyFilter(filter) {
+        const next = normaliseFilter(filter);
         const serverSideChanged = Object.keys(EMPTY_FILTER).some(
             (key) => key !== 'search' && next[key] !== this.filter[key]
         );
         this.filter = next;
-        writeStoredFilter(browserStorage(), this.filterStorageKey, next);
         this.displayCount = this.effectivePageSize;
         if (serverSideChanged) {
             this.resetPaging();
@@ -785,6 +803,54 @@ export default class SocialTimeline extends AccessState(NavigationMixin(Lightnin
         this.isLoadingMore = false;
         this.windowStart = null;
         this.refreshView();
+    }
+
+    // ---- saved defaults (Social_Rep_Preference__c) ------------------------------------------
+
+    get preferenceQuery() {
+        return this.isSupportedPage ? PREFERENCE_QUERY : undefined;
+    }
+
+    get preferenceVariables() {
+        return { where: preferenceWhere(USER_ID, this.objectApiName) };
+    }
+
+    /** The defaults saved from any device: the timeline starts from them unless the rep already chose. */
+    @wire(graphql, { query: '$preferenceQuery', variables: '$preferenceVariables' })
+    wiredPreference({ data, errors }) {
+        if ((errors && errors.length) || !data) {
+            // Unreadable (no permission, offline): this browser's copy, or the page default, stands.
+            return;
+        }
+        const saved = preferenceOf(data);
+        if (!saved) {
+            return;
+        }
+        this.preferenceId = saved.id;
+        this.savedFilter = saved.filter ? savedFilterText(saved.filter) : null;
+        if (saved.filter && !this.filterTouched && savedFilterText(this.filter) !== this.savedFilter) {
+            this.applyFilter({ ...saved.filter, search: this.filter.search });
+            writeStoredFilter(browserStorage(), this.filterStorageKey, saved.filter);
+        }
+    }
+
+    /** Save the rep's choice to their own record (created the first time), so it follows them. */
+    savePreference(filter) {
+        const text = savedFilterText(filter);
+        if (text === this.savedFilter) {
+            return Promise.resolve();
+        }
+        this.savedFilter = text;
+        const saving = this.preferenceId
+            ? updateRecord({ fields: { Id: this.preferenceId, Timeline_Filter__c: text } })
+            : createRecord(newPreferenceInput(USER_ID, this.objectApiName, filter)).then((record) => {
+                  this.preferenceId = (record && record.id) || this.preferenceId;
+              });
+        return Promise.resolve(saving).catch(() => {
+            // Not saved (no permission, offline, a second device created it first): this browser
+            // still remembers it, and the next change tries again.
+            this.savedFilter = null;
+        });
     }
 
     // ---- the window and jumps ---------------------------------------------------------------

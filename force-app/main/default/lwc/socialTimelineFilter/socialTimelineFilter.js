@@ -208,3 +208,54 @@ export function writeStoredFilter(storage, key, filter) {
         return false;
     }
 }
+
+// ---- defaults saved in Salesforce (Social_Rep_Preference__c), which follow the rep ------------
+
+export const PREFERENCE_OBJECT = 'Social_Rep_Preference__c';
+
+/** One record per rep and page: the unique key two devices saving at once both name. */
+export function preferenceKey(userId, objectApiName) {
+    return `${userId || 'anonymous'}:${objectApiName || 'page'}`;
+}
+
+/** The rep's own record for this page: owned by them (sharing keeps it private) and keyed. */
+export function preferenceWhere(userId, objectApiName) {
+    return {
+        and: [{ OwnerId: { eq: userId } }, { Preference_Key__c: { eq: preferenceKey(userId, objectApiName) } }]
+    };
+}
+
+/** What is saved: the filter without the search text, which is a moment's question, not a habit. */
+export function savedFilterText(filter) {
+    return JSON.stringify({ ...normaliseFilter(filter), search: '' });
+}
+
+/** The saved record from the GraphQL answer: its id and filter, or null when the rep saved none. */
+export function preferenceOf(data) {
+    const node = data?.uiapi?.query?.[PREFERENCE_OBJECT]?.edges?.[0]?.node;
+    if (!node) {
+        return null;
+    }
+    let filter = null;
+    try {
+        const text = node.Timeline_Filter__c && node.Timeline_Filter__c.value;
+        filter = text ? normaliseFilter(JSON.parse(text)) : null;
+    } catch {
+        // A value edited by hand into something unreadable: start from the page default instead.
+        filter = null;
+    }
+    return { id: node.Id, filter };
+}
+
+/** createRecord input for the rep's first saved defaults on this page. */
+export function newPreferenceInput(userId, objectApiName, filter) {
+    return {
+        apiName: PREFERENCE_OBJECT,
+        fields: {
+            Name: `Timeline: ${objectApiName || 'page'}`,
+            Page__c: objectApiName || 'page',
+            Preference_Key__c: preferenceKey(userId, objectApiName),
+            Timeline_Filter__c: savedFilterText(filter)
+        }
+    };
+}

@@ -1,13 +1,13 @@
 import { createElement } from '@lwc/engine-dom';
 import SocialTimeline from 'c/socialTimeline';
 import { graphql } from 'lightning/graphql';
-import { updateRecord } from 'lightning/uiRecordApi';
+import { createRecord, updateRecord } from 'lightning/uiRecordApi';
 import { getObjectInfos } from 'lightning/uiObjectInfoApi';
 import { encodeDefaultFieldValues } from 'lightning/pageReferenceUtils';
 import { registerRefreshHandler } from 'lightning/refresh';
 import { getNavigateCalledWith, resetNavigation } from 'lightning/navigation';
 import { undeliveredRepliesWhere } from 'c/socialDelivery';
-import { recordScope } from 'c/socialTimelineFilter';
+import { EMPTY_FILTER, recordScope } from 'c/socialTimelineFilter';
 import flushPromises from '../../../../../test/flushPromises';
 // A rep's object info (only Social_Bridge_Rep): the row actions show once it arrives.
 import REP_OBJECT_INFOS from '../../socialInteractionActions/__tests__/data/objectInfosRep.json';
@@ -97,6 +97,16 @@ function historyPage(start, count, { total, hasNextPage, endCursor }) {
             }
         }
     };
+}
+
+/** The rep picks a filter in the filter bar: everything else left empty. */
+async function chooseFilter(element, choices) {
+    const filter = { ...EMPTY_FILTER, ...choices };
+    element.shadowRoot
+        .querySelector('c-social-timeline-filters')
+        .dispatchEvent(new CustomEvent('filterchange', { detail: { filter } }));
+    await flushPromises();
+    return filter;
 }
 
 describe('c-social-timeline', () => {
@@ -350,6 +360,81 @@ describe('c-social-timeline', () => {
             expect(JSON.parse(window.localStorage.getItem(`socialBridge.timelineFilter.${USER_ID}.Contact`))).toEqual(
                 filter
             );
+        });
+
+        it("saves the choice to the rep's own record in Salesforce, and starts from it on another device", async () => {
+            const isPreferenceConfig = (config) =>
+                Boolean(config && config.variables && config.variables.where && config.variables.where.and) &&
+                JSON.stringify(config.variables.where).includes('Preference_Key__c');
+            const preference = (filter) => ({
+                uiapi: {
+                    query: {
+                        Social_Rep_Preference__c: {
+                            edges: [{ node: { Id: 'a04HU0000001PrefAAA', Timeline_Filter__c: { value: filter } } }]
+                        }
+                    }
+                }
+            });
+            // Another device saved "Inbound, open": this browser has nothing stored.
+            const element = createTimeline();
+            await flushPromises();
+            expect(wireConfigs().find(isPreferenceConfig).variables.where).toEqual({
+                and: [{ OwnerId: { eq: USER_ID } }, { Preference_Key__c: { eq: `${USER_ID}:Contact` } }]
+            });
+            graphql.emit(preference(JSON.stringify({ direction: 'Inbound', status: 'open' })), isPreferenceConfig);
+            await flushPromises();
+            expect(timelineVariables().where).toEqual({
+                and: [
+                    CONTACT_SCOPE,
+                    { Direction__c: { eq: 'Inbound' } },
+                    { Status__c: { in: ['New', 'Needs_Response'] } }
+                ]
+            });
+
+            // A change here updates that record (the search text is not a default and is not saved).
+            const filter = await chooseFilter(element, { channel: 'x', search: 'grinder' });
+            expect(updateRecord).toHaveBeenCalledWith({
+                fields: { Id: 'a04HU0000001PrefAAA', Timeline_Filter__c: JSON.stringify({ ...filter, search: '' }) }
+            });
+            expect(createRecord).not.toHaveBeenCalled();
+        });
+
+        it("creates the rep's record the first time, and keeps a choice made before the saved one arrived", async () => {
+            const element = createTimeline();
+            await flushPromises();
+            const filter = await chooseFilter(element, { direction: 'Outbound' });
+            expect(createRecord).toHaveBeenCalledWith({
+                apiName: 'Social_Rep_Preference__c',
+                fields: {
+                    Name: 'Timeline: Contact',
+                    Page__c: 'Contact',
+                    Preference_Key__c: `${USER_ID}:Contact`,
+                    Timeline_Filter__c: JSON.stringify(filter)
+                }
+            });
+            // Nothing is asked again for the same choice.
+            await chooseFilter(element, filter);
+            expect(createRecord).toHaveBeenCalledTimes(1);
+            // The saved defaults arrive late: the rep's choice on this page wins.
+            graphql.emit(
+                {
+                    uiapi: {
+                        query: {
+                            Social_Rep_Preference__c: {
+                                edges: [
+                                    { node: { Id: 'a04x', Timeline_Filter__c: { value: '{"direction":"Inbound"}' } } }
+                                ]
+                            }
+                        }
+                    }
+                },
+                (config) =>
+                    Boolean(
+                        config && config.variables && JSON.stringify(config.variables).includes('Preference_Key__c')
+                    )
+            );
+            await flushPromises();
+            expect(timelineVariables().where.and[1]).toEqual({ Direction__c: { eq: 'Outbound' } });
         });
 
         it('starts from the remembered filter, else the admin default', async () => {
