@@ -3,7 +3,8 @@
 // All the queries of a partition go out together through OrgClient.queryMany (five per composite
 // call), as IN lists as long as a SOQL statement allows (soql.ts); a rule whose normalisation the
 // org cannot do in SOQL (phone-e164, email-plus, email-dots: the org stores those fields in free
-// form) reads the records that have a value in the field, once per deploy, and compares normalised
+// form) reads the records that have a value in the field (with every other rule field of that object:
+// no IN list on top of the scan), once per deploy, and compares normalised
 // values here. Either way the record's value is normalised and compared exactly; a rule on an e-mail
 // field is compared without case whatever its normalise says (fieldSemantics.ts).
 import { attributeOf, type Identity } from './identity.js';
@@ -137,13 +138,25 @@ export async function resolveAgainstOrg(
     byField.set(key, group);
   }
   const ruleIdentities = identities.filter((identity) => identity.row.pair === undefined);
+  // An object that a scan rule reads whole is read once with every rule field of that object in it: an
+  // IN-list query on another of its fields would read again what the scan already holds.
+  const scanFields = new Map<RecordObject, string[]>();
+  for (const { object, rules } of byField.values()) {
+    if (rules.some((rule) => rule.normalise.some((step) => SCAN_NORMALISATIONS.has(step)))) {
+      scanFields.set(object, []);
+    }
+  }
+  for (const { object, field } of byField.values()) scanFields.get(object)?.push(field);
   const fieldRecords = [...byField.values()].map(({ object, field, rules }) => {
-    const scan = rules.some((rule) => rule.normalise.some((step) => SCAN_NORMALISATIONS.has(step)));
-    const onError = (error: unknown): Error => ruleQueryError(error, rules, context);
-    const records = scan
+    const scanned = scanFields.get(object);
+    const onError = (error: unknown): Error =>
+      ruleQueryError(error, scanned ? rulesNamedBy(error, object, mapping.rules) : rules, context);
+    const records = scanned
       ? batch.addShared(
-          `scan ${object}.${field}`,
-          [`SELECT Id, ${field} FROM ${object} WHERE ${liveRecords(object)}${field} != null`],
+          `scan ${object}.${scanned.join(',')}`,
+          [
+            `SELECT Id, ${scanned.join(', ')} FROM ${object} WHERE ${liveRecords(object)}(${scanned.map((name) => `${name} != null`).join(' OR ')})`,
+          ],
           onError,
         )
       : batch.add(
@@ -153,14 +166,25 @@ export async function resolveAgainstOrg(
           ),
           onError,
         );
-    return { field, rules, records, scan };
+    return { field, rules, records, scan: scanned !== undefined };
   });
 
   const externalIds = new Set(identities.map((identity) => identity.externalId));
   const identityFields = IDENTITY_FIELDS.join(', ');
-  const existingRecords = batch.add(
-    bodyInListQueries(`SELECT ${identityFields} FROM Social_Identity__c WHERE External_Id__c`, externalIds),
+  // A first deploy into an org with no identities reads none back: whether the org holds any is asked
+  // once (one record at most), with the reads every partition shares. An IN list that fits in one query
+  // operation goes along with that question (waiting for the answer would cost a call); a longer one
+  // (some 5 operations per 20,000 identities) waits for it, and is never sent to an org without identities.
+  const identityQueries = bodyInListQueries(
+    `SELECT ${identityFields} FROM Social_Identity__c WHERE External_Id__c`,
+    externalIds,
   );
+  const anyIdentity = batch.addShared('any identity', ['SELECT Id FROM Social_Identity__c LIMIT 1']);
+  const known = shared.records.has('any identity');
+  const identityRecords =
+    (known && anyIdentity().length === 0) || (!known && identityQueries.length > 1)
+      ? undefined
+      : batch.add(identityQueries);
   const networks = mapping.channels.map((channel) => quoteSoql(channel.key)).join(', ');
   const linkedRecords = mapping.removeStaleLinks
     ? batch.addShared('mapping links', [
@@ -175,6 +199,11 @@ export async function resolveAgainstOrg(
     ),
   );
 
+  await batch.run(org);
+  // Known now if it was not: an org with no identity gets no IN list.
+  const existingRecords =
+    identityRecords ??
+    (anyIdentity().length === 0 ? (): Array<Record<string, unknown>> => [] : batch.add(identityQueries));
   await batch.run(org);
 
   const resolutions = new Map<Identity, Resolution>();
@@ -254,7 +283,8 @@ type Records = () => Array<Record<string, unknown>>;
 class QueryBatch {
   private readonly queries: string[] = [];
   private readonly owners: Array<{ from: number; to: number; onError?: (error: unknown) => Error; key?: string }> = [];
-  private results: Array<Array<Record<string, unknown>>> = [];
+  private readonly results: Array<Array<Record<string, unknown>>> = [];
+  private readonly sharedAsked = new Map<string, Records>();
 
   public constructor(private readonly shared: SharedReads) {}
 
@@ -268,19 +298,28 @@ class QueryBatch {
 
   public addShared(key: string, queries: string[], onError?: (error: unknown) => Error): Records {
     const known = this.shared.records.get(key);
-    return known !== undefined ? () => known : this.add(queries, onError, key);
+    if (known !== undefined) return () => known;
+    // Several rules may ask for the same read (the fields of one scanned object) before it has run.
+    const asked = this.sharedAsked.get(key);
+    if (asked !== undefined) return asked;
+    const records = this.add(queries, onError, key);
+    this.sharedAsked.set(key, records);
+    return records;
   }
 
+  /** Runs the queries added since the last run (none: no call); earlier results stay where they are. */
   public async run(org: OrgClient): Promise<void> {
+    const start = this.results.length;
     try {
-      this.results = await org.queryMany(this.queries);
+      this.results.push(...(await org.queryMany(this.queries.slice(start))));
     } catch (error) {
-      const index = (error as { queryIndex?: number }).queryIndex;
+      const relative = (error as { queryIndex?: number }).queryIndex;
+      const index = relative === undefined ? undefined : relative + start;
       const owner = this.owners.find(({ from, to }) => index !== undefined && index >= from && index < to);
       throw owner?.onError ? owner.onError(error) : error;
     }
     for (const { from, to, key } of this.owners) {
-      if (key !== undefined) this.shared.records.set(key, this.results.slice(from, to).flat());
+      if (key !== undefined && from >= start) this.shared.records.set(key, this.results.slice(from, to).flat());
     }
   }
 }
@@ -391,6 +430,17 @@ function fieldValue(record: Record<string, unknown>, field: string): string | un
   const key = Object.keys(record).find((name) => name.toLowerCase() === field.toLowerCase());
   const value = key === undefined ? undefined : record[key];
   return value === null || value === undefined ? undefined : String(value);
+}
+
+/**
+ * The rules a refused read of `object` is about: those whose field the org's message names (a scan
+ * carries several fields), or every rule on the object when it names none.
+ */
+function rulesNamedBy(error: unknown, object: RecordObject, rules: readonly Rule[]): Rule[] {
+  const onObject = rules.filter((rule) => rule.record.split('.')[0] === object);
+  const text = String((error as { message?: unknown } | undefined)?.message ?? error).toLowerCase();
+  const named = onObject.filter((rule) => text.includes(`'${rule.record.split('.')[1]!.toLowerCase()}'`));
+  return named.length > 0 ? named : onObject;
 }
 
 function ruleQueryError(error: unknown, rules: Rule[], context: ResolveContext): MappingError {
