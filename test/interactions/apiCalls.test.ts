@@ -70,17 +70,18 @@ describe('interactions import API calls', () => {
 
     const first = await importCounted(file);
     expect(first.result.counts).toMatchObject({ created: 4, failed: 0, rejected: 0 });
-    // 1 the channels; 2 the identities (the resolver does not read the channels again); 3 the new
-    // identities, one sObject Collections request; 4 the file's posts and the parent outside it, in one
-    // composite (no earlier posts of the DM's sender: the import has just created the identity); 5 the
-    // open questions in the outbound message's thread (a first import reads no posts back); 6 the writes.
-    expect(first.calls).toBe(6);
+    // 1 the channels; 2 what still points at a converted Lead (identities and interactions, one composite);
+    // 3 the identities (the resolver does not read the channels again); 4 the new identities, one
+    // sObject Collections request; 5 the file's posts and the parent outside it, in one composite (no
+    // earlier posts of the DM's sender: the import has just created the identity); 6 the open questions
+    // in the outbound message's thread (a first import reads no posts back); 7 the writes.
+    expect(first.calls).toBe(7);
 
     const second = await importCounted(file);
     expect(second.result.counts).toMatchObject({ unchanged: 4 });
-    // 1 the channels; 2 the identities; 3 the file's posts and the parent; 4 the open questions and the
+    // 1 the channels; 2 converted Leads; 3 the identities; 4 the file's posts and the parent; 5 the open questions and the
     // four posts in the org, with the fields to compare, in one composite; nothing to write.
-    expect(second.calls).toBe(4);
+    expect(second.calls).toBe(5);
   });
 
   it('a linked Contact: its account is read in the same call as the posts', async () => {
@@ -115,9 +116,9 @@ describe('interactions import API calls', () => {
       `SELECT Account__c FROM Social_Interaction__c WHERE External_Id__c = 'x:${p}-1'`,
     );
     expect(record).toMatchObject({ Account__c: account.id });
-    // The channels; the identity and the rule's Contacts; the identity written; the post and the Contact's
+    // The channels; converted Leads; the identity and the rule's Contacts; the identity written; the post and the Contact's
     // account; the interaction written (no outbound message: no open questions to read).
-    expect(calls).toBe(5);
+    expect(calls).toBe(6);
   });
 
   it('a re-import whose reads take more than one composite call finds every post', async () => {
@@ -147,7 +148,8 @@ describe('interactions import API calls', () => {
     const second = await importCounted(file);
     expect(second.result.counts).toMatchObject({ unchanged: 2_602, created: 0, updated: 0, failed: 0 });
     expect(second.result.changes).toBe(0);
-    // The channels; the 50 identities; the posts' thread keys (7 queries); the posts to compare (8).
-    expect(second.calls).toBe(1 + 1 + 2 + 2);
+    // The channels; converted Leads; the 50 identities; the posts' thread keys (7 queries); the posts to
+    // compare (8).
+    expect(second.calls).toBe(1 + 1 + 1 + 2 + 2);
   });
 });

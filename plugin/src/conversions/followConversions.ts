@@ -8,6 +8,7 @@
 // Once moved, nothing points at the converted Lead any more, and the deploy's resolver never matches a
 // converted Lead (resolve.ts), so a link never moves back and a second run finds nothing to do.
 import type { OrgClient } from '../org/client.js';
+import { DailyLimitError } from '../org/errors.js';
 
 export const FOLLOWED_CONVERSION_RULE = 'followed lead conversion';
 
@@ -35,26 +36,41 @@ interface OnConvertedLead extends Record<string, unknown> {
   Lead__r: { ConvertedContactId: string | null; ConvertedAccountId: string | null } | null;
 }
 
-async function recordsOnConvertedLeads(
-  org: OrgClient,
-  objectName: ConversionMove['object'],
-): Promise<ConversionMove[]> {
-  const records = await org.queryAll<OnConvertedLead>(
-    `SELECT Id, Lead__c, Lead__r.ConvertedContactId, Lead__r.ConvertedAccountId FROM ${objectName} WHERE Lead__r.IsConverted = true`,
+const MOVED_OBJECTS = ['Social_Identity__c', 'Social_Interaction__c'] as const;
+
+/**
+ * What still points at a converted Lead, identities and interactions, read in one call (one composite
+ * request carries both queries). When no call is left today, nothing is read or moved here: the next
+ * stage meets the same daily limit and reports every row as not attempted.
+ */
+async function recordsOnConvertedLeads(org: OrgClient): Promise<ConversionMove[]> {
+  let read: OnConvertedLead[][];
+  try {
+    read = await org.queryMany<OnConvertedLead>(
+      MOVED_OBJECTS.map(
+        (objectName) =>
+          `SELECT Id, Lead__c, Lead__r.ConvertedContactId, Lead__r.ConvertedAccountId FROM ${objectName} WHERE Lead__r.IsConverted = true`,
+      ),
+    );
+  } catch (error) {
+    if (error instanceof DailyLimitError) return [];
+    throw error;
+  }
+  return MOVED_OBJECTS.flatMap((objectName, index) =>
+    (read[index] ?? []).flatMap((record) => {
+      const contactId = record.Lead__r?.ConvertedContactId;
+      if (!contactId) return [];
+      return [
+        {
+          object: objectName,
+          recordId: record.Id,
+          leadId: record.Lead__c,
+          contactId,
+          accountId: record.Lead__r?.ConvertedAccountId ?? null,
+        },
+      ];
+    }),
   );
-  return records.flatMap((record) => {
-    const contactId = record.Lead__r?.ConvertedContactId;
-    if (!contactId) return [];
-    return [
-      {
-        object: objectName,
-        recordId: record.Id,
-        leadId: record.Lead__c,
-        contactId,
-        accountId: record.Lead__r?.ConvertedAccountId ?? null,
-      },
-    ];
-  });
 }
 
 /** The write that moves one record off its converted Lead. */
@@ -75,12 +91,9 @@ export async function followLeadConversions(
   org: OrgClient,
   options: { dryRun: boolean },
 ): Promise<FollowedConversions> {
-  const moves = [
-    ...(await recordsOnConvertedLeads(org, 'Social_Identity__c')),
-    ...(await recordsOnConvertedLeads(org, 'Social_Interaction__c')),
-  ];
+  const moves = await recordsOnConvertedLeads(org);
   if (!options.dryRun) {
-    for (const object of ['Social_Identity__c', 'Social_Interaction__c'] as const) {
+    for (const object of MOVED_OBJECTS) {
       const ofObject = moves.filter((move) => move.object === object);
       if (ofObject.length === 0) continue;
       const outcomes = await org.updateCollections(object, ofObject.map(conversionWrite));
