@@ -30,6 +30,10 @@ import {
     unlinkInput
 } from '../../main/default/lwc/socialIdentityModel/socialIdentityModel';
 import { replacedReplyInput, retryInput } from '../../main/default/lwc/socialDelivery/socialDelivery';
+import {
+    newPreferenceInput,
+    preferenceUpdateInput
+} from '../../main/default/lwc/socialTimelineFilter/socialTimelineFilter';
 import INBOUND from '../../main/default/lwc/socialReplyComposer/__tests__/data/inboundQuestion.json';
 
 const root = join(__dirname, '..', '..', '..');
@@ -183,6 +187,18 @@ const WRITES = [
         kind: 'edit',
         input: rejectInput('a02000000000001AAA', 'not them')
     },
+    {
+        name: 'save the timeline defaults (first time)',
+        object: 'Social_Rep_Preference__c',
+        kind: 'create',
+        input: newPreferenceInput(USER, 'Contact', { range: 'all' })
+    },
+    {
+        name: 'save the timeline defaults',
+        object: 'Social_Rep_Preference__c',
+        kind: 'edit',
+        input: preferenceUpdateInput('a05000000000001AAA', { range: 'all' })
+    },
     ...['Contact', 'Lead'].flatMap((page) => [
         {
             name: `unlink identity (${page})`,
@@ -228,7 +244,8 @@ const WRITERS = {
     ],
     'force-app/main/default/lwc/socialIdentities/socialIdentities.js': ['confirmInput', 'rejectInput', 'unlinkInput'],
     'force-app/main/default/lwc/socialIdentityLink/socialIdentityLink.js': ['linkExistingInput', 'createIdentityInput'],
-    'force-app/main/default/lwc/socialReplyDelivery/socialReplyDelivery.js': ['retryInput']
+    'force-app/main/default/lwc/socialReplyDelivery/socialReplyDelivery.js': ['retryInput'],
+    'force-app/main/default/lwc/socialTimeline/socialTimeline.js': ['newPreferenceInput', 'preferenceUpdateInput']
 };
 
 function componentFiles() {

@@ -53,6 +53,7 @@ import {
     isFiltered,
     matchesSearch,
     newPreferenceInput,
+    preferenceUpdateInput,
     normaliseFilter,
     parseChannelList,
     preferenceOf,
@@ -842,7 +843,7 @@ export default class SocialTimeline extends AccessState(NavigationMixin(Lightnin
         }
         this.savedFilter = text;
         const saving = this.preferenceId
-            ? updateRecord({ fields: { Id: this.preferenceId, Timeline_Filter__c: text } })
+            ? updateRecord(preferenceUpdateInput(this.preferenceId, filter))
             : createRecord(newPreferenceInput(USER_ID, this.objectApiName, filter)).then((record) => {
                   this.preferenceId = (record && record.id) || this.preferenceId;
               });

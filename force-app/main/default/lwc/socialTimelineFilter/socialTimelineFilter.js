@@ -247,6 +247,11 @@ export function preferenceOf(data) {
     return { id: node.Id, filter };
 }
 
+/** updateRecord input for the rep's saved defaults once their record exists. */
+export function preferenceUpdateInput(preferenceId, filter) {
+    return { fields: { Id: preferenceId, Timeline_Filter__c: savedFilterText(filter) } };
+}
+
 /** createRecord input for the rep's first saved defaults on this page. */
 export function newPreferenceInput(userId, objectApiName, filter) {
     return {
