@@ -11,7 +11,7 @@ import { objectOrNotFound } from './describe.js';
 import { dataRoute } from './paths.js';
 
 export const COMPOSITE_LIMIT = 25;
-/** Of the 25, at most 5 may be query operations: Query, QueryAll or the next page of either. */
+/** Of the 25, at most 5 may be sObject Collections or query operations (Query, QueryAll, a next page). */
 export const COMPOSITE_QUERY_LIMIT = 5;
 const TREE_LIMIT = 200;
 const INHERITED_HEADERS = new Set(['accept', 'authorization', 'content-type']);
@@ -231,11 +231,7 @@ export function compositeRoutes(dispatch: Dispatch): Route[] {
         throw new ApiError(400, 'JSON_PARSER_ERROR', 'A composite request needs a non-empty "compositeRequest" array.');
       }
       if (subrequests.length > COMPOSITE_LIMIT) {
-        throw new ApiError(
-          400,
-          'LIMIT_EXCEEDED',
-          `A composite request can have at most ${COMPOSITE_LIMIT} subrequests (got ${subrequests.length}).`,
-        );
+        return limitRefusal(`The request can’t contain more than ${COMPOSITE_LIMIT} operations.`);
       }
       // Documented: a subrequest inherits Accept, Authorization and Content-Type from the top-level
       // request; naming one fails the whole request with 400 (Composite Subrequest, httpHeaders).
@@ -249,15 +245,11 @@ export function compositeRoutes(dispatch: Dispatch): Route[] {
           `Subrequest '${inherited.referenceId}' sets a header it inherits from the composite request (Accept, Authorization or Content-Type).`,
         );
       }
-      const queries = (subrequests as Subrequest[]).filter((sub) =>
-        /\/services\/data\/v[\d.]+\/query(All)?(\/|\?|$)/.test(String(sub.url)),
-      ).length;
+      const queries = (subrequests as Subrequest[]).filter((sub) => QUERY_OR_COLLECTION.test(String(sub.url))).length;
       if (queries > COMPOSITE_QUERY_LIMIT) {
-        // The limit is documented; the wording of the error is ours.
-        throw new ApiError(
-          400,
-          'LIMIT_EXCEEDED',
-          `A composite request can have at most ${COMPOSITE_QUERY_LIMIT} query operations (Query, QueryAll or a next page; got ${queries}).`,
+        // The limit is documented; this wording is ours (no published answer to it was found).
+        return limitRefusal(
+          `The request can’t contain more than ${COMPOSITE_QUERY_LIMIT} sObject Collections or query operations (got ${queries}).`,
         );
       }
       const allOrNone = body.allOrNone === true;
@@ -312,6 +304,28 @@ export function compositeRoutes(dispatch: Dispatch): Route[] {
           };
     }),
   ];
+}
+
+/** Query, QueryAll (or a next page of either) and sObject Collections: the kinds limited to 5 per request. */
+const QUERY_OR_COLLECTION = /\/services\/data\/v[\d.]+\/(query(All)?|composite\/sobjects)(\/|\?|$)/;
+
+/**
+ * A composite request over its limits runs no subrequest. A real org answers it as one failed
+ * subrequest without a referenceId inside an HTTP 200 compositeResponse, as observed from a
+ * production org: `{"compositeResponse":[{"body":[{"errorCode":"LIMIT_EXCEEDED","message":"The request
+ * can’t contain more than 25 operations."}],"httpHeaders":{},"httpStatusCode":400,"referenceId":null}]}`
+ * (guardian/support-service-lambdas pull request 766); the top-level 200 follows the Composite Request
+ * Body page ("the top-level request returns HTTP 200 and includes responses for each subrequest").
+ */
+function limitRefusal(message: string): RouteResponse {
+  return {
+    status: 200,
+    body: {
+      compositeResponse: [
+        { body: [{ errorCode: 'LIMIT_EXCEEDED', message }], httpHeaders: {}, httpStatusCode: 400, referenceId: null },
+      ],
+    },
+  };
 }
 
 /**

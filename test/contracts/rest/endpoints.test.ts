@@ -10,8 +10,15 @@ import { API_VERSION, call, startSession, type Session } from '../../local-org/l
 import { shapeDifferences } from './responseShape.js';
 
 interface DocumentedExchange {
-  source: { title: string; url: string };
-  request: { method: string; path: string; body?: unknown; headers?: Record<string, string> };
+  source: { title: string; url: string; observed?: string };
+  request: {
+    method: string;
+    path: string;
+    body?: unknown;
+    headers?: Record<string, string>;
+    /** A composite request of this many subrequests, each a copy of the first (referenceIds numbered). */
+    repeatSubrequest?: number;
+  };
   response: { status: number; headers?: Record<string, string>; body: never; openObjects?: string[] };
 }
 
@@ -73,9 +80,22 @@ afterAll(async () => {
   await session.org.stop();
 });
 
+/** The documented request's body with this run's values, its one subrequest repeated if asked. */
+function requestBody(request: DocumentedExchange['request']): unknown {
+  if (request.body === undefined) return undefined;
+  const body = JSON.parse(fill(JSON.stringify(request.body))) as { compositeRequest?: Array<{ referenceId: string }> };
+  if (request.repeatSubrequest !== undefined) {
+    const [first] = body.compositeRequest!;
+    body.compositeRequest = Array.from({ length: request.repeatSubrequest }, (_, index) => ({
+      ...first!,
+      referenceId: `${first!.referenceId}${index}`,
+    }));
+  }
+  return body;
+}
+
 async function differencesFor(exchange: DocumentedExchange): Promise<string[]> {
-  const body =
-    exchange.request.body === undefined ? undefined : JSON.parse(fill(JSON.stringify(exchange.request.body)));
+  const body = requestBody(exchange.request);
   const answer = await call(
     session.org,
     exchange.request.method,
@@ -139,6 +159,70 @@ describe('the local org answers as Salesforce documents (test/contracts/rest/doc
     const [header, row] = String(results.body).split(/\r?\n/);
     expect(header!.replaceAll('"', '').split(',')).toEqual(['sf__Id', 'sf__Created', 'FirstName', 'LastName']);
     expect(row).toMatch(/^"?003\w{15}"?,"?true"?,"?Ada"?,"?Lovelace"?$/);
+  });
+
+  // Composite's limits (compositeTooMany*.json): nothing runs, and the refusal is the single failed
+  // subrequest a real org answers with; 25 subrequests, 5 of them queries or Collections, still run.
+  it('composite limits: over 25 subrequests or 5 queries/Collections nothing runs; at the limits all run', async () => {
+    const contacts = session.org.store.list('Contact').length;
+    const refusals = [];
+    for (const name of ['compositeTooManySubrequests', 'compositeTooManyQueries']) {
+      const { request } = exchanges.find(([file]) => file === name)![1];
+      const answer = await call(session.org, 'POST', fill(request.path), requestBody(request));
+      refusals.push((answer.body as { compositeResponse: unknown[] }).compositeResponse);
+    }
+    expect(refusals).toEqual([
+      [
+        {
+          body: [{ errorCode: 'LIMIT_EXCEEDED', message: 'The request can’t contain more than 25 operations.' }],
+          httpHeaders: {},
+          httpStatusCode: 400,
+          referenceId: null,
+        },
+      ],
+      [expect.objectContaining({ httpStatusCode: 400, referenceId: null })],
+    ]);
+    expect(session.org.store.list('Contact')).toHaveLength(contacts);
+
+    const query = { method: 'GET', url: fill('/services/data/{version}/query/?q=SELECT+Id+FROM+Contact+LIMIT+1') };
+    const collection = {
+      method: 'POST',
+      url: fill('/services/data/{version}/composite/sobjects'),
+      body: { allOrNone: false, records: [{ attributes: { type: 'Contact' }, LastName: 'Collected' }] },
+    };
+    const create = {
+      method: 'POST',
+      url: fill('/services/data/{version}/sobjects/Contact'),
+      body: { LastName: 'At the limit' },
+    };
+    const atLimits = await call(session.org, 'POST', fill('/services/data/{version}/composite'), {
+      compositeRequest: [query, query, query, collection, collection, ...Array.from({ length: 20 }, () => create)].map(
+        (sub, index) => ({ ...sub, referenceId: `sub${index}` }),
+      ),
+    });
+    const statuses = (atLimits.body as { compositeResponse: Array<{ httpStatusCode: number }> }).compositeResponse.map(
+      (sub) => sub.httpStatusCode,
+    );
+    expect(statuses).toEqual([200, 200, 200, 200, 200, ...Array.from({ length: 20 }, () => 201)]);
+
+    // A sixth of the limited kind, a Collection this time, is refused like a sixth query.
+    const sixth = await call(session.org, 'POST', fill('/services/data/{version}/composite'), {
+      compositeRequest: [query, query, query, collection, collection, collection].map((sub, index) => ({
+        ...sub,
+        referenceId: `sub${index}`,
+      })),
+    });
+    expect((sixth.body as { compositeResponse: Array<{ referenceId: unknown }> }).compositeResponse).toEqual([
+      expect.objectContaining({ httpStatusCode: 400, referenceId: null }),
+    ]);
+  });
+
+  it('notices the composite refusal in the shape the local org used to give (a deliberate mistake)', () => {
+    const documented = exchanges.find(([name]) => name === 'compositeTooManySubrequests')![1].response.body;
+    const before = [
+      { message: 'A composite request can have at most 25 subrequests (got 26).', errorCode: 'LIMIT_EXCEEDED' },
+    ];
+    expect(shapeDifferences(documented, before)).toEqual(['$ is array, documented object']);
   });
 
   it('notices a wrong response key (a deliberate mistake in the comparison)', () => {
