@@ -38,13 +38,50 @@ let session: Session;
 let contactId = '';
 /** The locator of a query's last batch (queryMore reads it). */
 let lastNextRecordsUrl = '';
+/** A Bulk API 2.0 job that completed with one failed record of two (bulkIngestJobInfo reads it). */
+let jobId = '';
 
 /** The documented request with this run's version, record ids and query locator. */
 function fill(text: string): string {
   return text
     .replaceAll('{version}', `v${API_VERSION}`)
     .replaceAll('{contactId}', contactId)
-    .replaceAll('{lastNextRecordsUrl}', lastNextRecordsUrl);
+    .replaceAll('{lastNextRecordsUrl}', lastNextRecordsUrl)
+    .replaceAll('{jobId}', jobId);
+}
+
+/** Runs a Bulk API 2.0 insert of `csv` into Contact to its end; returns the job's id and last info. */
+async function runIngestJob(csv: string): Promise<{ id: string; info: Record<string, unknown> }> {
+  const job = await call(session.org, 'POST', fill('/services/data/{version}/jobs/ingest'), {
+    object: 'Contact',
+    contentType: 'CSV',
+    operation: 'insert',
+    lineEnding: 'LF',
+  });
+  const id = (job.body as { id: string }).id;
+  const upload = await call(session.org, 'PUT', fill(`/services/data/{version}/jobs/ingest/${id}/batches`), csv, {
+    'content-type': 'text/csv',
+  });
+  expect(upload.status).toBe(201);
+  await call(session.org, 'PATCH', fill(`/services/data/{version}/jobs/ingest/${id}`), { state: 'UploadComplete' });
+  for (;;) {
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const info = await call(session.org, 'GET', fill(`/services/data/{version}/jobs/ingest/${id}`));
+    const body = info.body as Record<string, unknown>;
+    if (body.state === 'JobComplete' || body.state === 'Failed') return { id, info: body };
+  }
+}
+
+/** A result file's header and rows, the quotes taken off (the values here hold no comma or quote). */
+async function resultFile(id: string, kind: string): Promise<{ header: string[]; rows: string[][] }> {
+  const answer = await call(session.org, 'GET', fill(`/services/data/{version}/jobs/ingest/${id}/${kind}`));
+  expect(answer.status).toBe(200);
+  expect(answer.headers.get('content-type')).toMatch(/^text\/csv/);
+  const [header, ...rows] = String(answer.body)
+    .split(/\r?\n/)
+    .filter((line) => line !== '')
+    .map((line) => line.replaceAll('"', '').split(','));
+  return { header: header!, rows };
 }
 
 beforeAll(async () => {
@@ -74,6 +111,8 @@ beforeAll(async () => {
     page = await call(session.org, 'GET', lastNextRecordsUrl);
     read += (page.body as { records: unknown[] }).records.length;
   }
+  // Contact's LastName is required: the second row fails.
+  jobId = (await runIngestJob('FirstName,LastName\nGrace,Hopper\nNo,\n')).id;
 });
 
 afterAll(async () => {
@@ -127,38 +166,56 @@ describe('the local org answers as Salesforce documents (test/contracts/rest/doc
   // (https://developer.salesforce.com/docs/platform/api-asynch/guide/get-job-successful-results.html):
   // a CSV whose columns are sf__Id and sf__Created, then the columns of the uploaded data.
   it('bulkIngestResults: successful results are CSV with sf__Id, sf__Created, then the uploaded columns', async () => {
-    const job = await call(session.org, 'POST', fill('/services/data/{version}/jobs/ingest'), {
-      object: 'Contact',
-      contentType: 'CSV',
-      operation: 'insert',
-      lineEnding: 'LF',
+    const { id } = await runIngestJob('FirstName,LastName\nAda,Lovelace\n');
+    const { header, rows } = await resultFile(id, 'successfulResults');
+    expect(header).toEqual(['sf__Id', 'sf__Created', 'FirstName', 'LastName']);
+    expect(rows).toEqual([[expect.stringMatching(/^003\w{15}$/), 'true', 'Ada', 'Lovelace']]);
+  });
+
+  // Bulk API 2.0 Developer Guide, "Get Job Failed Record Results"
+  // (https://developer.salesforce.com/docs/platform/api-asynch/guide/get-job-failed-results.html): CSV
+  // with sf__Id (the record's id, empty where none was made), sf__Error (code and message), then the
+  // uploaded columns; the job counts the row in numberRecordsFailed and still ends JobComplete.
+  it('bulkIngestResults: failed results are CSV with sf__Id, sf__Error, then the uploaded columns', async () => {
+    const info = (await call(session.org, 'GET', fill('/services/data/{version}/jobs/ingest/{jobId}'))).body;
+    expect(info).toMatchObject({ state: 'JobComplete', numberRecordsProcessed: 2, numberRecordsFailed: 1 });
+    expect(info).not.toHaveProperty('errorMessage');
+    const { header, rows } = await resultFile(jobId, 'failedResults');
+    expect(header).toEqual(['sf__Id', 'sf__Error', 'FirstName', 'LastName']);
+    expect(rows).toEqual([['', expect.stringMatching(/^REQUIRED_FIELD_MISSING:.*LastName/), 'No', '']]);
+    expect((await resultFile(jobId, 'successfulResults')).rows).toHaveLength(1);
+  });
+
+  // "Get Job Unprocessed Record Results"
+  // (https://developer.salesforce.com/docs/platform/api-asynch/guide/get-job-unprocessed-results.html):
+  // for failed or aborted jobs, CSV of the rows not processed, in the uploaded columns only; a failed
+  // job says why in errorMessage (Get Job Info). The local org fails this job after one row on purpose.
+  it('bulkIngestResults: a failed job lists its unprocessed rows in the uploaded columns, and says why', async () => {
+    Object.assign(session.org.ctx.faults, { bulkFailJobs: 1, bulkFailAfterRows: 1 });
+    const { id, info } = await runIngestJob('FirstName,LastName\nAlan,Turing\nEdsger,Dijkstra\nBarbara,Liskov\n');
+    expect(info).toMatchObject({ state: 'Failed', numberRecordsProcessed: 1, errorMessage: expect.any(String) });
+    const documented = exchanges.find(([name]) => name === 'bulkIngestJobInfo')![1].response.body as Record<
+      string,
+      unknown
+    >;
+    expect(shapeDifferences({ ...documented, errorMessage: 'InternalServerError' }, info)).toEqual([]);
+    expect(await resultFile(id, 'unprocessedrecords')).toEqual({
+      header: ['FirstName', 'LastName'],
+      rows: [
+        ['Edsger', 'Dijkstra'],
+        ['Barbara', 'Liskov'],
+      ],
     });
-    const id = (job.body as { id: string }).id;
-    const upload = await call(
-      session.org,
-      'PUT',
-      fill(`/services/data/{version}/jobs/ingest/${id}/batches`),
-      'FirstName,LastName\nAda,Lovelace\n',
-      { 'content-type': 'text/csv' },
-    );
-    expect(upload.status).toBe(201);
-    await call(session.org, 'PATCH', fill(`/services/data/{version}/jobs/ingest/${id}`), { state: 'UploadComplete' });
-    let state = '';
-    while (state !== 'JobComplete' && state !== 'Failed') {
-      await new Promise((resolve) => setTimeout(resolve, 50));
-      const info = await call(session.org, 'GET', fill(`/services/data/{version}/jobs/ingest/${id}`));
-      state = (info.body as { state: string }).state;
-    }
-    const results = await call(
-      session.org,
-      'GET',
-      fill(`/services/data/{version}/jobs/ingest/${id}/successfulResults`),
-    );
-    expect(results.status).toBe(200);
-    expect(results.headers.get('content-type')).toMatch(/^text\/csv/);
-    const [header, row] = String(results.body).split(/\r?\n/);
-    expect(header!.replaceAll('"', '').split(',')).toEqual(['sf__Id', 'sf__Created', 'FirstName', 'LastName']);
-    expect(row).toMatch(/^"?003\w{15}"?,"?true"?,"?Ada"?,"?Lovelace"?$/);
+  });
+
+  it('notices a job info without numberRecordsFailed (a deliberate mistake in the local org answer)', async () => {
+    const documented = exchanges.find(([name]) => name === 'bulkIngestJobInfo')![1].response.body;
+    const info = (await call(session.org, 'GET', fill('/services/data/{version}/jobs/ingest/{jobId}'))).body;
+    const mistaken = JSON.parse(JSON.stringify(info).replace('"numberRecordsFailed"', '"numberFailed"'));
+    expect(shapeDifferences(documented, mistaken)).toEqual([
+      '$.numberRecordsFailed missing',
+      '$.numberFailed is not in the documented example',
+    ]);
   });
 
   // Composite's limits (compositeTooMany*.json): nothing runs, and the refusal is the single failed
