@@ -9,8 +9,9 @@
 // https://developer.salesforce.com/docs/atlas.en-us.uiapi.meta/uiapi/ui_api_resources_object_info_directory.htm).
 // A subset: no layouts, record type infos carry only the master record type, no theme colours.
 
+import { createHash } from 'node:crypto';
 import type { OrgContext, Route, RouteRequest, RouteResponse } from '../http/route.js';
-import { findObject, type FieldSchema, type FieldType, type ObjectSchema } from '../schema/model.js';
+import { findField, findObject, type FieldSchema, type FieldType, type ObjectSchema } from '../schema/model.js';
 import { isFilterable } from './valueTypes.js';
 import { uiApiError } from './uiApiErrors.js';
 
@@ -39,13 +40,24 @@ const DATA_TYPES: Record<FieldType, string> = {
 /** The master record type's id, which the UI API reports when an object has no other record types. */
 const MASTER_RECORD_TYPE = '012000000000000AAA';
 
-function fieldInfo(field: FieldSchema): Record<string, unknown> {
+/** The parts of a person's compound Name (Contact, Lead, User): each names its part and the Name it makes. */
+const NAME_PARTS = new Set(['Salutation', 'FirstName', 'MiddleName', 'LastName', 'Suffix']);
+
+/** Whether the object's Name is the compound of the person name parts (read-only, built from them). */
+function hasCompoundName(object: ObjectSchema): boolean {
+  const name = findField(object, 'Name');
+  return name !== undefined && !name.createable && !name.updateable && name.nameField;
+}
+
+function fieldInfo(field: FieldSchema, compoundName: boolean): Record<string, unknown> {
+  // Field response body: a component of a compound field names its component and the compound field.
+  const namePart = compoundName && NAME_PARTS.has(field.name);
   return {
     apiName: field.name,
     calculated: false,
-    compound: field.name === 'Name' && !field.createable && !field.updateable && field.nameField,
-    compoundComponentName: null,
-    compoundFieldName: null,
+    compound: compoundName && field.name === 'Name',
+    compoundComponentName: namePart ? field.name : null,
+    compoundFieldName: namePart ? 'Name' : null,
     controllerName: null,
     controllingFields: [],
     createable: field.createable,
@@ -83,8 +95,11 @@ export function objectInfo(ctx: OrgContext, object: ObjectSchema): Record<string
     edit: true,
     delete: true,
   };
-  const fields = Object.fromEntries([...object.fields.values()].map((field) => [field.name, fieldInfo(field)]));
-  return {
+  const compoundName = hasCompoundName(object);
+  const fields = Object.fromEntries(
+    [...object.fields.values()].map((field) => [field.name, fieldInfo(field, compoundName)]),
+  );
+  const info: Record<string, unknown> = {
     apiName: object.name,
     associateEntityType: null,
     associateParentEntity: null,
@@ -124,6 +139,9 @@ export function objectInfo(ctx: OrgContext, object: ObjectSchema): Record<string
     themeInfo: null,
     updateable: permission.edit,
   };
+  // Object Info carries an eTag, which changes when the metadata (or this user's access) does: a hash
+  // of the answer itself has exactly that property.
+  return { ...info, eTag: createHash('md5').update(JSON.stringify(info)).digest('hex') };
 }
 
 /** An object the user cannot read is, for the UI API, one it does not know. */
