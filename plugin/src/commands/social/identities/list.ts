@@ -19,6 +19,7 @@ export default class List extends SfCommand<IdentityListResult> {
     contact: Flags.salesforceId({
       summary: messages.getMessage('flags.contact.summary'),
       startsWith: '003',
+      length: 'both',
       char: 'c',
     }),
   };

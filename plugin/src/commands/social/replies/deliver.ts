@@ -29,8 +29,10 @@ export default class Deliver extends SfCommand<DeliverResult> {
       summary: messages.getMessage('flags.webhook-url.summary'),
       required: true,
     }),
+    // eslint-disable-next-line sf-plugin/flag-min-max-default -- no --limit means every queued reply
     limit: Flags.integer({ summary: messages.getMessage('flags.limit.summary'), min: 1 }),
     watch: Flags.boolean({ summary: messages.getMessage('flags.watch.summary'), default: false }),
+    // eslint-disable-next-line sf-plugin/no-depends-on-boolean-flag -- --watch has no --no-watch form: given means on
     interval: Flags.integer({
       summary: messages.getMessage('flags.interval.summary'),
       default: 60,
