@@ -4,6 +4,7 @@
 // Each has its own access token; `GET /services/oauth2/userinfo` says who it belongs to.
 
 import { createHmac } from 'node:crypto';
+import { auditFields } from '../data/auditFields.js';
 import { formatDateTime } from '../data/fieldValues.js';
 import { makeId } from '../data/ids.js';
 import type { StoredRecord } from '../data/store.js';
@@ -108,12 +109,7 @@ export function insertUsers(
       'User',
       {
         Id: user.id,
-        IsDeleted: false,
-        CreatedDate: stamp,
-        CreatedById: USER_ID,
-        LastModifiedDate: stamp,
-        LastModifiedById: USER_ID,
-        SystemModstamp: stamp,
+        ...auditFields(stamp, USER_ID),
         Username: user.username,
         FirstName: user.firstName,
         LastName: user.lastName,

@@ -3,6 +3,7 @@
 // (persistence listens to it). Implements the RecordStore contract every surface writes through.
 
 import { findField, type FieldSchema, type ObjectSchema, type OrgSchema } from '../schema/model.js';
+import { auditFields } from './auditFields.js';
 import { coerceFieldValue, formatDateTime } from './fieldValues.js';
 import { makeId, toId18 } from './ids.js';
 import type { RecordStore, SaveError, SaveResult, StoredRecord } from './store.js';
@@ -173,15 +174,7 @@ export class MemoryStore implements RecordStore {
     Object.assign(record, values.values);
     const id = makeId(table.schema.keyPrefix, table.nextSequence);
     const now = formatDateTime(this.now());
-    Object.assign(record, {
-      Id: id,
-      IsDeleted: false,
-      CreatedDate: now,
-      CreatedById: this.userId,
-      LastModifiedDate: now,
-      LastModifiedById: this.userId,
-      SystemModstamp: now,
-    });
+    Object.assign(record, { Id: id, ...auditFields(now, this.userId) });
     if (table.schema.fields.has('ownerid') && !record.OwnerId) {
       record.OwnerId = this.userId;
     }

@@ -1,6 +1,7 @@
 // The org's own rows, present even in an empty org: the Organization and the one user every access
 // token belongs to (sf reads both at login).
 
+import { auditFields } from './auditFields.js';
 import { formatDateTime } from './fieldValues.js';
 import { makeId, ORG_ID } from './ids.js';
 import type { MemoryStore } from './memoryStore.js';
@@ -11,14 +12,7 @@ export const USERNAME = 'admin@social-bridge.local';
 
 export function insertOrgIdentity(store: MemoryStore, now: Date): void {
   const stamp = formatDateTime(now);
-  const audit = {
-    IsDeleted: false,
-    CreatedDate: stamp,
-    CreatedById: USER_ID,
-    LastModifiedDate: stamp,
-    LastModifiedById: USER_ID,
-    SystemModstamp: stamp,
-  };
+  const audit = auditFields(stamp, USER_ID);
   if (!store.get(USER_ID)) {
     store.insertRaw(
       'User',
