@@ -292,6 +292,37 @@ describe('the local org answers as Salesforce documents (test/contracts/rest/doc
     expect(shapeDifferences(documented, before)).toEqual(['$ is array, documented object']);
   });
 
+  // GraphQL API Developer Guide, "Status Codes and Error Responses": an error's ErrorType is one of five.
+  it('graphql errors: HTTP 200, each error with one of the documented ErrorType values', async () => {
+    const { request } = exchanges.find(([name]) => name === 'graphqlValidationError')![1];
+    const syntax = { query: 'query { uiapi {' };
+    const types = [];
+    for (const body of [request.body, syntax]) {
+      const answer = await call(session.org, 'POST', fill(request.path), body);
+      expect(answer.status).toBe(200);
+      const { errors } = answer.body as { errors: Array<{ extensions: { ErrorType: string } }> };
+      types.push(...errors.map((error) => error.extensions.ErrorType));
+    }
+    expect(types).toEqual(['ValidationError', 'InvalidSyntax']);
+    const documented = [
+      'InvalidSyntax',
+      'ValidationError',
+      'DataFetchingException',
+      'OperationNotSupported',
+      'ExecutionAborted',
+    ];
+    expect(types.filter((type) => !documented.includes(type))).toEqual([]);
+  });
+
+  it('notices a graphql error without extensions.ErrorType (a deliberate mistake)', async () => {
+    const { request, response } = exchanges.find(([name]) => name === 'graphqlValidationError')![1];
+    const answer = await call(session.org, 'POST', fill(request.path), request.body);
+    const mistaken = JSON.parse(JSON.stringify(answer.body).replaceAll('"ErrorType"', '"errorType"'));
+    expect(shapeDifferences(response.body, mistaken, { openObjects: response.openObjects })).toEqual([
+      '$.errors[0].extensions.ErrorType missing',
+    ]);
+  });
+
   it('notices an object info without eTag, as the local org gave it (a deliberate mistake)', async () => {
     const documented = exchanges.find(([name]) => name === 'uiApiObjectInfo')![1].response;
     const answer = await call(session.org, 'GET', fill('/services/data/{version}/ui-api/object-info/Contact'));
