@@ -60,6 +60,9 @@ function inboundInteraction(org: LocalOrg): { Id: string; LastModifiedDate: stri
   return record as unknown as { Id: string; LastModifiedDate: string };
 }
 
+const users = (org: LocalOrg): Record<string, string> =>
+  Object.fromEntries(org.users.map((user) => [user.key, user.id]));
+
 const isoOf = (stamp: string): string => new Date(Date.parse(stamp.replace(/\+0000$/, 'Z'))).toISOString();
 
 describe('users and sessions', () => {
@@ -124,6 +127,34 @@ describe('users and sessions', () => {
       'INSUFFICIENT_ACCESS_OR_READONLY',
     );
     expect(org.store.get(interaction.Id)!.record).toEqual(before);
+  });
+
+  // SOAP API Developer Guide, "System Fields": CreatedById and LastModifiedById are the user who made
+  // the change; OwnerId defaults to the creating user. A rep's saved defaults are a record the rep owns.
+  it('stamps each write with the user who made it: created by and owned by the rep, then changed by the admin', async () => {
+    const rep = users(org);
+    const created = await callAs(org, 'rep', 'POST', `${V}/ui-api/records`, {
+      apiName: 'Social_Rep_Preference__c',
+      fields: { Page__c: 'Contact', Preference_Key__c: `${rep.rep}:Contact`, Timeline_Filter__c: '{}' },
+    });
+    expect(created.status).toBe(201);
+    const id = String(created.body.id);
+    expect(org.store.get(id)!.record).toMatchObject({
+      CreatedById: rep.rep,
+      LastModifiedById: rep.rep,
+      OwnerId: rep.rep,
+    });
+
+    const changed = await connectionAs(org, 'admin').sobject('Social_Rep_Preference__c').update({
+      Id: id,
+      Timeline_Filter__c: '{"direction":"Inbound"}',
+    });
+    expect(changed).toMatchObject({ success: true });
+    expect(org.store.get(id)!.record).toMatchObject({
+      CreatedById: rep.rep,
+      LastModifiedById: rep.admin,
+      OwnerId: rep.rep,
+    });
   });
 
   it('applies the same checks inside Collections, Composite and Bulk API 2.0', async () => {

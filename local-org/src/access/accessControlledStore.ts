@@ -56,20 +56,25 @@ export class AccessControlledStore implements RecordStore {
     return this.base.atomically(work, keep);
   }
 
+  asUser<T>(userId: string, work: () => T): T {
+    return this.base.asUser(userId, work);
+  }
+
+  // Every write below is stamped with this user (CreatedById, LastModifiedById, default OwnerId).
   create(objectName: string, fields: Record<string, unknown>): SaveResult {
     const refused = this.refuse(objectName, 'create', fields);
-    return refused ?? this.base.create(objectName, fields);
+    return refused ?? this.asUser(this.access.user.id, () => this.base.create(objectName, fields));
   }
 
   update(objectName: string, id: string, fields: Record<string, unknown>): SaveResult {
     const refused = this.refuse(objectName, 'edit', fields);
-    return refused ?? this.base.update(objectName, id, fields);
+    return refused ?? this.asUser(this.access.user.id, () => this.base.update(objectName, id, fields));
   }
 
   /** The platform's own write still needs the user's edit access to the object (convertLead: Edit on Lead). */
   platformUpdate(objectName: string, id: string, fields: Record<string, unknown>): SaveResult {
     const refused = this.refuse(objectName, 'edit', {});
-    return refused ?? this.base.platformUpdate(objectName, id, fields);
+    return refused ?? this.asUser(this.access.user.id, () => this.base.platformUpdate(objectName, id, fields));
   }
 
   upsert(objectName: string, externalIdField: string, externalId: string, fields: Record<string, unknown>): SaveResult {
@@ -79,7 +84,10 @@ export class AccessControlledStore implements RecordStore {
         ? this.base.get(externalId) !== undefined
         : this.base.findByExternalId(objectName, externalIdField, externalId).length > 0;
     const refused = this.refuse(objectName, exists ? 'edit' : 'create', fields);
-    return refused ?? this.base.upsert(objectName, externalIdField, externalId, fields);
+    return (
+      refused ??
+      this.asUser(this.access.user.id, () => this.base.upsert(objectName, externalIdField, externalId, fields))
+    );
   }
 
   delete(id: string): SaveResult {

@@ -61,6 +61,8 @@ const failure = (statusCode: string, message: string, fields: string[] = []): Sa
 export class MemoryStore implements RecordStore {
   readonly schema: OrgSchema;
   readonly userId: string;
+  /** The user whose writes are running (asUser); the org's own user otherwise. */
+  private runningUserId: string | undefined;
   /**
    * Consulted before every write with the written fields and the record as it is (none on create);
    * returns an error to fail it (fault injection: UNABLE_TO_LOCK_ROW).
@@ -174,9 +176,9 @@ export class MemoryStore implements RecordStore {
     Object.assign(record, values.values);
     const id = makeId(table.schema.keyPrefix, table.nextSequence);
     const now = formatDateTime(this.now());
-    Object.assign(record, { Id: id, ...auditFields(now, this.userId) });
+    Object.assign(record, { Id: id, ...auditFields(now, this.writer) });
     if (table.schema.fields.has('ownerid') && !record.OwnerId) {
-      record.OwnerId = this.userId;
+      record.OwnerId = this.writer;
     }
     derive(table.schema, record as StoredRecord, undefined, now);
     const problem = this.checkRecord(table, record as StoredRecord, Object.keys(values.values));
@@ -247,7 +249,7 @@ export class MemoryStore implements RecordStore {
       ...existing,
       ...values.values,
       LastModifiedDate: now,
-      LastModifiedById: this.userId,
+      LastModifiedById: this.writer,
       SystemModstamp: now,
     } as StoredRecord;
     derive(table.schema, record, existing, now);
@@ -345,6 +347,21 @@ export class MemoryStore implements RecordStore {
       this.journals.at(-1)?.push(...journal);
     }
     return result;
+  }
+
+  asUser<T>(userId: string, work: () => T): T {
+    const outer = this.runningUserId;
+    this.runningUserId = userId;
+    try {
+      return work();
+    } finally {
+      this.runningUserId = outer;
+    }
+  }
+
+  /** Who the audit fields name as creating or changing a record now. */
+  private get writer(): string {
+    return this.runningUserId ?? this.userId;
   }
 
   /** Inserts a record as is (bootstrap rows with fixed ids, persistence). */

@@ -41,4 +41,10 @@ export interface RecordStore {
    * it made is undone (allOrNone in Collections, Composite and the UI API).
    */
   atomically<T>(work: () => T, keep: (result: T) => boolean): T;
+  /**
+   * Runs synchronous writes as made by this user: CreatedById, LastModifiedById and a new record's
+   * default OwnerId are the running user's, as the platform stamps them (SOAP API Developer Guide,
+   * "System Fields"; "OwnerId … defaults to the user who created the record").
+   */
+  asUser<T>(userId: string, work: () => T): T;
 }
