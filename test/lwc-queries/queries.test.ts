@@ -104,6 +104,7 @@ describe('LWC GraphQL queries', () => {
       'socialCatchUp/CATCH_UP_QUERY',
       'socialIdentities/IDENTITIES_QUERY',
       'socialIdentityLink/IDENTITY_LOOKUP_QUERY',
+      'socialTimeline/HIDDEN_COUNT_QUERY',
       'socialTimeline/OLDEST_QUERY',
       'socialTimeline/PREFERENCE_QUERY',
       'socialTimeline/THREAD_MEMBERS_QUERY',

@@ -2,7 +2,8 @@
 // recently and on which channels, what is still open (and whether a reply to it is on its way),
 // and the suggested next steps, each with its reason, replies that never reached the customer
 // among them. The rules live in c/socialSuggestions; this component only reads, ranks and shows.
-// The rep acts.
+// The rep acts. Channels an admin turned off are left out of all of it (c/socialDisabledChannels),
+// and an open message that asks nothing of us (a "Thanks!") is not an open item.
 import { LightningElement, api, wire } from 'lwc';
 import { AccessState } from 'c/socialAccessState';
 import { graphql } from 'lightning/graphql';
@@ -35,6 +36,15 @@ import { channelDisplay, interactionView } from 'c/socialTimelineView';
 import { countText, exactTimeText, isoTime, relativeTimeText } from 'c/socialTimeText';
 import { CASE_CONTACT_QUERY, caseContactOf } from 'c/socialCaseContact';
 import { replyStateByInbound, undeliveredRepliesWhere } from 'c/socialDelivery';
+import { expectsAnswer } from 'c/socialMessageShape';
+import {
+    browserStorage,
+    disabledChannelKeys,
+    rememberDisabledChannels,
+    rememberedDisabledChannels,
+    sameChannelKeys,
+    withoutChannels
+} from 'c/socialDisabledChannels';
 import { CATCH_UP_QUERY } from './catchUpQuery';
 
 const BATCH = 200;
@@ -57,6 +67,8 @@ export default class SocialCatchUp extends AccessState(NavigationMixin(Lightning
     recentTotal = 0;
     openTotal = 0;
     channelList = [];
+    // Channels an admin turned off: every request leaves their messages out (see the timeline).
+    disabledChannels = rememberedDisabledChannels(browserStorage());
     isLoading = true;
     catchUpErrors;
     since;
@@ -168,10 +180,14 @@ export default class SocialCatchUp extends AccessState(NavigationMixin(Lightning
         if (!scope || !this.since) {
             return undefined;
         }
+        const off = this.disabledChannels;
         return {
-            recent: { and: [scope, { Posted_At__c: { gte: { value: this.since } } }] },
-            open: { and: [scope, { Direction__c: { eq: 'Inbound' } }, { Status__c: { in: OPEN_STATUSES } }] },
-            undelivered: undeliveredRepliesWhere(scope),
+            recent: withoutChannels({ and: [scope, { Posted_At__c: { gte: { value: this.since } } }] }, off),
+            open: withoutChannels(
+                { and: [scope, { Direction__c: { eq: 'Inbound' } }, { Status__c: { in: OPEN_STATUSES } }] },
+                off
+            ),
+            undelivered: withoutChannels(undeliveredRepliesWhere(scope), off),
             first: BATCH
         };
     }
@@ -191,13 +207,23 @@ export default class SocialCatchUp extends AccessState(NavigationMixin(Lightning
             return;
         }
         this.catchUpErrors = undefined;
+        const channels = nodesOf(query.Social_Channel__c, toChannel);
+        const disabled = disabledChannelKeys(channels);
+        if (!sameChannelKeys(disabled, this.disabledChannels)) {
+            // Asked with other channels left out than the admin's current choice: ask again (the
+            // variables change with them) and show nothing of this answer.
+            this.disabledChannels = disabled;
+            rememberDisabledChannels(browserStorage(), disabled);
+            this.isLoading = true;
+            return;
+        }
         this.now = Date.now();
         this.recent = nodesOf(query.recent, toInteraction);
         this.open = nodesOf(query.open, toInteraction);
         this.undelivered = nodesOf(query.undelivered, toInteraction);
         this.recentTotal = query.recent.totalCount ?? this.recent.length;
         this.openTotal = query.open.totalCount ?? this.open.length;
-        this.channelList = nodesOf(query.Social_Channel__c, toChannel);
+        this.channelList = channels;
         this.isLoading = false;
     }
 
@@ -263,30 +289,47 @@ export default class SocialCatchUp extends AccessState(NavigationMixin(Lightning
         return formatLabel(NO_RECENT, this.effectiveDays);
     }
 
+    /**
+     * Open messages that wait for us: a thank-you or an acknowledgement left New asks nothing, by
+     * the same check the "why now" rules make (c/socialMessageShape), so the list, its count and
+     * the suggestions agree.
+     */
+    get waitingItems() {
+        return this.open.filter(expectsAnswer);
+    }
+
+    /**
+     * How many open messages wait: those read that do, and every open one beyond the batch read,
+     * unread and so not known to ask nothing (doubt counts it, as in c/socialMessageShape).
+     */
+    get waitingTotal() {
+        return this.waitingItems.length + Math.max(0, this.openTotal - this.open.length);
+    }
+
     get openHeading() {
-        return formatLabel(OPEN_ITEMS, countText(this.openTotal));
+        return formatLabel(OPEN_ITEMS, countText(this.waitingTotal));
     }
 
     get openItems() {
         // Whether a reply to an open message is on its way: from our undelivered replies and the recent ones.
         const replyStates = replyStateByInbound([...this.recent, ...this.undelivered]);
-        return this.open
+        return this.waitingItems
             .slice(0, OPEN_SHOWN)
             .map((interaction) => interactionView(interaction, this.channels, this.now, { replyStates }));
     }
 
     get hasOpen() {
-        return this.openTotal > 0;
+        return this.waitingTotal > 0;
     }
 
     get moreOpenText() {
-        const hidden = this.openTotal - Math.min(this.open.length, OPEN_SHOWN);
+        const hidden = this.waitingTotal - Math.min(this.waitingItems.length, OPEN_SHOWN);
         return hidden > 0 ? formatLabel(MORE_OPEN, countText(hidden)) : '';
     }
 
     get openTruncatedText() {
         return this.openTotal > this.open.length
-            ? formatLabel(OPEN_TRUNCATED, countText(this.open.length), countText(this.openTotal))
+            ? formatLabel(OPEN_TRUNCATED, countText(this.waitingItems.length), countText(this.waitingTotal))
             : '';
     }
 

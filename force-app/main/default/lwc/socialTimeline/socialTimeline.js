@@ -41,6 +41,8 @@ import JUMP_DATE from '@salesforce/label/c.Social_Timeline_JumpDate';
 import JUMP_GO from '@salesforce/label/c.Social_Timeline_JumpGo';
 import JUMP_OLDEST from '@salesforce/label/c.Social_Timeline_JumpOldest';
 import JUMP_NEWEST from '@salesforce/label/c.Social_Timeline_JumpNewest';
+import HIDDEN_CHANNELS from '@salesforce/label/c.Social_Timeline_HiddenChannels';
+import HIDDEN_CHANNELS_ONE from '@salesforce/label/c.Social_Timeline_HiddenChannelsOne';
 import { formatLabel } from 'c/labelFormat';
 import { channelsByKey, nodesOf, toChannel, toInteraction } from 'c/socialInteractionModel';
 import { wholeThreads } from 'c/socialThreads';
@@ -50,6 +52,7 @@ import { countText, exactTimeText } from 'c/socialTimeText';
 import {
     EMPTY_FILTER,
     buildWhere,
+    disabledChannelsWhere,
     isFiltered,
     matchesSearch,
     newPreferenceInput,
@@ -76,11 +79,18 @@ import {
     pagingVariables
 } from 'c/socialTimelinePaging';
 import { CASE_CONTACT_QUERY, caseContactOf } from 'c/socialCaseContact';
+import {
+    disabledChannelKeys,
+    rememberDisabledChannels,
+    rememberedDisabledChannels,
+    sameChannelKeys
+} from 'c/socialDisabledChannels';
 import { replyStateByInbound, undeliveredRepliesWhere } from 'c/socialDelivery';
 import { TIMELINE_QUERY } from './timelineQuery';
 import { OLDEST_QUERY } from './oldestQuery';
 import { PREFERENCE_QUERY } from './preferenceQuery';
 import { THREAD_MEMBERS_QUERY } from './threadMembersQuery';
+import { HIDDEN_COUNT_QUERY } from './hiddenCountQuery';
 
 const DEFAULT_PAGE_SIZE = 20;
 const MAX_PAGE_SIZE = 200;
@@ -162,6 +172,12 @@ export default class SocialTimeline extends AccessState(NavigationMixin(Lightnin
     requestAfter = null;
     requestWindowEnd = null;
     channelList = [];
+    // Channels an admin turned off, whose messages every request leaves out: at first the ones this
+    // browser saw last, then the ones each answer names (c/socialDisabledChannels).
+    disabledChannels = rememberedDisabledChannels(browserStorage());
+    // How many of the record's messages those channels hold: the page says so instead of showing them.
+    hiddenCount = 0;
+    refreshHiddenCount;
     // Our replies not delivered yet in this scope, whatever the filter: for "reply queued" badges.
     undeliveredReplies = [];
     displayCount = DEFAULT_PAGE_SIZE;
@@ -299,6 +315,7 @@ export default class SocialTimeline extends AccessState(NavigationMixin(Lightnin
             filter: this.filter,
             allowedChannels: this.allowedChannels,
             showPrivate: this.showPrivate,
+            disabledChannels: this.disabledChannels,
             postedAtOrBefore
         });
     }
@@ -320,7 +337,12 @@ export default class SocialTimeline extends AccessState(NavigationMixin(Lightnin
             return;
         }
         this.errors = undefined;
-        this.takeChannels(nodesOf(data.uiapi.query.Social_Channel__c, toChannel));
+        const channels = nodesOf(data.uiapi.query.Social_Channel__c, toChannel);
+        this.takeChannels(channels);
+        if (!this.takeDisabledChannels(channels)) {
+            // Asked with other channels left out than the admin's current choice: not shown.
+            return;
+        }
         this.takeUndelivered(nodesOf(data.uiapi.query.undelivered, toInteraction));
         this.paging = applyPage(this.paging, this.paging.current, {
             items: nodesOf(connection, toInteraction),
@@ -353,7 +375,8 @@ export default class SocialTimeline extends AccessState(NavigationMixin(Lightnin
             scope,
             filter: EMPTY_FILTER,
             allowedChannels: this.allowedChannels,
-            showPrivate: this.showPrivate
+            showPrivate: this.showPrivate,
+            disabledChannels: this.disabledChannels
         });
         return { where: { and: [where, { Thread_Key__c: { in: this.threadKeysRequest.split('\n') } }] } };
     }
@@ -391,6 +414,74 @@ export default class SocialTimeline extends AccessState(NavigationMixin(Lightnin
             this.derived.channelMap = channelsByKey(channels);
             this.channelList = channels;
         }
+    }
+
+    /**
+     * The channels turned off, as this answer names them. True when the request left out exactly
+     * those; otherwise they are remembered and the timeline is asked again from its first page
+     * (the where changes with them), and this answer is not shown.
+     */
+    takeDisabledChannels(channels) {
+        const disabled = disabledChannelKeys(channels);
+        if (sameChannelKeys(disabled, this.disabledChannels)) {
+            return true;
+        }
+        this.disabledChannels = disabled;
+        rememberDisabledChannels(browserStorage(), disabled);
+        this.forgetWholeThreads();
+        this.resetPaging();
+        return false;
+    }
+
+    get hiddenWhere() {
+        const scope = this.scope;
+        return scope
+            ? disabledChannelsWhere({
+                  scope,
+                  allowedChannels: this.allowedChannels,
+                  showPrivate: this.showPrivate,
+                  disabledChannels: this.disabledChannels
+              })
+            : null;
+    }
+
+    get hiddenCountQuery() {
+        return this.hiddenWhere ? HIDDEN_COUNT_QUERY : undefined;
+    }
+
+    get hiddenCountVariables() {
+        const hidden = this.hiddenWhere;
+        return hidden ? { hidden } : undefined;
+    }
+
+    @wire(graphql, { query: '$hiddenCountQuery', variables: '$hiddenCountVariables' })
+    wiredHiddenCount({ data, errors, refresh }) {
+        if (refresh) {
+            this.refreshHiddenCount = refresh;
+        }
+        const connection = data?.uiapi?.query?.Social_Interaction__c;
+        if (errors && errors.length) {
+            // The messages stay hidden either way; only the line saying how many is left out.
+            this.hiddenCount = 0;
+        } else if (connection) {
+            this.hiddenCount = connection.totalCount || 0;
+        }
+    }
+
+    /** "12 messages from disabled channels (Facebook) are hidden. …", or '' when none is. */
+    get hiddenChannelsText() {
+        if (!this.hiddenCount || !this.hiddenWhere || this.errors) {
+            return '';
+        }
+        const allowed = this.allowedChannels;
+        const byKey = channelsByKey(this.channelList);
+        const names = this.disabledChannels
+            .filter((key) => !allowed.length || allowed.includes(key))
+            .map((key) => (byKey[key] && byKey[key].name) || key)
+            .join(', ');
+        return this.hiddenCount === 1
+            ? formatLabel(HIDDEN_CHANNELS_ONE, names)
+            : formatLabel(HIDDEN_CHANNELS, countText(this.hiddenCount), names);
     }
 
     takeUndelivered(replies) {
@@ -776,6 +867,9 @@ export default class SocialTimeline extends AccessState(NavigationMixin(Lightnin
         this.displayCount = this.effectivePageSize;
         // Threads may have grown: their heads and counts are asked for again with the new page.
         this.forgetWholeThreads();
+        if (this.hiddenCountQuery && this.refreshHiddenCount) {
+            this.refreshHiddenCount();
+        }
         if (onFirstPage && !this.refreshTimeline) {
             // Nothing to re-read with (no result delivered yet): the first answer is still coming.
             return Promise.resolve(true);

@@ -123,17 +123,34 @@ export function startOfDay(dateText, dayOffset = 0) {
  *   long text area, which the API cannot filter)
  * @param {string[]} options.allowedChannels channels the admin chose for this page ([] = all)
  * @param {boolean} options.showPrivate false keeps private messages off this page entirely
+ * @param {string[]} [options.disabledChannels] channels an admin turned off (c/socialDisabledChannels):
+ *   their interactions are never shown
  * @param {string} [options.postedAtOrBefore] ISO instant closing a paging window (see socialTimelinePaging)
  */
-export function buildWhere({ scope, filter, allowedChannels = [], showPrivate = true, postedAtOrBefore = null }) {
+export function buildWhere({
+    scope,
+    filter,
+    allowedChannels = [],
+    showPrivate = true,
+    disabledChannels = [],
+    postedAtOrBefore = null
+}) {
     const clauses = [scope];
     const chosen = filter || EMPTY_FILTER;
-    // A remembered channel the admin has since removed from this page is ignored, never widened.
-    const channelAllowed = allowedChannels.length === 0 || allowedChannels.includes(chosen.channel);
+    // A remembered channel the admin has since removed from this page, or turned off, is ignored,
+    // never widened.
+    const channelAllowed =
+        (allowedChannels.length === 0 || allowedChannels.includes(chosen.channel)) &&
+        !disabledChannels.includes(chosen.channel);
     if (chosen.channel && channelAllowed) {
         clauses.push({ Network__c: { eq: chosen.channel } });
-    } else if (allowedChannels.length) {
-        clauses.push({ Network__c: { in: allowedChannels } });
+    } else {
+        if (allowedChannels.length) {
+            clauses.push({ Network__c: { in: allowedChannels } });
+        }
+        if (disabledChannels.length) {
+            clauses.push({ Network__c: { nin: disabledChannels } });
+        }
     }
     if (chosen.direction) {
         clauses.push({ Direction__c: { eq: chosen.direction } });
@@ -161,6 +178,22 @@ export function buildWhere({ scope, filter, allowedChannels = [], showPrivate = 
         clauses.push({ Posted_At__c: { lte: { value: postedAtOrBefore } } });
     }
     return clauses.length === 1 ? scope : { and: clauses };
+}
+
+/**
+ * What the page would show but for the channels an admin turned off: the page's own limits (its
+ * channels, private messages), not the rep's filter, narrowed to the disabled channels it allows.
+ * The timeline counts these to say how many messages are hidden and why.
+ * @returns {object|null} a Social_Interaction__c_Filter, or null when no allowed channel is off
+ */
+export function disabledChannelsWhere({ scope, allowedChannels = [], showPrivate = true, disabledChannels = [] }) {
+    const hidden = disabledChannels.filter((key) => !allowedChannels.length || allowedChannels.includes(key));
+    if (!scope || !hidden.length) {
+        return null;
+    }
+    const where = buildWhere({ scope, filter: EMPTY_FILTER, allowedChannels: [], showPrivate });
+    const clauses = where === scope ? [scope] : where.and;
+    return { and: [...clauses, { Network__c: { in: hidden } }] };
 }
 
 /** Case-insensitive match of the search text against body, author, contact and channel. */

@@ -48,6 +48,8 @@ const forCatchUp = (config) => Boolean(config.variables && config.variables.rece
 describe('c-social-catch-up', () => {
     beforeEach(() => {
         jest.spyOn(Date, 'now').mockReturnValue(NOW);
+        // The channels turned off that a page load remembers (c/socialDisabledChannels).
+        window.localStorage.clear();
     });
 
     afterEach(() => {
@@ -292,5 +294,108 @@ describe('c-social-catch-up', () => {
         graphql.emit(catchUpQuiet);
         await flushPromises();
         await expect(element).toBeAccessible();
+    });
+    // Issue #15 item 3: a channel an admin turned off counts for nothing here, and a thank-you is
+    // not an open item (c/socialMessageShape's expectsAnswer, as the "why now" rules use it).
+    describe('what is left out', () => {
+        const withoutFacebook = (where) => ({
+            and: [...where.and, { Network__c: { nin: ['facebook'] } }]
+        });
+
+        /** The catch-up with Facebook turned off; with its messages too when the request kept them. */
+        function facebookOff({ keepMessages = false } = {}) {
+            const answer = JSON.parse(JSON.stringify(catchUp));
+            const query = answer.uiapi.query;
+            query.Social_Channel__c.edges.forEach(({ node }) => {
+                node.Enabled__c.value = node.Network_Key__c.value !== 'facebook';
+            });
+            if (!keepMessages) {
+                ['recent', 'open', 'undelivered'].forEach((name) => {
+                    query[name].edges = query[name].edges.filter(({ node }) => node.Network__c.value !== 'facebook');
+                    query[name].totalCount = query[name].edges.length;
+                });
+            }
+            return answer;
+        }
+
+        /** The catch-up with one more open message: a public "Thanks!" on X nobody marked. */
+        function withThanks(answer) {
+            const copy = JSON.parse(JSON.stringify(answer));
+            const open = copy.uiapi.query.open;
+            const template = open.edges.find(({ node }) => node.Network__c.value === 'x').node;
+            const thanks = {
+                ...JSON.parse(JSON.stringify(template)),
+                Id: 'a01HU0000000099AAA',
+                Body__c: { value: 'Thanks! 🙏' },
+                Status__c: { value: 'New', displayValue: 'New' },
+                Intent__c: { value: null, displayValue: null },
+                Sentiment__c: { value: 'Positive', displayValue: 'Positive' },
+                Response_Due_At__c: { value: null },
+                Posted_At__c: { value: '2026-03-04T11:55:00.000Z' }
+            };
+            open.edges.unshift({ node: thanks });
+            open.totalCount += 1;
+            return copy;
+        }
+
+        it('leaves a channel turned off out of every count, open item and next step', async () => {
+            const element = createCatchUp();
+            await flushPromises();
+            expect(graphql.getLastConfig().variables).toEqual(CONTACT_CATCH_UP);
+            graphql.emit(facebookOff({ keepMessages: true }), forCatchUp);
+            await flushPromises();
+            // Asked with Facebook's messages in: nothing of that answer is shown; asked again without them.
+            expect($(element, '.open-heading')).toBeNull();
+            expect(graphql.getLastConfig().variables).toEqual({
+                ...CONTACT_CATCH_UP,
+                recent: withoutFacebook(CONTACT_CATCH_UP.recent),
+                open: withoutFacebook(CONTACT_CATCH_UP.open),
+                undelivered: withoutFacebook(CONTACT_CATCH_UP.undelivered)
+            });
+            expect(JSON.parse(window.localStorage.getItem('socialBridge.disabledChannels'))).toEqual(['facebook']);
+
+            graphql.emit(facebookOff(), forCatchUp);
+            await flushPromises();
+            expect($(element, '.open-heading').textContent).toBe('Open items (3)');
+            expect($$(element, '.open-item')).toHaveLength(3);
+            expect($(element, '.summary').textContent).toBe('In the last 30 days: 7 interactions.');
+            expect(texts(element, '.last-touch .channel-name')).toEqual(['X', 'Community']);
+            const steps = texts(element, '.suggestion-reason').join('\n');
+            expect(steps).not.toContain('Facebook');
+            expect(texts(element, '.suggestion-title')).not.toContain('4. The customer took it public again');
+            await expect(element).toBeAccessible();
+        });
+
+        it('starts from the channels this browser saw turned off', async () => {
+            window.localStorage.setItem('socialBridge.disabledChannels', JSON.stringify(['facebook']));
+            const element = createCatchUp();
+            await flushPromises();
+            const requested = graphql.getLastConfig();
+            expect(requested.variables.open).toEqual(withoutFacebook(CONTACT_CATCH_UP.open));
+            graphql.emit(facebookOff(), forCatchUp);
+            await flushPromises();
+            expect(graphql.getLastConfig()).toBe(requested);
+            expect($(element, '.open-heading').textContent).toBe('Open items (3)');
+        });
+
+        it('never lists a thank-you as an open item: the count and the list agree', async () => {
+            const element = createCatchUp();
+            await flushPromises();
+            graphql.emit(withThanks(catchUp), forCatchUp);
+            await flushPromises();
+            expect($(element, '.open-heading').textContent).toBe('Open items (4)');
+            expect($$(element, '.open-item')).toHaveLength(4);
+            expect(texts(element, '.open-item').some((text) => text.includes('Thanks!'))).toBe(false);
+        });
+
+        it('counts the open items it did not read as waiting, and no thank-you it read', async () => {
+            const element = createCatchUp();
+            await flushPromises();
+            graphql.emit(withThanks(catchUpManyOpen), forCatchUp);
+            await flushPromises();
+            // 241 open: the thank-you read asks nothing; the 236 not read may each wait.
+            expect($(element, '.open-heading').textContent).toBe('Open items (240)');
+            expect($(element, '.more-open').textContent).toBe('and 236 more in the timeline');
+        });
     });
 });

@@ -42,14 +42,20 @@ describe('c/socialInteractionModel', () => {
         expect(nodesOf({ edges: [null, { node: null }] }, toInteraction)).toEqual([]);
     });
 
-    it('reads channels, treating an unset Enabled__c as enabled', () => {
+    it('reads channels, treating an unset Enabled__c as enabled and false as turned off', () => {
         const channels = nodesOf(firstPage.uiapi.query.Social_Channel__c, toChannel);
         expect(channels.map((c) => [c.networkKey, c.enabled, c.slaMinutes])).toEqual([
             ['x', true, 60],
             ['facebook', true, 240],
             ['community', true, 1440],
-            ['reddit', false, null]
+            ['reddit', true, null]
         ]);
+        expect(
+            toChannel({ Id: 'a03', Network_Key__c: { value: 'reddit' }, Enabled__c: { value: false } })
+        ).toMatchObject({
+            networkKey: 'reddit',
+            enabled: false
+        });
         expect(toChannel({ Id: 'a02', Network_Key__c: { value: 'YouTube' } })).toMatchObject({
             networkKey: 'youtube',
             enabled: true

@@ -986,4 +986,116 @@ describe('c-social-timeline', () => {
             await expect(element).toBeAccessible();
         });
     });
+    // Issue #15 item 3: an admin turns a channel off (Social_Channel__c.Enabled__c = false); its
+    // messages leave the timeline, the counts stay true, and a line says how many and why.
+    describe('channels turned off', () => {
+        const FACEBOOK_OFF = { and: [CONTACT_SCOPE, { Network__c: { nin: ['facebook'] } }] };
+        const isHiddenCountConfig = (config) => Boolean(config && config.variables && config.variables.hidden);
+        const hiddenCountConfig = () => wireConfigs().find(isHiddenCountConfig);
+
+        /** The page as the server gives it with these channels turned off (and only others' messages). */
+        function pageWith(disabled, { keepDisabledMessages = false } = {}) {
+            const page = JSON.parse(JSON.stringify(firstPage));
+            const query = page.uiapi.query;
+            query.Social_Channel__c.edges.forEach(({ node }) => {
+                node.Enabled__c.value = !disabled.includes(node.Network_Key__c.value);
+            });
+            if (!keepDisabledMessages) {
+                const connection = query.Social_Interaction__c;
+                connection.edges = connection.edges.filter(({ node }) => !disabled.includes(node.Network__c.value));
+                connection.totalCount = connection.edges.length;
+                connection.pageInfo = { hasNextPage: false, endCursor: null };
+            }
+            return page;
+        }
+        const hiddenCount = (totalCount) => ({ uiapi: { query: { Social_Interaction__c: { totalCount } } } });
+
+        it('hides their messages, keeps the count true and says how many are hidden and why', async () => {
+            const element = createTimeline();
+            await flushPromises();
+            expect(timelineVariables().where).toEqual(CONTACT_SCOPE);
+            expect(hiddenCountConfig()).toBeUndefined();
+
+            // The answer says Facebook is off, but the request did not leave it out: not shown, asked again.
+            await emitTimeline(pageWith(['facebook'], { keepDisabledMessages: true }));
+            await flushPromises();
+            expect($$(element, 'c-social-thread')).toHaveLength(0);
+            expect(timelineVariables().where).toEqual(FACEBOOK_OFF);
+            expect(hiddenCountConfig().variables).toEqual({
+                hidden: { and: [CONTACT_SCOPE, { Network__c: { in: ['facebook'] } }] }
+            });
+
+            await emitTimeline(pageWith(['facebook']));
+            graphql.emit(hiddenCount(12), isHiddenCountConfig);
+            await flushPromises();
+            expect($(element, '.summary').textContent).toBe('Showing 2 of 2 interactions');
+            expect($(element, '.hidden-channels').textContent.trim()).toBe(
+                '12 messages from disabled channels (Facebook) are hidden. An admin turned these channels off.'
+            );
+            expect(interactionsOf(element)).toHaveLength(2);
+            expect(interactionsOf(element).every((row) => !row.textContent.includes('Facebook'))).toBe(true);
+            const filters = $(element, 'c-social-timeline-filters').shadowRoot;
+            expect(filters.querySelector('.channel').options.map((o) => o.value)).not.toContain('facebook');
+            await expect(element).toBeAccessible();
+        });
+
+        it('remembers them, so the next page load asks once, leaving them out from the start', async () => {
+            const first = createTimeline();
+            await emitTimeline(pageWith(['facebook'], { keepDisabledMessages: true }));
+            await flushPromises();
+            document.body.removeChild(first);
+
+            const element = createTimeline();
+            await flushPromises();
+            expect(timelineVariables().where).toEqual(FACEBOOK_OFF);
+            const requested = timelineConfig();
+            await emitTimeline(pageWith(['facebook']));
+            graphql.emit(hiddenCount(1), isHiddenCountConfig);
+            await flushPromises();
+            expect(timelineConfig()).toBe(requested);
+            expect($$(element, 'c-social-thread')).toHaveLength(1);
+            expect($(element, '.hidden-channels').textContent.trim()).toBe(
+                '1 message from a disabled channel (Facebook) is hidden. An admin turned this channel off.'
+            );
+        });
+
+        it('ignores a remembered choice of a channel now turned off', async () => {
+            window.localStorage.setItem(
+                `socialBridge.timelineFilter.${USER_ID}.Contact`,
+                JSON.stringify({ ...EMPTY_FILTER, channel: 'facebook' })
+            );
+            window.localStorage.setItem('socialBridge.disabledChannels', JSON.stringify(['facebook']));
+            createTimeline();
+            await flushPromises();
+            expect(timelineVariables().where).toEqual(FACEBOOK_OFF);
+        });
+
+        it('shows them again once the admin turns the channel back on', async () => {
+            window.localStorage.setItem('socialBridge.disabledChannels', JSON.stringify(['facebook']));
+            const element = createTimeline();
+            await flushPromises();
+            expect(timelineVariables().where).toEqual(FACEBOOK_OFF);
+            graphql.emit(hiddenCount(2), isHiddenCountConfig);
+            await emitTimeline(pageWith([]));
+            await flushPromises();
+            expect(timelineVariables().where).toEqual(CONTACT_SCOPE);
+            expect(hiddenCountConfig()).toBeUndefined();
+            expect(JSON.parse(window.localStorage.getItem('socialBridge.disabledChannels'))).toEqual([]);
+            await emitTimeline(firstPage);
+            await flushPromises();
+            expect($(element, '.hidden-channels')).toBeNull();
+            expect($(element, '.summary').textContent).toBe('Showing 3 of 7 interactions');
+        });
+
+        it('says nothing is hidden when the count cannot be read, and still hides them', async () => {
+            window.localStorage.setItem('socialBridge.disabledChannels', JSON.stringify(['facebook']));
+            const element = createTimeline();
+            await emitTimeline(pageWith(['facebook']));
+            graphql.emitErrors([{ message: 'No access' }], isHiddenCountConfig);
+            await flushPromises();
+            expect($(element, '.hidden-channels')).toBeNull();
+            expect(timelineVariables().where).toEqual(FACEBOOK_OFF);
+            expect($$(element, 'c-social-thread')).toHaveLength(1);
+        });
+    });
 });

@@ -1,6 +1,7 @@
 import {
     EMPTY_FILTER,
     buildWhere,
+    disabledChannelsWhere,
     isFiltered,
     matchesSearch,
     normaliseFilter,
@@ -113,6 +114,53 @@ describe('c/socialTimelineFilter', () => {
         });
         expect(buildWhere({ scope, filter: { ...EMPTY_FILTER, visibility: 'Private' }, showPrivate: false })).toEqual({
             and: [scope, { Visibility__c: { eq: 'Public' } }]
+        });
+    });
+
+    // Channels an admin turned off never show, whatever the rep chose or remembered (issue #15 item 3).
+    describe('channels turned off', () => {
+        const scope = recordScope('Contact', CONTACT);
+        const facebookOff = { disabledChannels: ['facebook'] };
+
+        it.each([
+            ['no channel chosen', EMPTY_FILTER, [], [{ Network__c: { nin: ['facebook'] } }]],
+            ['an enabled channel chosen', { ...EMPTY_FILTER, channel: 'x' }, [], [{ Network__c: { eq: 'x' } }]],
+            [
+                'a remembered channel now turned off',
+                { ...EMPTY_FILTER, channel: 'facebook' },
+                [],
+                [{ Network__c: { nin: ['facebook'] } }]
+            ],
+            [
+                'the page limited to some channels',
+                { ...EMPTY_FILTER, channel: 'facebook' },
+                ['x', 'facebook'],
+                [{ Network__c: { in: ['x', 'facebook'] } }, { Network__c: { nin: ['facebook'] } }]
+            ]
+        ])('leaves them out with %s', (_, filter, allowedChannels, channelClauses) => {
+            expect(buildWhere({ scope, filter, allowedChannels, ...facebookOff })).toEqual({
+                and: [scope, ...channelClauses]
+            });
+        });
+
+        it('counts what they hide within the page limits, not the rep filter', () => {
+            expect(disabledChannelsWhere({ scope, ...facebookOff })).toEqual({
+                and: [scope, { Network__c: { in: ['facebook'] } }]
+            });
+            expect(
+                disabledChannelsWhere({
+                    scope,
+                    allowedChannels: ['x', 'facebook'],
+                    showPrivate: false,
+                    disabledChannels: ['facebook', 'reddit']
+                })
+            ).toEqual({ and: [scope, { Visibility__c: { eq: 'Public' } }, { Network__c: { in: ['facebook'] } }] });
+        });
+
+        it('counts nothing when no channel the page shows is off', () => {
+            expect(disabledChannelsWhere({ scope, disabledChannels: [] })).toBeNull();
+            expect(disabledChannelsWhere({ scope, allowedChannels: ['x'], ...facebookOff })).toBeNull();
+            expect(disabledChannelsWhere({ scope: null, ...facebookOff })).toBeNull();
         });
     });
 
