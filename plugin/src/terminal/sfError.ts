@@ -1,9 +1,13 @@
-// Turns the library's MappingError into the command's message (`# error.<code>` with its actions),
-// keeping the problems as structured data for --json; and the daily API limit into `# error.DailyLimit`,
-// which says where the results are, when the allowance comes back and the exact command to run again.
-import type { Messages, SfError } from '@salesforce/core';
+// Turns the library's MappingError into its message (`# error.<code>` with its actions, in
+// messages/social.errors.md, one text for every command), keeping the problems as structured data for
+// --json; and the daily API limit into `# error.DailyLimit`, which says where the results are, when the
+// allowance comes back and the exact command to run again.
+import { Messages, type SfError } from '@salesforce/core';
 import { DailyLimitError } from '../org/errors.js';
 import { formatProblem, MappingError } from '../mappings/problem.js';
+
+Messages.importMessagesDirectoryFromMetaUrl(import.meta.url);
+const errors = Messages.loadMessages('@social-bridge/plugin-social', 'social.errors');
 
 /** The running command, to repeat it in a resume hint. */
 export interface RunningCommand {
@@ -12,23 +16,28 @@ export interface RunningCommand {
   config: { bin: string };
 }
 
-export function toSfError(messages: Messages<string>, error: unknown, command?: RunningCommand): Error {
-  if (error instanceof DailyLimitError) return dailyLimitError(messages, error, command);
+/**
+ * `runTexts`: the bundle with the command's own words for a stopped run (`# info.dailyLimitResults`,
+ * `# info.dailyLimitNoResults`, `# info.dailyLimitRerunSafe`); the shared ones, about rows, by default.
+ */
+export function toSfError(error: unknown, command?: RunningCommand, runTexts: Messages<string> = errors): Error {
+  if (error instanceof DailyLimitError) return dailyLimitError(runTexts, error, command);
   if (!(error instanceof MappingError)) return error instanceof Error ? error : new Error(String(error));
-  const sfError: SfError = messages.createError(`error.${error.code}`, [error.problems.map(formatProblem).join('\n')]);
+  const sfError: SfError = errors.createError(`error.${error.code}`, [error.problems.map(formatProblem).join('\n')]);
   sfError.setData({ problems: error.problems } as unknown as Parameters<typeof sfError.setData>[0]);
   return sfError;
 }
 
-function dailyLimitError(messages: Messages<string>, error: DailyLimitError, command?: RunningCommand): SfError {
+function dailyLimitError(runTexts: Messages<string>, error: DailyLimitError, command?: RunningCommand): SfError {
   const rerun = command ? rerunCommand(command) : 'the same command';
   const run = error.stoppedRun;
   // The allowance is a rolling 24 hours: every call this run made has aged out a day after it stopped.
   const fullyBack = new Date(error.at.getTime() + 24 * 60 * 60 * 1000).toISOString().replace(/\.\d+Z$/, 'Z');
   const where = run
-    ? messages.getMessage('info.dailyLimitResults', [run.rows - run.notAttempted, run.resultsDir, run.notAttempted])
-    : messages.getMessage('info.dailyLimitNoResults');
-  const sfError: SfError = messages.createError('error.DailyLimit', [error.message, where], [fullyBack, rerun]);
+    ? runTexts.getMessage('info.dailyLimitResults', [run.rows - run.notAttempted, run.resultsDir, run.notAttempted])
+    : runTexts.getMessage('info.dailyLimitNoResults');
+  const safe = runTexts.getMessage('info.dailyLimitRerunSafe');
+  const sfError: SfError = errors.createError('error.DailyLimit', [error.message, where], [fullyBack, safe, rerun]);
   sfError.setData({
     limit: 'DailyApiRequests',
     ...(error.usage ? { used: error.usage.used, max: error.usage.max } : {}),

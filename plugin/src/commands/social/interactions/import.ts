@@ -73,7 +73,7 @@ export default class Import extends SfCommand<ImportResult> {
       });
     } catch (error) {
       this.spinner.stop('failed');
-      throw toSfError(messages, error, { id: 'social:interactions:import', argv: this.argv, config: this.config });
+      throw toSfError(error, { id: 'social:interactions:import', argv: this.argv, config: this.config });
     }
     this.spinner.stop();
 

@@ -102,7 +102,7 @@ export default class Deploy extends SfCommand<DeployResult> {
             });
           },
         }),
-      (error) => toSfError(messages, error, { id: 'social:mappings:deploy', argv: this.argv, config: this.config }),
+      (error) => toSfError(error, { id: 'social:mappings:deploy', argv: this.argv, config: this.config }),
     );
     const { result } = outcome;
 

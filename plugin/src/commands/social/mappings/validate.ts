@@ -44,7 +44,7 @@ export default class Validate extends SfCommand<ValidateResult> {
         { allowOutsideSources: flags['allow-outside-sources'] },
       );
     } catch (error) {
-      throw toSfError(messages, error);
+      throw toSfError(error);
     }
     // Warnings come first: a file with rejected rows still shows what its rules will do.
     if (result.warnings.length > 0 && !this.jsonEnabled())

@@ -73,7 +73,7 @@ export default class Deliver extends SfCommand<DeliverResult> {
         return result;
       } catch (error) {
         this.spinner.stop('failed');
-        throw toSfError(messages, error, { id: 'social:replies:deliver', argv: this.argv, config: this.config });
+        throw toSfError(error, { id: 'social:replies:deliver', argv: this.argv, config: this.config }, messages);
       }
     };
 
