@@ -138,11 +138,14 @@ export async function ensureChannels(localOrg) {
  * The fewest calls the documented limits allow for importing the export (support/minimum.mjs):
  *   reads:  the channels; the identities of the file the org holds (none on a first import: one
  *           COUNT() operation says so); the posts of the file the org holds, once, with the fields
- *           threading and the comparison need (none on a first import); the open questions in the
- *           threads of the company's messages (by IN list of thread keys; the first import answers
- *           them, so the second finds none). Earlier posts of the people who sent private messages:
- *           none to read on a first import, whose identities are all new, nor on the second, whose
- *           messages all have their thread already.
+ *           threading and the comparison need (none on a first import: one COUNT() operation says the
+ *           org holds no interaction); the open questions in the threads of the company's messages (by
+ *           IN list of thread keys on a second import, where the first has answered them; on a first
+ *           import into an org without interactions the posts' COUNT() already says there are none).
+ *           Earlier posts of the people who sent private messages: none to read on a first import,
+ *           whose identities are all new, nor on the second, whose messages all have their thread
+ *           already. Not counted: what points at converted Leads (an org without identities or
+ *           interactions has none; the COUNT()s say so).
  *   writes: on a first import the identities and the interactions (at least the bytes of the export).
  */
 export function importMinimum({ posts, postChars, bytes, identities, identityChars, outboundThreadChars }, first) {
@@ -154,7 +157,7 @@ export function importMinimum({ posts, postChars, bytes, identities, identityCha
     first
       ? { name: 'posts (none in the org)', records: 0, chars: 0 }
       : { name: 'posts', records: posts, chars: postChars, scan: posts },
-    { name: 'open questions', records: 0, chars: outboundThreadChars },
+    ...(first ? [] : [{ name: 'open questions', records: 0, chars: outboundThreadChars }]),
   ];
   const writes = first
     ? [

@@ -8,6 +8,7 @@ import type { Connection } from '@salesforce/core';
 import { importInteractions, type ImportOptions, type ImportResult } from '../../plugin/src/interactions/import.js';
 import { OrgClient } from '../../plugin/src/org/client.js';
 import { mappingYaml, writeFixture } from '../plugin/fixtures.js';
+import { startLocalOrg } from '../../local-org/src/main.js';
 import { connectTo, startOrg, type TestOrg } from '../plugin/localOrg.js';
 
 let org: TestOrg;
@@ -70,18 +71,20 @@ describe('interactions import API calls', () => {
 
     const first = await importCounted(file);
     expect(first.result.counts).toMatchObject({ created: 4, failed: 0, rejected: 0 });
-    // 1 the channels; 2 what still points at a converted Lead (identities and interactions, one composite);
-    // 3 the identities (the resolver does not read the channels again); 4 the new identities, one
-    // sObject Collections request; 5 the file's posts and the parent outside it, in one composite (no
-    // earlier posts of the DM's sender: the import has just created the identity); 6 the open questions
-    // in the outbound message's thread (a first import reads no posts back); 7 the writes.
-    expect(first.calls).toBe(7);
+    // 1 the channels, what still points at a converted Lead (identities and interactions) and whether the
+    // org holds any interaction, one composite (orgAtStart.ts; the demo org does); 2 the identities (the
+    // resolver does not read the channels again); 3 the new identities, one sObject Collections request;
+    // 4 the file's posts and the parent outside it, in one composite (no earlier posts of the DM's sender:
+    // the import has just created the identity); 5 the open questions in the outbound message's thread (a
+    // first import reads no posts back); 6 the writes.
+    expect(first.calls).toBe(6);
 
     const second = await importCounted(file);
     expect(second.result.counts).toMatchObject({ unchanged: 4 });
-    // 1 the channels; 2 converted Leads; 3 the identities; 4 the file's posts and the parent; 5 the open questions and the
-    // four posts in the org, with the fields to compare, in one composite; nothing to write.
-    expect(second.calls).toBe(5);
+    // 1 the channels, converted Leads and whether the org holds interactions; 2 the identities; 3 the file's
+    // posts and the parent; 4 the open questions and the four posts in the org, with the fields to
+    // compare, in one composite; nothing to write.
+    expect(second.calls).toBe(4);
   });
 
   it('a linked Contact: its account is read in the same call as the posts', async () => {
@@ -116,9 +119,10 @@ describe('interactions import API calls', () => {
       `SELECT Account__c FROM Social_Interaction__c WHERE External_Id__c = 'x:${p}-1'`,
     );
     expect(record).toMatchObject({ Account__c: account.id });
-    // The channels; converted Leads; the identity and the rule's Contacts; the identity written; the post and the Contact's
-    // account; the interaction written (no outbound message: no open questions to read).
-    expect(calls).toBe(6);
+    // The channels, converted Leads and whether the org holds interactions; the identity and the rule's
+    // Contacts; the identity written; the post and the Contact's account; the interaction written (no
+    // outbound message: no open questions to read).
+    expect(calls).toBe(5);
   });
 
   it('a re-import whose reads take more than one composite call finds every post', async () => {
@@ -148,8 +152,47 @@ describe('interactions import API calls', () => {
     const second = await importCounted(file);
     expect(second.result.counts).toMatchObject({ unchanged: 2_602, created: 0, updated: 0, failed: 0 });
     expect(second.result.changes).toBe(0);
-    // The channels; converted Leads; the 50 identities; the posts' thread keys (7 queries); the posts to
-    // compare (8).
-    expect(second.calls).toBe(1 + 1 + 1 + 2 + 2);
+    // The channels, converted Leads and whether the org holds interactions; the 50 identities; the posts'
+    // thread keys (7 queries); the posts to compare (8).
+    expect(second.calls).toBe(1 + 1 + 2 + 2);
+  });
+
+  it('a first import into an org without interactions reads nothing back', async () => {
+    // A fresh org holding no Social_Interaction__c: the first call's `SELECT Id … LIMIT 1` finds none, so
+    // no post, parent, earlier post or open question is read by IN list; 1,300 new identities go as one
+    // Bulk API 2.0 job (6 calls, against 7 Collections requests of 200), like the interactions.
+    const empty = await startLocalOrg({ port: 0, empty: true });
+    try {
+      const emptyConnection = connectTo(empty);
+      await new OrgClient(emptyConnection).upsertCollections('Social_Channel__c', 'Network_Key__c', [
+        { Network_Key__c: 'x', Name: 'X', Enabled__c: true, Response_SLA_Minutes__c: 60 },
+      ]);
+      const p = `e${Date.now()}`;
+      const rows = Array.from({ length: 2_600 }, (_, index) => ({
+        network: 'x',
+        postId: `${p}-${index}`,
+        userId: `${p}-u${index % 1_300}`,
+        postedAt: new Date(Date.parse('2026-11-20T00:00:00Z') + index * 60_000).toISOString(),
+        direction: index % 2 === 1 ? 'Outbound' : 'Inbound',
+        ...(index % 2 === 1 ? { inReplyTo: `${p}-${index - 1}` } : {}),
+      }));
+      const dir = await writeFixture({ 'export.ndjson': ndjson(rows) });
+      const before = empty.ctx.apiCalls.used;
+      const result = await importInteractions({
+        file: join(dir, 'export.ndjson'),
+        connection: emptyConnection,
+        dryRun: false,
+        resultsDir: join(dir, 'results'),
+        now: () => new Date('2026-11-21T00:00:00Z'),
+      });
+      expect(result.counts).toMatchObject({ created: 2_600, failed: 0, rejected: 0 });
+      expect(result.threads).toBe(1_300);
+      // 1 the channels, converted Leads, whether the org holds interactions; 1 the identities (none in the
+      // org: one record asked for); 6 the identities' Bulk job; 6 the interactions' Bulk job.
+      expect(empty.ctx.apiCalls.used - before).toBe(1 + 1 + 6 + 6);
+      expect(result.apiCalls).toBe(14);
+    } finally {
+      await empty.stop();
+    }
   });
 });

@@ -39,25 +39,32 @@ interface OnConvertedLead extends Record<string, unknown> {
 const MOVED_OBJECTS = ['Social_Identity__c', 'Social_Interaction__c'] as const;
 
 /**
+ * The reads of what still points at a converted Lead, one query per moved object, in MOVED_OBJECTS'
+ * order: a command may send them along with its own first reads (one composite request carries them all).
+ */
+export const CONVERTED_LEAD_QUERIES: readonly string[] = MOVED_OBJECTS.map(
+  (objectName) =>
+    `SELECT Id, Lead__c, Lead__r.ConvertedContactId, Lead__r.ConvertedAccountId FROM ${objectName} WHERE Lead__r.IsConverted = true`,
+);
+
+/**
  * What still points at a converted Lead, identities and interactions, read in one call (one composite
  * request carries both queries). When no call is left today, nothing is read or moved here: the next
  * stage meets the same daily limit and reports every row as not attempted.
  */
-async function recordsOnConvertedLeads(org: OrgClient): Promise<ConversionMove[]> {
-  let read: OnConvertedLead[][];
+async function recordsOnConvertedLeads(org: OrgClient): Promise<Array<Array<Record<string, unknown>>>> {
   try {
-    read = await org.queryMany<OnConvertedLead>(
-      MOVED_OBJECTS.map(
-        (objectName) =>
-          `SELECT Id, Lead__c, Lead__r.ConvertedContactId, Lead__r.ConvertedAccountId FROM ${objectName} WHERE Lead__r.IsConverted = true`,
-      ),
-    );
+    return await org.queryMany(CONVERTED_LEAD_QUERIES);
   } catch (error) {
     if (error instanceof DailyLimitError) return [];
     throw error;
   }
+}
+
+/** Pure: the moves the records of CONVERTED_LEAD_QUERIES call for (none for a read that did not happen). */
+function movesOf(read: ReadonlyArray<ReadonlyArray<Record<string, unknown>>>): ConversionMove[] {
   return MOVED_OBJECTS.flatMap((objectName, index) =>
-    (read[index] ?? []).flatMap((record) => {
+    ((read[index] ?? []) as OnConvertedLead[]).flatMap((record) => {
       const contactId = record.Lead__r?.ConvertedContactId;
       if (!contactId) return [];
       return [
@@ -87,11 +94,15 @@ export function conversionWrite(move: ConversionMove): Record<string, unknown> &
   return { Id: move.recordId, Contact__c: move.contactId, Account__c: move.accountId, Lead__c: null };
 }
 
+/**
+ * Moves what points at a converted Lead. `read`: the records of CONVERTED_LEAD_QUERIES when the command
+ * sent them with its own reads (an empty list when the daily limit stopped that read); else they are read here.
+ */
 export async function followLeadConversions(
   org: OrgClient,
-  options: { dryRun: boolean },
+  options: { dryRun: boolean; read?: ReadonlyArray<ReadonlyArray<Record<string, unknown>>> },
 ): Promise<FollowedConversions> {
-  const moves = await recordsOnConvertedLeads(org);
+  const moves = movesOf(options.read ?? (await recordsOnConvertedLeads(org)));
   if (!options.dryRun) {
     for (const object of MOVED_OBJECTS) {
       const ofObject = moves.filter((move) => move.object === object);

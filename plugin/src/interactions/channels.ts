@@ -1,23 +1,9 @@
-// The channels an import may write to, read from the org's Social_Channel__c records: the response SLA
+// The channels an import may write to, from the org's Social_Channel__c records (read in orgAtStart.ts): the response SLA
 // and the post URL template come from there (the org is what reps see). With --mapping, a network must
 // also be a channel of the mapping, and a channel the mapping disables is disabled for the import too.
 import type { MappingFile } from '../mappings/mappingFile/schema.js';
-import type { OrgClient } from '../org/client.js';
-import { CHANNEL_FIELDS, type ExistingChannel } from '../mappings/resolve.js';
+import type { ExistingChannel } from '../mappings/resolve.js';
 import type { ChannelInfo } from './interaction.js';
-import { ReadRound } from './readRound.js';
-
-/** The channels rows are checked against, and the org's records (the identity step reads no channel again). */
-export async function readChannels(
-  org: OrgClient,
-  mapping: MappingFile | undefined,
-): Promise<{ channels: Map<string, ChannelInfo>; records: ExistingChannel[] }> {
-  const round = new ReadRound();
-  const read = round.add<ExistingChannel>([`SELECT ${CHANNEL_FIELDS.join(', ')} FROM Social_Channel__c`]);
-  await round.run(org);
-  const records = read();
-  return { channels: channelsFrom(records, mapping), records };
-}
 
 /** Pure part: org records (and the mapping, when given) -> the channels rows are checked against. */
 export function channelsFrom(

@@ -13,7 +13,6 @@ import { followLeadConversions, type FollowedConversions } from '../conversions/
 import { OrgClient } from '../org/client.js';
 import { DEFAULT_BULK_THRESHOLD } from '../org/limits.js';
 import type { RetryPolicy } from '../org/retry.js';
-import { readChannels } from './channels.js';
 import { chooseColumns } from './columns.js';
 import { DailyLimitStop } from './dailyLimitStop.js';
 import { outlineExport } from './importRead.js';
@@ -25,6 +24,7 @@ import type { InteractionOutcome } from './plan.js';
 import { checkExportFile, effectiveColumns, type ExportFile } from './read.js';
 import { ResultsWriter } from './results.js';
 import { ImportSpool } from './spool.js';
+import { readOrgAtStart, UNREAD_ORG } from './orgAtStart.js';
 import { DEFAULT_CONTINUATION_MINUTES } from './thread.js';
 
 /** The JSON result of `sf social interactions import` (stable: scripts read it). */
@@ -100,10 +100,8 @@ export async function importInteractions(options: ImportOptions): Promise<Import
   const columns = await effectiveColumns(exportFile);
 
   progress('Reading channels');
-  const { channels, records: channelRecords } = await stop.until(() => readChannels(org, loaded?.mapping), {
-    channels: new Map<string, ChannelInfo>(),
-    records: [],
-  });
+  const atStart = await stop.until(() => readOrgAtStart(org, loaded?.mapping), UNREAD_ORG);
+  const { channels, channelRecords } = atStart;
   const context: NormaliseContext = {
     channels,
     columns,
@@ -113,7 +111,10 @@ export async function importInteractions(options: ImportOptions): Promise<Import
 
   // Before anything is linked: an identity still on a converted Lead moves to its Contact first.
   progress('Following converted leads');
-  const followedConversions = await followLeadConversions(org, { dryRun: options.dryRun });
+  const followedConversions = await followLeadConversions(org, {
+    dryRun: options.dryRun,
+    read: atStart.onConvertedLeads,
+  });
 
   const outline = await outlineExport(exportFile, columns, context, {
     progress,
@@ -129,6 +130,7 @@ export async function importInteractions(options: ImportOptions): Promise<Import
     bulkThreshold,
     now: now.toISOString(),
     continuationMinutes: options.continuationMinutes ?? DEFAULT_CONTINUATION_MINUTES,
+    orgHoldsInteractions: atStart.holdsInteractions,
     progress,
   });
   const { settlement } = settled;

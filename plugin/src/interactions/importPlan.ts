@@ -53,11 +53,11 @@ export async function planImport(
     displayPath: exportFile.displayPath,
   };
   // Questions already in the org in the threads of the export's outbound messages: read with the
-  // first batch's posts, in the same composite calls.
+  // first batch's posts, in the same composite calls (none in an org that held no interaction).
   let questionsRound: ReadRound | undefined = new ReadRound();
   const openQuestions = readOpenQuestions(
     questionsRound,
-    new Set(settled.outbound.map((message) => message.threadKey)),
+    settled.orgHoldsInteractions ? new Set(settled.outbound.map((message) => message.threadKey)) : [],
   );
   let answers: Array<Record<string, unknown>> = [];
   let batch: BatchEntry[] = [];

@@ -31,6 +31,8 @@ export interface SettledExport {
   /** Per post, the line of the row imported (later rows of the same post are duplicates). */
   importedLine: Map<string, number>;
   deletedPosts: Set<string>;
+  /** False when the org held no interaction at the start (orgAtStart.ts): nothing in it to read back. */
+  orgHoldsInteractions: boolean;
 }
 
 export interface SettleOptions {
@@ -43,6 +45,8 @@ export interface SettleOptions {
   bulkThreshold: number;
   now: string;
   continuationMinutes: number;
+  /** False when the org held no interaction at the start (orgAtStart.ts). */
+  orgHoldsInteractions: boolean;
   progress: (message: string) => void;
 }
 
@@ -90,6 +94,7 @@ export async function settleExport(
         settlement.byExternalId,
         options.continuationMinutes,
         round,
+        options.orgHoldsInteractions,
       );
       setAccounts();
       return threading;
@@ -107,7 +112,16 @@ export async function settleExport(
   // Threading's working set (what it read from the org and what assignThreads built) and the outlines
   // are garbage now.
   collectGarbage();
-  return { settlement, threads, inOrg, answered, outbound, importedLine, deletedPosts };
+  return {
+    settlement,
+    threads,
+    inOrg,
+    answered,
+    outbound,
+    importedLine,
+    deletedPosts,
+    orgHoldsInteractions: options.orgHoldsInteractions,
+  };
 }
 
 /**

@@ -33,17 +33,21 @@ export async function threadOutlines(
   identities: ReadonlyMap<string, SettledIdentity>,
   continuationMinutes: number,
   round = new ReadRound(),
+  orgHoldsInteractions = true,
 ): Promise<{ threads: Map<string, ThreadAssignment>; inOrg: Set<string> }> {
   // The file's own posts need only their thread key (and whether the org has them at all): a re-import
   // reads every post of the file, so that read is kept narrow. Parents outside the file become known
-  // interactions, so they are read with every field threading uses.
+  // interactions, so they are read with every field threading uses. An org that holds no interaction
+  // (orgAtStart.ts) has none of them: nothing is read.
   const parents = new Set<string>();
-  for (const outline of outlines.values()) {
-    if (outline.inReplyTo !== undefined && !outlines.has(outline.inReplyTo)) parents.add(outline.inReplyTo);
+  if (orgHoldsInteractions) {
+    for (const outline of outlines.values()) {
+      if (outline.inReplyTo !== undefined && !outlines.has(outline.inReplyTo)) parents.add(outline.inReplyTo);
+    }
   }
   const own = round.inList<Pick<ThreadRecord, 'External_Id__c' | 'Thread_Key__c'>>(
     'SELECT External_Id__c, Thread_Key__c FROM Social_Interaction__c WHERE External_Id__c',
-    outlines.keys(),
+    orgHoldsInteractions ? outlines.keys() : [],
   );
   const parentRecords = round.inList<ThreadRecord>(`${SELECT_THREAD_FIELDS} WHERE External_Id__c`, parents);
   await round.run(org);
@@ -119,7 +123,7 @@ export async function threadOutlines(
   for (const record of parentRecords()) if (parents.has(record.External_Id__c)) addKnown(record);
 
   // Earlier posts of the people who sent private messages, which those messages may continue.
-  if (privateRoots.length > 0) {
+  if (privateRoots.length > 0 && orgHoldsInteractions) {
     const windowMs = continuationMinutes * 60_000;
     // A loop, not Math.min(...times): spreading some 100,000 arguments overflows the stack.
     let first = Infinity;
