@@ -179,6 +179,56 @@ describe('convertLead() through the SOAP API', () => {
     ).toBe('INVALID_FIELD_FOR_INSERT_UPDATE');
   });
 
+  // Salesforce Help, knowledge article 000384333: CANNOT_UPDATE_CONVERTED_LEAD when a converted Lead is
+  // changed or its Id referenced after conversion ("cannot reference converted lead"); only
+  // ConvertedAccountId and ConvertedContactId may be referenced from then on.
+  it('refuses changing a converted Lead or pointing a new reference at it, and keeps existing links', async () => {
+    const leadId = await newLead({ Email: 'kept.link@example.com' });
+    const linked = await session.conn.sobject('Social_Identity__c').create({
+      External_Id__c: 'x:kept-link',
+      Network_User_Id__c: 'kept-link',
+      Handle__c: 'kept_link',
+      Network__c: 'x',
+      Lead__c: leadId,
+    } as never);
+    expect(linked.success).toBe(true);
+    const converted = await convert({ leadId, convertedStatus: 'Closed - Converted', doNotCreateOpportunity: true });
+    expect(converted.success).toBe(true);
+
+    const change = session.conn.sobject('Lead').update({ Id: leadId, Company: 'Renamed' });
+    expect(await errorCodeOf(change)).toBe('CANNOT_UPDATE_CONVERTED_LEAD');
+    // Through sObject Collections, whose per-record results carry statusCode, message and fields.
+    const [pointAt] = await session.conn.sobject('Social_Identity__c').create(
+      [
+        {
+          External_Id__c: 'x:new-link',
+          Network_User_Id__c: 'new-link',
+          Handle__c: 'new_link',
+          Network__c: 'x',
+          Lead__c: leadId,
+        } as never,
+      ],
+      { allOrNone: false },
+    );
+    expect(pointAt).toMatchObject({
+      success: false,
+      errors: [
+        { statusCode: 'CANNOT_UPDATE_CONVERTED_LEAD', message: 'cannot reference converted lead', fields: ['Lead__c'] },
+      ],
+    });
+    // A record that already pointed at the Lead keeps it, and other changes to it still save.
+    const note = await session.conn
+      .sobject('Social_Identity__c')
+      .update({ Id: linked.id, Link_Note__c: 'still linked' } as never);
+    expect(note.success).toBe(true);
+    expect(await session.conn.sobject('Social_Identity__c').retrieve(linked.id)).toMatchObject({ Lead__c: leadId });
+    // Moving the link to the converted Contact is what the platform expects instead.
+    const moved = await session.conn
+      .sobject('Social_Identity__c')
+      .update({ Id: linked.id, Lead__c: null, Contact__c: converted.contactId } as never);
+    expect(moved.success).toBe(true);
+  });
+
   it('refuses a SOAP call without a valid session with a SOAP fault', async () => {
     const response = await fetch(`${session.org.url}/services/Soap/u/62.0`, {
       method: 'POST',

@@ -57,6 +57,14 @@ const failure = (statusCode: string, message: string, fields: string[] = []): Sa
   success: false,
   errors: [{ statusCode, message, fields }],
 });
+/**
+ * A converted Lead may be neither changed nor newly referenced: "after a lead is converted you can only
+ * reference the convertedAccountId or convertedContactId fields" (Salesforce Help, knowledge article
+ * 000384333, "CANNOT_UPDATE_CONVERTED_LEAD"); the platform's message is "cannot reference converted lead".
+ * Users with "View and Edit Converted Leads" may edit them; the local org grants it to nobody.
+ */
+const convertedLeadRefused = (fields: string[]): SaveResult =>
+  failure('CANNOT_UPDATE_CONVERTED_LEAD', 'cannot reference converted lead', fields);
 
 export class MemoryStore implements RecordStore {
   readonly schema: OrgSchema;
@@ -243,6 +251,9 @@ export class MemoryStore implements RecordStore {
     const values = this.readInput(table.schema, rest, operation);
     if (!values.ok) {
       return values.result;
+    }
+    if (operation === 'update' && existing.IsConverted === true && table.schema.name === 'Lead') {
+      return convertedLeadRefused([]);
     }
     const now = formatDateTime(this.now());
     const record = {
@@ -532,8 +543,12 @@ export class MemoryStore implements RecordStore {
     if (this.getDeleted(id)) {
       return failure('ENTITY_IS_DELETED', `entity is deleted: ${field.label} ${id}`, [field.name]);
     }
-    if (!this.get(id)) {
+    const found = this.get(id);
+    if (!found) {
       return failure('INVALID_CROSS_REFERENCE_KEY', `invalid cross reference id: ${field.label} ${id}`, [field.name]);
+    }
+    if (found.objectName === 'Lead' && found.record.IsConverted === true) {
+      return convertedLeadRefused([field.name]);
     }
     return undefined;
   }
