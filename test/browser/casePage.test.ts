@@ -1,7 +1,14 @@
 // Catch me up on a Case page in Chromium: it summarises the case's contact and names them in the
 // card's header; a case without a contact gets a clear empty state instead of a summary.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { loadLwcModule } from '../lwc-queries/lwcModule.js';
 import { fromConfirmedIdentity, openPreviewSession, type PreviewSession } from './previewSession.js';
+
+// Whether an open message waits for an answer, by the components' own module: a "Thanks!" left New
+// is no open item (docs/lwc-components.md, "Suggested next steps").
+const { expectsAnswer } = loadLwcModule<{ expectsAnswer: (interaction: Record<string, unknown>) => boolean }>(
+  'socialMessageShape',
+);
 
 describe('catch me up on a Case page in Chromium', () => {
   let session: PreviewSession;
@@ -25,15 +32,19 @@ describe('catch me up on a Case page in Chromium', () => {
     await expect(card.locator('.title').textContent()).resolves.toBe(`Catch me up on ${contactName}`);
     await expect(card.locator('.title [dir="auto"]').textContent()).resolves.toBe(contactName);
     await expect(card.textContent()).resolves.toMatch(/Why now/);
-    const openInteractions = org.store
-      .list('Social_Interaction__c')
-      .filter(
-        (record) =>
-          record.Contact__c === contactId &&
-          fromConfirmedIdentity(org, record) &&
-          record.Direction__c === 'Inbound' &&
-          ['New', 'Needs_Response'].includes(String(record.Status__c)),
-      ).length;
+    const openInteractions = org.store.list('Social_Interaction__c').filter(
+      (record) =>
+        record.Contact__c === contactId &&
+        fromConfirmedIdentity(org, record) &&
+        record.Direction__c === 'Inbound' &&
+        ['New', 'Needs_Response'].includes(String(record.Status__c)) &&
+        expectsAnswer({
+          intent: record.Intent__c,
+          status: record.Status__c,
+          sentiment: record.Sentiment__c,
+          body: record.Body__c,
+        }),
+    ).length;
     await expect(card.locator('.open-heading').textContent()).resolves.toBe(`Open items (${openInteractions})`);
     await expect(card.locator('.no-case-contact').count()).resolves.toBe(0);
     await expect(card.locator('.unsupported').count()).resolves.toBe(0);
