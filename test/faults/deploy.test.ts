@@ -139,7 +139,7 @@ describe('mappings deploy and the daily API limit', () => {
     },
   );
 
-  it('as the sf command: exits non-zero saying the limit, when it comes back and the exact command to rerun', async () => {
+  it('as the sf command: exits 69 (stopped, in its ERROR CODES) saying the limit, when it comes back and the exact command to rerun', async () => {
     const org = await freshOrg({ apiLimit: 4 });
     process.env.SF_ORG_INSTANCE_URL = org.url;
     const resultsDir = freshResultsDir(fixture.dir);
@@ -157,7 +157,8 @@ describe('mappings deploy and the daily API limit', () => {
         { message: string; actions?: string[]; exitCode?: number; data?: Record<string, unknown> } | undefined;
       expect(run.result).toBeUndefined();
       expect(error).toBeDefined();
-      expect(error!.exitCode ?? 1).not.toBe(0);
+      expect(error!.exitCode).toBe(69);
+      expect(JSON.stringify(Deploy.errorCodes)).toContain('StoppedByDailyLimit (69)');
       expect(error!.message).toMatch(/daily API request limit is used up \(TotalRequests Limit exceeded\./);
       expect(error!.message).toContain(resultsDir);
       const actions = (error!.actions ?? []).join('\n');

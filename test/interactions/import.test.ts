@@ -358,7 +358,7 @@ describe('interactions import against the local org', () => {
     expect(again.changes).toBe(0);
   });
 
-  it('runs as the sf command: --dry-run writes nothing, --json returns the counts, a rejected row exits 1', async () => {
+  it('runs as the sf command: --dry-run writes nothing, --json returns the counts, a rejected row exits 68 (partial success)', async () => {
     process.env.SF_ORG_INSTANCE_URL = session.org.url;
     const p = `c${Date.now()}`;
     const dir = await writeFixture({
@@ -385,18 +385,18 @@ describe('interactions import against the local org', () => {
     try {
       const dryRun = await runInProcess(Import, [...args, '--dry-run']);
       const dry = dryRun.result;
-      expect(dryRun.json).toMatchObject({ status: 1, result: { dryRun: true, rows: 2 } });
+      expect(dryRun.json).toMatchObject({ status: 68, result: { dryRun: true, rows: 2 } });
       expect(dry).toMatchObject({ dryRun: true, rows: 2, changes: 2, counts: { created: 1, rejected: 1 } });
       expect(dry.resultsDir).toBeUndefined();
       expect(await org.queryAll(`SELECT Id FROM Social_Interaction__c WHERE External_Id__c = 'x:${p}-1'`)).toEqual([]);
-      expect(process.exitCode).toBe(1);
+      expect(process.exitCode).toBe(68);
 
       process.exitCode = undefined;
       const realRun = await runInProcess(Import, args);
       const real = realRun.result;
-      expect(realRun.json).toMatchObject({ status: 1, result: { dryRun: false, changes: 2 } });
+      expect(realRun.json).toMatchObject({ status: 68, result: { dryRun: false, changes: 2 } });
       expect(real).toMatchObject({ dryRun: false, changes: 2, counts: { created: 1, rejected: 1 } });
-      expect(process.exitCode).toBe(1);
+      expect(process.exitCode).toBe(68);
       expect(await readFile(join(dir, 'results', 'rejected.csv'), 'utf8')).toMatch(
         /,2,rejected,x:c\d+-2,.*field postedAt: ""tuesday"" is not a time stamp/,
       );

@@ -277,6 +277,28 @@ describe('the command', () => {
     expect(output.join('')).not.toContain(SECRET);
   });
 
+  it('exits 68 (partial success, in its ERROR CODES) when one reply is refused and the other delivered', async () => {
+    const { replyIds } = queueReplies(outbox.org, 2, { prefix: 'partial' });
+    const refusing = await startReceiver({
+      secret: SECRET,
+      // The second reply's key is refused as a receiver refuses a post the network does not take.
+      intercept: ({ key }) => (key === replyIds[1] ? { status: 422, body: { error: 'post refused' } } : undefined),
+    });
+    // The --json document goes to console.log: kept out of the test report.
+    const log = jest.spyOn(console, 'log').mockImplementation(() => undefined);
+    try {
+      const result = await run(['--webhook-url', refusing.url], { SOCIAL_BRIDGE_WEBHOOK_SECRET: SECRET });
+      expect(result.counts).toMatchObject({ sent: 1, failed: 1, queued: 0 });
+      expect(process.exitCode).toBe(68);
+      expect(replyIds.map((id) => record(outbox.org, id).Delivery_Status__c)).toEqual(['Sent', 'Failed']);
+      expect(JSON.stringify(Deliver.errorCodes)).toContain('PartialSuccess (68)');
+    } finally {
+      log.mockRestore();
+      process.exitCode = undefined;
+      await refusing.close();
+    }
+  });
+
   it('refuses http: to anything but a loopback address, and URLs with credentials', async () => {
     const env = { SOCIAL_BRIDGE_WEBHOOK_SECRET: SECRET };
     await expect(run(['--webhook-url', 'http://publisher.example.com/hook'], env)).rejects.toThrow(

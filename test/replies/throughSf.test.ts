@@ -33,7 +33,15 @@ describe('sf social replies deliver through the real sf binary', () => {
       expect({ flag, shown: help.stdout.includes(flag) }).toEqual({ flag, shown: true });
     }
     expect(help.stdout).toContain('SOCIAL_BRIDGE_WEBHOOK_SECRET');
-    expect(help.stdout).toMatch(/Exit codes: 0 when/);
+    expect(help.stdout).toContain('ERROR CODES');
+    for (const code of [
+      'Succeeded (0)',
+      'ReceiverUnreachable (2)',
+      'PartialSuccess (68)',
+      'StoppedByDailyLimit (69)',
+    ]) {
+      expect({ code, shown: help.stdout.includes(code) }).toEqual({ code, shown: true });
+    }
   });
 
   it('delivers and exits 0; with the receiver unreachable, leaves the replies queued and exits 2', async () => {

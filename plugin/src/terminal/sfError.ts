@@ -5,6 +5,7 @@
 import { Messages, type SfError } from '@salesforce/core';
 import { DailyLimitError } from '../org/errors.js';
 import { formatProblem, MappingError } from '../mappings/problem.js';
+import { STOPPED_EXIT_CODE } from './exitCodes.js';
 
 Messages.importMessagesDirectoryFromMetaUrl(import.meta.url);
 const errors = Messages.loadMessages('@social-bridge/plugin-social', 'social.errors');
@@ -38,6 +39,7 @@ function dailyLimitError(runTexts: Messages<string>, error: DailyLimitError, com
     : runTexts.getMessage('info.dailyLimitNoResults');
   const safe = runTexts.getMessage('info.dailyLimitRerunSafe');
   const sfError: SfError = errors.createError('error.DailyLimit', [error.message, where], [fullyBack, safe, rerun]);
+  sfError.exitCode = STOPPED_EXIT_CODE;
   sfError.setData({
     limit: 'DailyApiRequests',
     ...(error.usage ? { used: error.usage.used, max: error.usage.max } : {}),

@@ -4,6 +4,7 @@ import { resolve } from 'node:path';
 import { Messages } from '@salesforce/core';
 import { Flags, SfCommand } from '@salesforce/sf-plugins-core';
 import { DEFAULT_BULK_THRESHOLD } from '../../../org/limits.js';
+import { errorCodesSection, PARTIAL_SUCCESS_EXIT_CODE, ROW_COMMAND_EXIT_CODES } from '../../../terminal/exitCodes.js';
 import { toSfError } from '../../../terminal/sfError.js';
 import { importFailed, importInteractions, type ImportResult } from '../../../interactions/import.js';
 import { INTERACTION_OUTCOMES } from '../../../interactions/plan.js';
@@ -18,6 +19,7 @@ export default class Import extends SfCommand<ImportResult> {
   public static override readonly summary = messages.getMessage('summary');
   public static override readonly description = messages.getMessage('description');
   public static override readonly examples = messages.getMessages('examples');
+  public static override readonly errorCodes = errorCodesSection(ROW_COMMAND_EXIT_CODES);
 
   public static override readonly flags = {
     'target-org': Flags.requiredOrg(),
@@ -111,7 +113,7 @@ export default class Import extends SfCommand<ImportResult> {
           result.problems.slice(0, 10).join('\n'),
         ]),
       );
-      process.exitCode = 1;
+      process.exitCode = PARTIAL_SUCCESS_EXIT_CODE;
     }
     return result;
   }

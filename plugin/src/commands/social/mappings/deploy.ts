@@ -6,6 +6,7 @@ import { Flags, SfCommand } from '@salesforce/sf-plugins-core';
 import { DEFAULT_BULK_THRESHOLD } from '../../../org/limits.js';
 import { deployFailed, deployMapping, type DeployResult } from '../../../mappings/deploy.js';
 import { OUTCOMES, type Outcome } from '../../../mappings/plan.js';
+import { errorCodesSection, PARTIAL_SUCCESS_EXIT_CODE, ROW_COMMAND_EXIT_CODES } from '../../../terminal/exitCodes.js';
 import { toSfError } from '../../../terminal/sfError.js';
 import { underSpinner } from '../../../terminal/underSpinner.js';
 import type { ChannelChange } from '../../../mappings/changeFiles.js';
@@ -51,6 +52,7 @@ export default class Deploy extends SfCommand<DeployResult> {
   public static override readonly summary = messages.getMessage('summary');
   public static override readonly description = messages.getMessage('description');
   public static override readonly examples = messages.getMessages('examples');
+  public static override readonly errorCodes = errorCodesSection(ROW_COMMAND_EXIT_CODES);
 
   public static override readonly flags = {
     'target-org': Flags.requiredOrg(),
@@ -133,7 +135,7 @@ export default class Deploy extends SfCommand<DeployResult> {
               result.resultsDir,
             ]),
       );
-      process.exitCode = 1;
+      process.exitCode = PARTIAL_SUCCESS_EXIT_CODE;
     }
     return result;
   }

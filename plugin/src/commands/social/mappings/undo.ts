@@ -6,6 +6,7 @@ import { Flags, SfCommand } from '@salesforce/sf-plugins-core';
 import { UndoInputError } from '../../../mappings/undo/deployResults.js';
 import { UNDO_OUTCOMES } from '../../../mappings/undo/decide.js';
 import { undoDeploy, type UndoResult } from '../../../mappings/undo/undo.js';
+import { errorCodesSection, PARTIAL_SUCCESS_EXIT_CODE } from '../../../terminal/exitCodes.js';
 import { underSpinner } from '../../../terminal/underSpinner.js';
 
 Messages.importMessagesDirectoryFromMetaUrl(import.meta.url);
@@ -20,6 +21,11 @@ export default class Undo extends SfCommand<UndoResult> {
   public static override readonly summary = messages.getMessage('summary');
   public static override readonly description = messages.getMessage('description');
   public static override readonly examples = messages.getMessages('examples');
+  public static override readonly errorCodes = errorCodesSection([
+    { name: 'Succeeded', code: 0, text: messages.getMessage('errorCode.Succeeded') },
+    { name: 'Failed', code: 1 },
+    { name: 'PartialSuccess', code: PARTIAL_SUCCESS_EXIT_CODE, text: messages.getMessage('errorCode.PartialSuccess') },
+  ]);
 
   public static override readonly flags = {
     'target-org': Flags.requiredOrg(),
@@ -79,7 +85,7 @@ export default class Undo extends SfCommand<UndoResult> {
     else this.logSuccess(messages.getMessage('info.done', [done, result.undoDir]));
     if (result.counts.failed > 0) {
       this.warn(messages.getMessage('warning.failed', [result.counts.failed, result.undoDir]));
-      process.exitCode = 1;
+      process.exitCode = PARTIAL_SUCCESS_EXIT_CODE;
     }
     return result;
   }

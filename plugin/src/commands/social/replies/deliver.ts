@@ -1,8 +1,9 @@
 // `sf social replies deliver`: checks the webhook URL and the secret, gets the Connection, hands off to
 // replies/deliver.ts (once, or in a loop with --watch) and prints what happened. Exit codes are in the
-// messages file: 1 when a reply was not delivered, 2 when the receiver could not be reached.
+// ERROR CODES section of --help: 68 when a reply was not delivered, 2 when the receiver could not be reached.
 import { Messages, SfError } from '@salesforce/core';
 import { Flags, SfCommand } from '@salesforce/sf-plugins-core';
+import { errorCodesSection, PARTIAL_SUCCESS_EXIT_CODE, STOPPED_EXIT_CODE } from '../../../terminal/exitCodes.js';
 import { toSfError } from '../../../terminal/sfError.js';
 import { DEFAULT_LEASE_SECONDS, deliverReplies, deliveryFailed, type DeliverResult } from '../../../replies/deliver.js';
 import { checkWebhookUrl } from '../../../replies/webhookUrl.js';
@@ -20,6 +21,21 @@ export default class Deliver extends SfCommand<DeliverResult> {
   public static override readonly summary = messages.getMessage('summary');
   public static override readonly description = messages.getMessage('description');
   public static override readonly examples = messages.getMessages('examples');
+  public static override readonly errorCodes = errorCodesSection([
+    { name: 'Succeeded', code: 0, text: messages.getMessage('errorCode.Succeeded') },
+    { name: 'Failed', code: 1 },
+    {
+      name: 'ReceiverUnreachable',
+      code: UNREACHABLE_EXIT_CODE,
+      text: messages.getMessage('errorCode.ReceiverUnreachable'),
+    },
+    { name: 'PartialSuccess', code: PARTIAL_SUCCESS_EXIT_CODE, text: messages.getMessage('errorCode.PartialSuccess') },
+    {
+      name: 'StoppedByDailyLimit',
+      code: STOPPED_EXIT_CODE,
+      text: messages.getMessage('errorCode.StoppedByDailyLimit'),
+    },
+  ]);
 
   public static override readonly flags = {
     'target-org': Flags.requiredOrg(),
@@ -196,7 +212,7 @@ export default class Deliver extends SfCommand<DeliverResult> {
         result.apiCalls,
       ]),
     );
-    if (deliveryFailed(result)) process.exitCode = 1;
+    if (deliveryFailed(result)) process.exitCode = PARTIAL_SUCCESS_EXIT_CODE;
   }
 }
 
