@@ -383,6 +383,10 @@ describe('interactions import against the local org', () => {
       '--json',
     ];
     try {
+      // --continuation-minutes is a duration (Flags.duration, minutes); a window below 0 is refused.
+      const negative = await runInProcess(Import, [...args, '--continuation-minutes=-5']);
+      expect(negative.json).toMatchObject({ status: 1, name: 'NegativeContinuationError' });
+
       const dryRun = await runInProcess(Import, [...args, '--dry-run']);
       const dry = dryRun.result;
       expect(dryRun.json).toMatchObject({ status: 68, result: { dryRun: true, rows: 2 } });

@@ -42,10 +42,11 @@ export default class Import extends SfCommand<ImportResult> {
       summary: messages.getMessage('flags.results-dir.summary'),
       default: 'social-import-results',
     }),
-    'continuation-minutes': Flags.integer({
+    // No min: Flags.duration checks only a min above 0; run() refuses a negative window.
+    'continuation-minutes': Flags.duration({
       summary: messages.getMessage('flags.continuation-minutes.summary'),
-      default: DEFAULT_CONTINUATION_MINUTES,
-      min: 0,
+      unit: 'minutes',
+      defaultValue: DEFAULT_CONTINUATION_MINUTES,
     }),
     'bulk-threshold': Flags.integer({
       summary: messages.getMessage('flags.bulk-threshold.summary'),
@@ -57,6 +58,8 @@ export default class Import extends SfCommand<ImportResult> {
 
   public async run(): Promise<ImportResult> {
     const { flags } = await this.parse(Import);
+    if (flags['continuation-minutes'].minutes < 0)
+      throw messages.createError('error.NegativeContinuation', [flags['continuation-minutes'].minutes]);
     const connection = flags['target-org'].getConnection(flags['api-version']);
     this.spinner.start('Importing interactions', undefined, { stdout: false });
     let result: ImportResult;
@@ -68,7 +71,7 @@ export default class Import extends SfCommand<ImportResult> {
         dryRun: flags['dry-run'],
         resultsDir: resolve(flags['results-dir']),
         bulkThreshold: flags['bulk-threshold'],
-        continuationMinutes: flags['continuation-minutes'],
+        continuationMinutes: flags['continuation-minutes'].minutes,
         onProgress: (message) => {
           this.spinner.status = message;
         },

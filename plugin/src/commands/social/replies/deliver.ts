@@ -49,16 +49,18 @@ export default class Deliver extends SfCommand<DeliverResult> {
     limit: Flags.integer({ summary: messages.getMessage('flags.limit.summary'), min: 1 }),
     watch: Flags.boolean({ summary: messages.getMessage('flags.watch.summary'), default: false }),
     // eslint-disable-next-line sf-plugin/no-depends-on-boolean-flag -- --watch has no --no-watch form: given means on
-    interval: Flags.integer({
+    interval: Flags.duration({
       summary: messages.getMessage('flags.interval.summary'),
-      default: 60,
+      unit: 'seconds',
+      defaultValue: 60,
       min: 1,
       dependsOn: ['watch'],
     }),
     'dry-run': Flags.boolean({ summary: messages.getMessage('flags.dry-run.summary'), default: false }),
-    'lease-seconds': Flags.integer({
+    'lease-seconds': Flags.duration({
       summary: messages.getMessage('flags.lease-seconds.summary'),
-      default: DEFAULT_LEASE_SECONDS,
+      unit: 'seconds',
+      defaultValue: DEFAULT_LEASE_SECONDS,
       min: 1,
       hidden: true,
     }),
@@ -79,7 +81,7 @@ export default class Deliver extends SfCommand<DeliverResult> {
           connection,
           transport,
           dryRun: flags['dry-run'],
-          leaseSeconds: flags['lease-seconds'],
+          leaseSeconds: flags['lease-seconds'].seconds,
           ...(flags.limit ? { limit: flags.limit } : {}),
           onProgress: (message) => {
             this.spinner.status = message;
@@ -98,7 +100,7 @@ export default class Deliver extends SfCommand<DeliverResult> {
       this.report(result);
       return result;
     }
-    return this.watch(runOnce, flags.interval);
+    return this.watch(runOnce, flags.interval.seconds);
   }
 
   /**
