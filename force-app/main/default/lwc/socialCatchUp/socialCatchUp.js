@@ -69,6 +69,9 @@ export default class SocialCatchUp extends AccessState(NavigationMixin(Lightning
     channelList = [];
     // Channels an admin turned off: every request leaves their messages out (see the timeline).
     disabledChannels = rememberedDisabledChannels(browserStorage());
+    // True from an answer that named other disabled channels until the one asked again arrives:
+    // nothing read before it is shown meanwhile.
+    askingWithoutChannels = false;
     isLoading = true;
     catchUpErrors;
     since;
@@ -214,9 +217,11 @@ export default class SocialCatchUp extends AccessState(NavigationMixin(Lightning
             // variables change with them) and show nothing of this answer.
             this.disabledChannels = disabled;
             rememberDisabledChannels(browserStorage(), disabled);
+            this.askingWithoutChannels = true;
             this.isLoading = true;
             return;
         }
+        this.askingWithoutChannels = false;
         this.now = Date.now();
         this.recent = nodesOf(query.recent, toInteraction);
         this.open = nodesOf(query.open, toInteraction);
@@ -232,7 +237,7 @@ export default class SocialCatchUp extends AccessState(NavigationMixin(Lightning
         // A case's contact may have changed too (the rep edited the case): re-read both.
         const rereads = [this.refreshCaseContact, this.refreshCatchUp].filter(Boolean).map((refresh) => refresh());
         return Promise.all(rereads).then(() => {
-            this.isLoading = false;
+            this.isLoading = this.askingWithoutChannels;
             return true;
         });
     }

@@ -178,6 +178,8 @@ export default class SocialTimeline extends AccessState(NavigationMixin(Lightnin
     // How many of the record's messages those channels hold: the page says so instead of showing them.
     hiddenCount = 0;
     refreshHiddenCount;
+    // True from an answer that named other disabled channels until the one asked again arrives.
+    askingWithoutChannels = false;
     // Our replies not delivered yet in this scope, whatever the filter: for "reply queued" badges.
     undeliveredReplies = [];
     displayCount = DEFAULT_PAGE_SIZE;
@@ -343,6 +345,7 @@ export default class SocialTimeline extends AccessState(NavigationMixin(Lightnin
             // Asked with other channels left out than the admin's current choice: not shown.
             return;
         }
+        this.askingWithoutChannels = false;
         this.takeUndelivered(nodesOf(data.uiapi.query.undelivered, toInteraction));
         this.paging = applyPage(this.paging, this.paging.current, {
             items: nodesOf(connection, toInteraction),
@@ -428,6 +431,7 @@ export default class SocialTimeline extends AccessState(NavigationMixin(Lightnin
         }
         this.disabledChannels = disabled;
         rememberDisabledChannels(browserStorage(), disabled);
+        this.askingWithoutChannels = true;
         this.forgetWholeThreads();
         this.resetPaging();
         return false;
@@ -867,7 +871,7 @@ export default class SocialTimeline extends AccessState(NavigationMixin(Lightnin
         this.displayCount = this.effectivePageSize;
         // Threads may have grown: their heads and counts are asked for again with the new page.
         this.forgetWholeThreads();
-        if (this.hiddenCountQuery && this.refreshHiddenCount) {
+        if (this.hiddenWhere && this.refreshHiddenCount) {
             this.refreshHiddenCount();
         }
         if (onFirstPage && !this.refreshTimeline) {
@@ -881,7 +885,8 @@ export default class SocialTimeline extends AccessState(NavigationMixin(Lightnin
                     this.errors = [error];
                 })
                 .then(() => {
-                    this.isLoading = false;
+                    // Still loading when the refreshed answer named other disabled channels.
+                    this.isLoading = this.askingWithoutChannels;
                     return true;
                 });
         }

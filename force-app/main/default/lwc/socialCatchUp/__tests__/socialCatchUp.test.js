@@ -378,6 +378,29 @@ describe('c-social-catch-up', () => {
             expect($(element, '.open-heading').textContent).toBe('Open items (3)');
         });
 
+        it('shows nothing read before while it asks again after a refresh that names a channel turned off', async () => {
+            const element = createCatchUp();
+            await flushPromises();
+            // The page refreshes after the admin's change: the refreshed answer names Facebook off.
+            const refresh = jest.fn(() => {
+                graphql.emit(facebookOff({ keepMessages: true }), forCatchUp);
+                return Promise.resolve();
+            });
+            graphql.emit(catchUp, forCatchUp, refresh);
+            await flushPromises();
+            expect($(element, '.open-heading').textContent).toBe('Open items (4)');
+            const [, handler] = registerRefreshHandler.mock.calls[0];
+            await expect(handler.call(undefined)).resolves.toBe(true);
+            await flushPromises();
+            expect(refresh).toHaveBeenCalledTimes(1);
+            expect($(element, '.open-heading')).toBeNull();
+            expect($(element, 'lightning-spinner')).not.toBeNull();
+            graphql.emit(facebookOff(), forCatchUp);
+            await flushPromises();
+            expect($(element, '.open-heading').textContent).toBe('Open items (3)');
+            expect($(element, 'lightning-spinner')).toBeNull();
+        });
+
         it('never lists a thank-you as an open item: the count and the list agree', async () => {
             const element = createCatchUp();
             await flushPromises();

@@ -1097,5 +1097,47 @@ describe('c-social-timeline', () => {
             expect(timelineVariables().where).toEqual(FACEBOOK_OFF);
             expect($$(element, 'c-social-thread')).toHaveLength(1);
         });
+
+        it('keeps loading, showing none of them, when a refresh names a channel turned off', async () => {
+            const refresh = jest.fn(() => {
+                graphql.emit(pageWith(['facebook'], { keepDisabledMessages: true }), isTimelineConfig);
+                return Promise.resolve();
+            });
+            const element = createTimeline();
+            await emitTimeline(firstPage, refresh);
+            await flushPromises();
+            expect($$(element, 'c-social-thread')).toHaveLength(1);
+            const [, handler] = registerRefreshHandler.mock.calls[0];
+            await expect(handler.call(undefined)).resolves.toBe(true);
+            await flushPromises();
+            expect(refresh).toHaveBeenCalledTimes(1);
+            expect($$(element, 'c-social-thread')).toHaveLength(0);
+            expect($(element, '.empty-message')).toBeNull();
+            expect($(element, 'lightning-spinner')).not.toBeNull();
+            expect(timelineVariables().where).toEqual(FACEBOOK_OFF);
+            await emitTimeline(pageWith(['facebook']));
+            await flushPromises();
+            expect($(element, 'lightning-spinner')).toBeNull();
+            expect($(element, '.summary').textContent).toBe('Showing 2 of 2 interactions');
+        });
+
+        it('counts the hidden ones again when the page refreshes', async () => {
+            window.localStorage.setItem('socialBridge.disabledChannels', JSON.stringify(['facebook']));
+            const refreshPage = jest.fn().mockResolvedValue(undefined);
+            const refreshCount = jest.fn().mockResolvedValue(undefined);
+            const element = createTimeline();
+            await emitTimeline(pageWith(['facebook']), refreshPage);
+            graphql.emit(hiddenCount(3), isHiddenCountConfig, refreshCount);
+            await flushPromises();
+            const [, handler] = registerRefreshHandler.mock.calls[0];
+            await expect(handler.call(undefined)).resolves.toBe(true);
+            expect(refreshPage).toHaveBeenCalledTimes(1);
+            expect(refreshCount).toHaveBeenCalledTimes(1);
+            graphql.emit(hiddenCount(4), isHiddenCountConfig);
+            await flushPromises();
+            expect($(element, '.hidden-channels').textContent).toContain(
+                '4 messages from disabled channels (Facebook)'
+            );
+        });
     });
 });
