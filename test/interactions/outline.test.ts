@@ -2,7 +2,7 @@
 // (a later edit supersedes the original), with a deletion from any of its rows.
 import { describe, expect, it } from '@jest/globals';
 import type { Interaction } from '../../plugin/src/interactions/interaction.js';
-import { remember, type Outline } from '../../plugin/src/interactions/outline.js';
+import { OutlineStore, remember, type Outline } from '../../plugin/src/interactions/outline.js';
 
 const row = (line: number, extra: Partial<Interaction> = {}): Interaction => ({
   externalId: 'x:1',
@@ -48,9 +48,54 @@ describe('remember', () => {
     ],
     ['only a deletion notice', [bareDeletion(3)], { line: 3, deleted: true }],
   ])('%s', (_name, rows, expected) => {
-    const outlines = new Map<string, Outline>();
-    for (const interaction of rows) remember(outlines, interaction);
-    expect(outlines.size).toBe(1);
-    expect(outlines.get('x:1')).toMatchObject(expected);
+    // The import keeps its outlines in an OutlineStore; a plain Map must decide the same.
+    for (const outlines of [new Map<string, Outline>(), new OutlineStore()]) {
+      for (const interaction of rows) remember(outlines, interaction);
+      expect(outlines.size).toBe(1);
+      expect(outlines.get('x:1')).toMatchObject(expected);
+    }
+  });
+});
+
+describe('OutlineStore', () => {
+  const outlineOf = (index: number): Outline => ({
+    line: index + 2,
+    complete: index % 7 !== 0,
+    deleted: index % 11 === 0,
+    network: ['x', 'instagram', 'community'][index % 3]!,
+    direction: index % 2 === 0 ? 'Inbound' : 'Outbound',
+    visibility: index % 5 === 2 ? 'Private' : 'Public',
+    ...(index % 13 !== 0 ? { identityExternalId: `x:user-${index % 40}` } : {}),
+    ...(index % 7 !== 0 ? { postedAtMs: Date.parse('2026-11-20T00:00:00Z') + index * 1_000 } : {}),
+    ...(index % 2 === 1 ? { inReplyTo: `x:${'post-'}${index - 1}` } : {}),
+    ...(index % 17 === 0 ? { conversationKey: `conversation-${index}` } : {}),
+  });
+
+  it('gives back every field of every post as it was set, past its first arrays and in insertion order', () => {
+    const store = new OutlineStore();
+    const posts = 3_000;
+    for (let index = 0; index < posts; index += 1) store.set(`x:${'post-'}${index}`, outlineOf(index));
+    expect(store.size).toBe(posts);
+    expect([...store.keys()].slice(0, 3)).toEqual(['x:post-0', 'x:post-1', 'x:post-2']);
+    for (const [externalId, outline] of store) {
+      expect(outline).toStrictEqual(outlineOf(Number(externalId.slice('x:post-'.length))));
+    }
+    expect(store.has('x:post-2999')).toBe(true);
+    expect(store.has('X:post-2999')).toBe(false);
+    expect(store.get('x:missing')).toBeUndefined();
+  });
+
+  it('replaces a post set again, and a changed copy is not the stored one', () => {
+    const store = new OutlineStore();
+    store.set('x:1', outlineOf(1));
+    store.get('x:1')!.deleted = true;
+    expect(store.get('x:1')!.deleted).toBe(false);
+    store.set('x:1', { ...outlineOf(1), deleted: true, inReplyTo: undefined } as Outline);
+    expect(store.size).toBe(1);
+    expect(store.get('x:1')).toMatchObject({ deleted: true });
+    expect(store.get('x:1')).not.toHaveProperty('inReplyTo');
+    store.clear();
+    expect(store.size).toBe(0);
+    expect([...store.values()]).toEqual([]);
   });
 });

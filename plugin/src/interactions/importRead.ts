@@ -4,13 +4,13 @@
 // message may continue a public post that comes later in the file but earlier in time.
 import type { Identity } from '../mappings/identity.js';
 import { isInteraction, toInteraction, type NormaliseContext } from './interaction.js';
-import { remember, type Outline } from './outline.js';
+import { OutlineStore, remember } from './outline.js';
 import { readExport, type ExportFile } from './read.js';
 
 export interface ExportOutline {
   /** Input rows read. */
   rows: number;
-  outlines: Map<string, Outline>;
+  outlines: OutlineStore;
   /** By external id, the first time each appears. */
   identities: Map<string, Identity>;
 }
@@ -22,7 +22,7 @@ export async function outlineExport(
   options: { progress: (message: string) => void; stopped: () => boolean },
 ): Promise<ExportOutline> {
   options.progress('Reading the export (1/2)');
-  const outlines = new Map<string, Outline>();
+  const outlines = new OutlineStore();
   const identities = new Map<string, Identity>();
   let rows = 0;
   for await (const item of readExport(exportFile, columns)) {
