@@ -367,6 +367,35 @@ describe('socialTimeline queries on the local org', () => {
     expect(jumped.Social_Interaction__c.totalCount).toBe(20);
     expect(page.map((node) => node.Id)).toEqual(all.slice(4980).map((node) => node.Id));
     expect(jumped.Social_Interaction__c.pageInfo.hasNextPage).toBe(false);
+
+    // Paging newer from that jump point: the same query oldest first ($order ASC), after the jump
+    // only, with the same first/upperBound and cursors; the two sides together are all 5,000 once.
+    // Salesforce: ResultOrder ASC/DESC in OrderByClause ("Order By Schema",
+    // https://developer.salesforce.com/docs/platform/graphql/guide/order-schema.html).
+    const newer: Json[] = [];
+    let after: string | null = null;
+    let newerCount = -1;
+    for (let requests = 0; requests < 30; requests++) {
+      const answer = await ok(queries.TIMELINE_QUERY, {
+        where: { and: [{ Contact__c: { eq: id } }, { Posted_At__c: { gt: { value: jumpTo } } }] },
+        first: FETCH_SIZE,
+        after,
+        upperBound: UPPER_BOUND,
+        order: 'ASC',
+      });
+      const connection = answer.Social_Interaction__c;
+      if (newerCount < 0) newerCount = connection.totalCount;
+      newer.push(...nodes(connection));
+      if (!connection.pageInfo.hasNextPage) break;
+      after = connection.pageInfo.endCursor;
+    }
+    expect(newerCount).toBe(4980);
+    expect(newer.map((node) => node.Id)).toEqual(
+      all
+        .slice(0, 4980)
+        .reverse()
+        .map((node) => node.Id),
+    );
   });
 });
 

@@ -65,3 +65,19 @@ export function isConflict(error) {
         (error && error.status === 412) || entries.some((entry) => entry && entry.errorCode === 'PRECONDITION_FAILED')
     );
 }
+
+/**
+ * Whether a save was refused because a unique field already holds the value on another record
+ * (DUPLICATE_VALUE), in a record error's output (User Interface API Developer Guide, "Error with
+ * Output": output.errors and output.fieldErrors) or a plain error list.
+ */
+export function isDuplicateValue(error) {
+    const body = error && error.body;
+    const output = (body && body.output) || {};
+    const entries = [
+        ...(Array.isArray(body) ? body : []),
+        ...(output.errors || []),
+        ...Object.values(output.fieldErrors || {}).flat()
+    ];
+    return entries.some((entry) => entry && entry.errorCode === 'DUPLICATE_VALUE');
+}

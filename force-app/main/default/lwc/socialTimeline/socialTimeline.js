@@ -43,10 +43,20 @@ import JUMP_OLDEST from '@salesforce/label/c.Social_Timeline_JumpOldest';
 import JUMP_NEWEST from '@salesforce/label/c.Social_Timeline_JumpNewest';
 import HIDDEN_CHANNELS from '@salesforce/label/c.Social_Timeline_HiddenChannels';
 import HIDDEN_CHANNELS_ONE from '@salesforce/label/c.Social_Timeline_HiddenChannelsOne';
+import LOAD_NEWER from '@salesforce/label/c.Social_Timeline_LoadNewer';
+import LOADING_NEWER from '@salesforce/label/c.Social_Timeline_LoadingNewer';
 import { formatLabel } from 'c/labelFormat';
+import { isDuplicateValue } from 'c/errorMessages';
 import { channelsByKey, nodesOf, toChannel, toInteraction } from 'c/socialInteractionModel';
 import { wholeThreads } from 'c/socialThreads';
-import { createThreadIndex, extendThreadIndex, windowEndingAt, windowStartingAt } from 'c/socialTimelineWindow';
+import {
+    createThreadIndex,
+    extendThreadIndex,
+    prependToThreadIndex,
+    windowEndingAt,
+    windowFollowingEnd,
+    windowStartingAt
+} from 'c/socialTimelineWindow';
 import { threadView } from 'c/socialTimelineView';
 import { countText, exactTimeText } from 'c/socialTimeText';
 import {
@@ -71,10 +81,15 @@ import {
 } from 'c/socialTimelineFilter';
 import {
     advance,
+    advanceNewer,
+    applyNewerPage,
     applyPage,
+    initialNewer,
     initialPaging,
     jumpPaging,
     loadedItems,
+    newerBound,
+    newerPagingVariables,
     newerThanJump,
     pagingVariables
 } from 'c/socialTimelinePaging';
@@ -95,6 +110,7 @@ import { HIDDEN_COUNT_QUERY } from './hiddenCountQuery';
 const DEFAULT_PAGE_SIZE = 20;
 const MAX_PAGE_SIZE = 200;
 const CLOCK_TICK_MS = 60 * 1000;
+const NO_ITEMS = Object.freeze([]);
 
 function browserStorage() {
     try {
@@ -111,6 +127,13 @@ function emptyDerived() {
         search: '',
         matches: [],
         scanned: 0,
+        // The same for interactions paged newer than a jump point (oldest first), and how many of
+        // their matches the thread index holds.
+        newerOf: null,
+        newerSearch: '',
+        newerMatches: [],
+        newerScanned: 0,
+        newerConsumed: 0,
         index: null,
         views: new Map(),
         channelsKey: '',
@@ -193,9 +216,11 @@ export default class SocialTimeline extends AccessState(NavigationMixin(Lightnin
     threads = [];
     pendingThreads = null;
     windowInfo = { start: 0, end: 0, total: 0 };
-    counts = { loaded: 0, matching: 0, visible: 0 };
+    counts = { loaded: 0, matching: 0, olderMatching: 0, newerRevealed: 0, visible: 0 };
     // null: the window follows the newest revealed thread; a thread index: the rep moved it there.
     windowStart = null;
+    // Where the window following the newest revealed thread starts (see windowFollowingEnd).
+    followStart = null;
     // Derived state extended page by page (never rebuilt from everything loaded): plain objects
     // changed in place, so a change re-renders only through the fields above.
     derived = emptyDerived();
@@ -205,8 +230,18 @@ export default class SocialTimeline extends AccessState(NavigationMixin(Lightnin
     preferenceId = null;
     savedFilter = null;
     filterTouched = false;
+    // Reads the saved defaults again (the preference wire's refresh), once the wire has answered.
+    refreshPreference = null;
     // Set while the oldest interactions' date is being read for "Oldest" (the wire's trigger).
     oldestRequested = false;
+    // Paging newer than a jump point (null without a jump), how many of its interactions are
+    // revealed, and its request as primitives for the wire config (see requestAfter).
+    newer = null;
+    newerShown = 0;
+    newerFrom = null;
+    newerAfter = null;
+    newerWindowStart = null;
+    isLoadingNewer = false;
     errors;
     caseContactId;
     caseContactResolved = false;
@@ -238,6 +273,10 @@ export default class SocialTimeline extends AccessState(NavigationMixin(Lightnin
         jumpOldest: JUMP_OLDEST,
         jumpNewest: JUMP_NEWEST
     };
+
+    get loadNewerLabel() {
+        return this.isLoadingNewer ? LOADING_NEWER : LOAD_NEWER;
+    }
 
     connectedCallback() {
         this.displayCount = this.effectivePageSize;
@@ -334,25 +373,11 @@ export default class SocialTimeline extends AccessState(NavigationMixin(Lightnin
             this.isLoadingMore = false;
             return;
         }
-        const connection = data?.uiapi?.query?.Social_Interaction__c;
-        if (!connection) {
+        const page = this.takeTimelineAnswer(data);
+        if (!page) {
             return;
         }
-        this.errors = undefined;
-        const channels = nodesOf(data.uiapi.query.Social_Channel__c, toChannel);
-        this.takeChannels(channels);
-        if (!this.takeDisabledChannels(channels)) {
-            // Asked with other channels left out than the admin's current choice: not shown.
-            return;
-        }
-        this.askingWithoutChannels = false;
-        this.takeUndelivered(nodesOf(data.uiapi.query.undelivered, toInteraction));
-        this.paging = applyPage(this.paging, this.paging.current, {
-            items: nodesOf(connection, toInteraction),
-            totalCount: connection.totalCount,
-            hasNextPage: connection.pageInfo?.hasNextPage === true,
-            endCursor: connection.pageInfo?.endCursor || null
-        });
+        this.paging = applyPage(this.paging, this.paging.current, page);
         this.isLoading = false;
         this.isLoadingMore = false;
         this.refreshView();
@@ -397,6 +422,33 @@ export default class SocialTimeline extends AccessState(NavigationMixin(Lightnin
         });
         facts.forEach((fact, key) => this.wholeThreadFacts.set(key, fact));
         this.refreshView();
+    }
+
+    /**
+     * One answer of the timeline query (either direction): its channels and undelivered replies
+     * taken, its page of interactions returned for the paging to fold in (null: no answer yet, or
+     * one asked while other channels were disabled, which starts the paging over).
+     */
+    takeTimelineAnswer(data) {
+        const connection = data?.uiapi?.query?.Social_Interaction__c;
+        if (!connection) {
+            return null;
+        }
+        this.errors = undefined;
+        const channels = nodesOf(data.uiapi.query.Social_Channel__c, toChannel);
+        this.takeChannels(channels);
+        if (!this.takeDisabledChannels(channels)) {
+            // Asked with other channels left out than the admin's current choice: not shown.
+            return null;
+        }
+        this.askingWithoutChannels = false;
+        this.takeUndelivered(nodesOf(data.uiapi.query.undelivered, toInteraction));
+        return {
+            items: nodesOf(connection, toInteraction),
+            totalCount: connection.totalCount,
+            hasNextPage: connection.pageInfo?.hasNextPage === true,
+            endCursor: connection.pageInfo?.endCursor || null
+        };
     }
 
     /** Channels and undelivered replies come with every page: kept as they were unless they changed. */
@@ -523,19 +575,47 @@ export default class SocialTimeline extends AccessState(NavigationMixin(Lightnin
                 derived.matches.push(items[derived.scanned]);
             }
         }
+        const newerItems = this.newer ? this.newer.items : NO_ITEMS;
+        if (derived.newerOf !== newerItems || derived.newerSearch !== search) {
+            derived.newerOf = newerItems;
+            derived.newerSearch = search;
+            derived.newerMatches = [];
+            derived.newerScanned = 0;
+            // Newer threads the index holds are no longer these: group again.
+            derived.index = derived.newerConsumed ? null : derived.index;
+        }
+        for (; derived.newerScanned < newerItems.length; derived.newerScanned += 1) {
+            if (matchesSearch(newerItems[derived.newerScanned], search)) {
+                derived.newerMatches.push(newerItems[derived.newerScanned]);
+            }
+        }
         if (!derived.index || derived.index.source !== derived.matches) {
             derived.index = createThreadIndex(derived.matches);
+            derived.newerConsumed = 0;
             derived.views = new Map();
             this.windowStart = null;
+            this.followStart = null;
         }
         extendThreadIndex(derived.index, this.displayCount).forEach((key) => derived.views.delete(key));
+        const newerUpTo = Math.min(this.newerShown, derived.newerMatches.length);
+        if (newerUpTo > derived.newerConsumed) {
+            // Only the newly revealed newer interactions: the threads they touch move to the top.
+            const revealed = derived.newerMatches.slice(derived.newerConsumed, newerUpTo);
+            prependToThreadIndex(derived.index, revealed).forEach((key) => derived.views.delete(key));
+            derived.newerConsumed = newerUpTo;
+        }
         const all = derived.index.threads;
         const window =
-            this.windowStart === null ? windowEndingAt(all, all.length) : windowStartingAt(all, this.windowStart);
+            this.windowStart === null
+                ? windowFollowingEnd(all, this.followStart)
+                : windowStartingAt(all, this.windowStart);
+        this.followStart = this.windowStart === null ? window.start : this.followStart;
         this.counts = {
-            loaded: items.length,
-            matching: derived.matches.length,
-            visible: Math.min(derived.matches.length, this.displayCount)
+            loaded: items.length + newerItems.length,
+            matching: derived.matches.length + derived.newerMatches.length,
+            olderMatching: derived.matches.length,
+            newerRevealed: Math.min(this.newerShown, newerItems.length),
+            visible: Math.min(derived.matches.length, this.displayCount) + newerUpTo
         };
         const mayBeCut = this.threadsMayBeCut;
         this.showThreads(all.slice(window.start, window.end).map((thread) => this.threadViewOf(thread, mayBeCut)));
@@ -681,15 +761,16 @@ export default class SocialTimeline extends AccessState(NavigationMixin(Lightnin
             // the server's total ("Showing 20 of 265" beside "looks through the 200 loaded").
             return formatLabel(SHOWING_MATCHES, countText(this.counts.visible), countText(this.counts.matching));
         }
-        if (this.paging.jumpTo) {
-            // After a jump the total stays the whole timeline's; the newer ones are counted, not lost.
-            const newer = newerThanJump(this.paging);
+        if (this.paging.jumpTo && this.newerAbove > 0) {
+            // After a jump the total stays the whole timeline's; the newer ones are counted, not lost,
+            // and "from" is the newest shown (the jump point, or the newest paged in after it).
+            const top = this.counts.newerRevealed ? this.newer.items[this.counts.newerRevealed - 1] : null;
             return formatLabel(
                 SHOWING_FROM,
                 countText(this.counts.visible),
                 countText(this.totalCount || this.paging.windowCount || 0),
-                exactTimeText(Date.parse(this.paging.jumpTo)),
-                countText(newer)
+                exactTimeText(top ? top.postedAt : Date.parse(this.paging.jumpTo)),
+                countText(this.newerAbove)
             );
         }
         return formatLabel(SHOWING, countText(this.counts.visible), countText(this.totalCount));
@@ -708,7 +789,7 @@ export default class SocialTimeline extends AccessState(NavigationMixin(Lightnin
     }
 
     get canLoadMore() {
-        return !this.errors && (this.counts.matching > this.displayCount || this.paging.hasMore);
+        return !this.errors && (this.counts.olderMatching > this.displayCount || this.paging.hasMore);
     }
 
     /** The window shows the last revealed thread: "Load more" continues below it. */
@@ -846,6 +927,10 @@ export default class SocialTimeline extends AccessState(NavigationMixin(Lightnin
         const nextCount = this.displayCount + this.effectivePageSize;
         const needsServer = this.derived.matches.length < nextCount && this.paging.hasMore;
         this.displayCount = nextCount;
+        if (this.windowStart !== null) {
+            // The window is at the end already (the button shows only there): follow from where it is.
+            this.followStart = this.windowInfo.start;
+        }
         this.windowStart = null;
         this.refreshView();
         if (needsServer && !this.isLoadingMore) {
@@ -896,6 +981,7 @@ export default class SocialTimeline extends AccessState(NavigationMixin(Lightnin
     }
 
     resetPaging() {
+        this.resetNewer(null);
         this.paging = initialPaging();
         this.requestAfter = null;
         this.requestWindowEnd = null;
@@ -917,7 +1003,10 @@ export default class SocialTimeline extends AccessState(NavigationMixin(Lightnin
 
     /** The defaults saved from any device: the timeline starts from them unless the rep already chose. */
     @wire(graphql, { query: '$preferenceQuery', variables: '$preferenceVariables' })
-    wiredPreference({ data, errors }) {
+    wiredPreference({ data, errors, refresh }) {
+        if (refresh) {
+            this.refreshPreference = refresh;
+        }
         if ((errors && errors.length) || !data) {
             // Unreadable (no permission, offline): this browser's copy, or the page default, stands.
             return;
@@ -943,14 +1032,38 @@ export default class SocialTimeline extends AccessState(NavigationMixin(Lightnin
         this.savedFilter = text;
         const saving = this.preferenceId
             ? updateRecord(preferenceUpdateInput(this.preferenceId, filter))
-            : createRecord(newPreferenceInput(USER_ID, this.objectApiName, filter)).then((record) => {
-                  this.preferenceId = (record && record.id) || this.preferenceId;
-              });
+            : this.createPreference(filter, text);
         return Promise.resolve(saving).catch(() => {
-            // Not saved (no permission, offline, a second device created it first): this browser
-            // still remembers it, and the next change tries again.
+            // Not saved (no permission, offline): this browser still remembers it, and the next
+            // change tries again.
             this.savedFilter = null;
         });
+    }
+
+    /**
+     * The rep's first save on this page. Two devices saving a first choice at the same moment both
+     * create: the unique key (one record per rep and page) refuses the second, so that one reads
+     * the record the first created and saves its choice onto it, the later choice winning.
+     */
+    createPreference(filter, text) {
+        return createRecord(newPreferenceInput(USER_ID, this.objectApiName, filter)).then(
+            (record) => {
+                this.preferenceId = (record && record.id) || this.preferenceId;
+            },
+            (error) => {
+                if (!isDuplicateValue(error) || !this.refreshPreference) {
+                    throw error;
+                }
+                return Promise.resolve(this.refreshPreference()).then(() => {
+                    if (!this.preferenceId) {
+                        throw error;
+                    }
+                    // Reading it set what it holds as saved: this choice is what it holds next.
+                    this.savedFilter = text;
+                    return updateRecord(preferenceUpdateInput(this.preferenceId, filter));
+                });
+            }
+        );
     }
 
     // ---- the window and jumps ---------------------------------------------------------------
@@ -968,6 +1081,7 @@ export default class SocialTimeline extends AccessState(NavigationMixin(Lightnin
         const all = this.derived.index ? this.derived.index.threads : [];
         const next = windowStartingAt(all, this.windowInfo.end);
         this.windowStart = next.end >= all.length ? null : next.start;
+        this.followStart = next.start;
         this.refreshView();
         this.focusFirstThread();
     }
@@ -1009,12 +1123,104 @@ export default class SocialTimeline extends AccessState(NavigationMixin(Lightnin
     jumpTo(instant) {
         this.displayCount = this.effectivePageSize;
         this.forgetWholeThreads();
+        this.resetNewer(instant);
         this.paging = jumpPaging(this.paging, instant);
         this.requestAfter = null;
         this.requestWindowEnd = instant;
         this.isLoading = true;
         this.isLoadingMore = false;
         this.windowStart = null;
+        this.refreshView();
+    }
+
+    // ---- paging newer from a jump point ------------------------------------------------------
+
+    /** Start (or stop, with null) paging newer than a jump point: nothing is asked until the rep does. */
+    resetNewer(from) {
+        this.newer = from ? initialNewer(from) : null;
+        this.newerFrom = from;
+        this.newerShown = 0;
+        this.newerAfter = null;
+        this.newerWindowStart = null;
+        this.isLoadingNewer = false;
+    }
+
+    /** Interactions newer than everything shown, as the org counts them (0 without a jump). */
+    get newerAbove() {
+        if (!this.newer) {
+            return 0;
+        }
+        const total = typeof this.newer.count === 'number' ? this.newer.count : newerThanJump(this.paging);
+        return Math.max(0, total - this.counts.newerRevealed);
+    }
+
+    get canLoadNewer() {
+        if (!this.newer || this.errors) {
+            return false;
+        }
+        const unrevealed = this.derived.newerMatches.length > this.newerShown;
+        return unrevealed || (this.newer.hasMore && this.newerAbove > 0);
+    }
+
+    /** At the top of the window after a jump: the next newer page goes on top. */
+    get showLoadNewer() {
+        return !this.isLoading && this.windowInfo.start === 0 && this.canLoadNewer;
+    }
+
+    /** Reveal the next page newer than what is shown, asking the org when none is loaded. */
+    handleLoadNewer() {
+        if (!this.newer) {
+            return;
+        }
+        const nextCount = this.newerShown + this.effectivePageSize;
+        const needsServer = this.derived.newerMatches.length < nextCount && this.newer.hasMore;
+        this.newerShown = nextCount;
+        // The window shows the newest revealed: what was just added, under the button.
+        this.windowStart = 0;
+        this.refreshView();
+        if (needsServer && !this.isLoadingNewer) {
+            this.isLoadingNewer = true;
+            if (this.newerWindowStart) {
+                this.newer = advanceNewer(this.newer);
+            }
+            this.newerAfter = this.newer.current.after;
+            this.newerWindowStart = this.newer.current.windowStart;
+        }
+    }
+
+    get newerQuery() {
+        return this.newerWindowStart && this.scope ? TIMELINE_QUERY : undefined;
+    }
+
+    get newerVariables() {
+        const scope = this.scope;
+        if (!this.newerWindowStart || !scope) {
+            return undefined;
+        }
+        return {
+            where: { and: [this.whereFor(scope), newerBound(this.newerFrom, this.newerWindowStart)] },
+            ...newerPagingVariables({ after: this.newerAfter }),
+            undelivered: undeliveredRepliesWhere(scope)
+        };
+    }
+
+    @wire(graphql, { query: '$newerQuery', variables: '$newerVariables' })
+    wiredNewer({ data, errors }) {
+        if (!this.newer || !this.newerWindowStart) {
+            return;
+        }
+        if (errors && errors.length) {
+            this.errors = errors;
+            this.isLoadingNewer = false;
+            return;
+        }
+        const page = this.takeTimelineAnswer(data);
+        if (!page) {
+            return;
+        }
+        this.newer = applyNewerPage(this.newer, this.newer.current, page);
+        this.isLoadingNewer = false;
+        this.windowStart = 0;
         this.refreshView();
     }
 

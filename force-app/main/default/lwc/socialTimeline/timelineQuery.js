@@ -1,7 +1,8 @@
 // One page of a record's social timeline, plus the channel settings (icons, SLA, reply limits) it
 // is shown with and our replies not delivered yet (so an open message says "reply queued" under any
-// filter): one request per page. All input arrives as variables, so nothing a rep types, and no
-// record id, is ever part of the query text.
+// filter): one request per page. Newest first; oldest first ($order ASC) when paging newer from a
+// jump point. All input arrives as variables, so nothing a rep types, and no record id, is ever
+// part of the query text.
 import { gql } from 'lightning/graphql';
 
 export const TIMELINE_QUERY = gql`
@@ -11,6 +12,7 @@ export const TIMELINE_QUERY = gql`
         $after: String
         $upperBound: Int
         $undelivered: Social_Interaction__c_Filter
+        $order: ResultOrder = DESC
     ) {
         uiapi {
             query {
@@ -19,7 +21,7 @@ export const TIMELINE_QUERY = gql`
                     first: $first
                     after: $after
                     upperBound: $upperBound
-                    orderBy: { Posted_At__c: { order: DESC }, Id: { order: DESC } }
+                    orderBy: { Posted_At__c: { order: $order }, Id: { order: $order } }
                 ) {
                     edges {
                         node {

@@ -153,3 +153,91 @@ export function newerThanJump(state) {
 export function pagingVariables(request) {
     return { first: FETCH_SIZE, after: request.after || null, upperBound: UPPER_BOUND };
 }
+
+// ---- paging newer from a jump point ------------------------------------------------------------
+// After a jump the rep can also walk forward in time, a page at a time: the same query and the same
+// rules (first: 200 with the constant upperBound, forward cursors), ordered oldest first and kept to
+// what is posted after the jump (Posted_At__c > jumpTo), so the two directions never overlap. If the
+// API ends a result early, the next request opens a window Posted_At__c >= the newest loaded and the
+// duplicates at its edge are dropped, as going older does.
+
+const oldestFirst = (a, b) => newestFirst(b, a);
+const newerKey = (request) => `${request.windowStart || ''}|${request.after || ''}`;
+
+/** Paging newer than `from` (the jump point): nothing asked yet. */
+export function initialNewer(from) {
+    return {
+        from,
+        // Loaded, oldest first (nearest the jump first): extended in place as pages arrive.
+        items: [],
+        ids: new Set(),
+        keys: new Set(),
+        current: { after: null, windowStart: from },
+        next: null,
+        // What the first request counted: interactions posted after the jump.
+        count: null,
+        hasMore: true,
+        unreachable: 0
+    };
+}
+
+/**
+ * Fold one page of newer interactions (oldest first) into the state.
+ * @param {object} state from initialNewer
+ * @param {{after: string|null, windowStart: string}} request the variables this page answers
+ * @param {{items: object[], totalCount: number, hasNextPage: boolean, endCursor: string|null}} page
+ */
+export function applyNewerPage(state, request, page) {
+    const key = newerKey(request);
+    if (key !== newerKey(state.current) || state.keys.has(key)) {
+        // A page delivered again (refresh) or for a request no longer current: what it holds is
+        // loaded already, or will be asked for again.
+        return state;
+    }
+    const isFirstRequest = !request.after && request.windowStart === state.from;
+    const count = isFirstRequest && typeof page.totalCount === 'number' ? page.totalCount : state.count;
+    const added = page.items.filter((item) => !state.ids.has(item.id)).sort(oldestFirst);
+    added.forEach((item) => state.ids.add(item.id));
+    const last = state.items[state.items.length - 1];
+    const items =
+        last && added.length && oldestFirst(last, added[0]) > 0
+            ? [...state.items, ...added].sort(oldestFirst)
+            : state.items;
+    if (items === state.items) {
+        items.push(...added);
+    }
+    const updated = { ...state, items, keys: new Set([...state.keys, key]), count };
+    if (page.hasNextPage && page.endCursor) {
+        return { ...updated, next: { after: page.endCursor, windowStart: request.windowStart }, hasMore: true };
+    }
+    const total = typeof count === 'number' ? count : items.length;
+    if (items.length < total && added.length > 0) {
+        const newest = items[items.length - 1];
+        return {
+            ...updated,
+            next: { after: null, windowStart: new Date(newest.postedAt).toISOString() },
+            hasMore: true
+        };
+    }
+    return { ...updated, next: null, hasMore: false, unreachable: Math.max(0, total - items.length) };
+}
+
+/** Move to the next newer request (the caller's wire variables follow state.current). */
+export function advanceNewer(state) {
+    return state.next ? { ...state, current: state.next, next: null } : state;
+}
+
+/**
+ * The posted-at bound of a newer request: after the jump itself (what is at the jump belongs to
+ * the older side), from the newest loaded in a window opened later (its duplicates are dropped).
+ */
+export function newerBound(from, windowStart) {
+    return windowStart === from
+        ? { Posted_At__c: { gt: { value: windowStart } } }
+        : { Posted_At__c: { gte: { value: windowStart } } };
+}
+
+/** The paging part of the GraphQL variables of a newer request: oldest first from the bound. */
+export function newerPagingVariables(request) {
+    return { ...pagingVariables(request), order: 'ASC' };
+}

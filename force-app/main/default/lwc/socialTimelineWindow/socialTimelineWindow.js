@@ -1,10 +1,18 @@
 // The timeline's threads, grown page by page, and the window of them the page renders: a "Load
 // more" hands over only the interactions it reveals, only the threads they touch are regrouped,
-// and the DOM holds a bounded window of threads however much is loaded (issue 19 item 1).
+// and the DOM holds a bounded window of threads however much is loaded (issue 19 item 1). After a
+// jump, pages newer than the jump point go in at the front the same way.
 import { groupIntoThreads, threadKeyOf } from 'c/socialThreads';
 
 /** Interactions rendered at most (whole threads, so a little more): ten pages of the default 20. */
 export const WINDOW_INTERACTIONS = 200;
+/**
+ * What a window following "Load more" drops to once it passes WINDOW_INTERACTIONS. Dropping in one
+ * large step rather than a page's worth on every click means most clicks only add: measured in
+ * Chromium, a click that also removes threads (a second render, and style and layout of the whole
+ * list shifting under it) cost about twice one that only adds (docs/lwc-components.md).
+ */
+export const WINDOW_FLOOR = 100;
 
 /**
  * @param {object[]} source the interactions the threads come from, newest first (the array may
@@ -63,6 +71,46 @@ export function extendThreadIndex(index, upTo) {
 }
 
 /**
+ * Take interactions newer than every one in the index (paging newer from a jump point, oldest
+ * first) into the threads: the threads they start or continue have the newest activity now, so
+ * they go to the front, newest first; the others keep their order. The mirror of extendThreadIndex,
+ * with the same work: the page's threads only.
+ * @param {object} index from createThreadIndex (changed in place)
+ * @param {object[]} newer the interactions, any order
+ * @returns {Set<string>} the keys of the threads touched
+ */
+export function prependToThreadIndex(index, newer) {
+    const touched = new Map();
+    newer.forEach((interaction) => {
+        const key = threadKeyOf(interaction);
+        if (!touched.has(key)) {
+            const known = index.byKey.get(key);
+            touched.set(key, known ? [...known.interactions] : []);
+        }
+        touched.get(key).push(interaction);
+    });
+    if (!touched.size) {
+        return new Set();
+    }
+    const moved = [];
+    touched.forEach((members, key) => {
+        const [thread] = groupIntoThreads(members);
+        index.byKey.set(key, thread);
+        moved.push(thread);
+    });
+    moved.sort(threadOrder);
+    const kept = index.threads.filter((thread) => !touched.has(thread.key));
+    index.threads = [...moved, ...kept];
+    const next = kept[0];
+    if (next && threadOrder(moved[moved.length - 1], next) > 0) {
+        // Equal times across the jump edge: keep the order a full grouping would give.
+        index.threads.sort(threadOrder);
+    }
+    index.version += 1;
+    return new Set(touched.keys());
+}
+
+/**
  * Which threads to render: whole threads ending at `end` (exclusive), going back until about
  * `limit` interactions are in, at least one thread.
  * @returns {{start: number, end: number}}
@@ -76,6 +124,21 @@ export function windowEndingAt(threads, end, limit = WINDOW_INTERACTIONS) {
         count += threads[start].interactions.length;
     }
     return { start, end: last };
+}
+
+/**
+ * The window that follows the newest revealed thread while "Load more" adds threads at the end: it
+ * keeps its start and grows until it holds more than `limit` interactions, then starts again from
+ * about `floor` (whole threads ending at the last one).
+ * @param {number|null} start where the window started (null: it starts following now)
+ * @returns {{start: number, end: number}}
+ */
+export function windowFollowingEnd(threads, start, limit = WINDOW_INTERACTIONS, floor = WINDOW_FLOOR) {
+    const end = threads.length;
+    if (start === null || start >= end) {
+        return windowEndingAt(threads, end, limit);
+    }
+    return interactionsIn(threads, start, end) <= limit ? { start, end } : windowEndingAt(threads, end, floor);
 }
 
 /** The window starting at `start`, going forward the same way. */

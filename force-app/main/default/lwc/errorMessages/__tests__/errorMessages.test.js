@@ -1,4 +1,4 @@
-import { reduceErrors } from 'c/errorMessages';
+import { isDuplicateValue, reduceErrors } from 'c/errorMessages';
 
 describe('c/errorMessages', () => {
     it.each([
@@ -27,5 +27,28 @@ describe('c/errorMessages', () => {
         ['duplicates and empties', [null, undefined, '', 'Same', { message: 'Same' }, {}], ['Same']]
     ])('reads %s', (_name, errors, expected) => {
         expect(reduceErrors(errors)).toEqual(expected);
+    });
+
+    // Shapes from the User Interface API Developer Guide ("Error with Output" for a record save,
+    // an error list otherwise).
+    const entry = (errorCode) => ({ errorCode, message: errorCode });
+    it.each([
+        [
+            'a field error on the unique key',
+            { body: { output: { errors: [], fieldErrors: { Key__c: [entry('DUPLICATE_VALUE')] } } } },
+            true
+        ],
+        ['a record error', { body: { output: { errors: [entry('DUPLICATE_VALUE')], fieldErrors: {} } } }, true],
+        ['an error list', { body: [entry('DUPLICATE_VALUE')] }, true],
+        [
+            'another field error',
+            { body: { output: { errors: [], fieldErrors: { Key__c: [entry('REQUIRED_FIELD_MISSING')] } } } },
+            false
+        ],
+        ['no access', { status: 403, body: [entry('INSUFFICIENT_ACCESS_OR_READONLY')] }, false],
+        ['a network failure', new TypeError('Failed to fetch'), false],
+        ['nothing', undefined, false]
+    ])('says whether %s is a duplicate value', (_name, error, expected) => {
+        expect(isDuplicateValue(error)).toBe(expected);
     });
 });

@@ -46,7 +46,10 @@ function createTimeline(props = {}) {
 const $ = (element, selector) => element.shadowRoot.querySelector(selector);
 const $$ = (element, selector) => [...element.shadowRoot.querySelectorAll(selector)];
 // The timeline's own wire pages with `first`; the case-contact and thread-members wires do not.
-const isTimelineConfig = (config) => Boolean(config && config.variables && 'first' in config.variables);
+// Paging newer from a jump point is the same query, oldest first.
+const isNewerConfig = (config) => Boolean(config && config.variables && config.variables.order === 'ASC');
+const isTimelineConfig = (config) =>
+    Boolean(config && config.variables && 'first' in config.variables) && !isNewerConfig(config);
 const isThreadMembersConfig = (config) =>
     Boolean(config && config.variables && config.variables.where && !('first' in config.variables));
 /** A page (or errors) to the timeline's wire only, once the wires have their config. */
@@ -435,6 +438,67 @@ describe('c-social-timeline', () => {
             );
             await flushPromises();
             expect(timelineVariables().where.and[1]).toEqual({ Direction__c: { eq: 'Outbound' } });
+        });
+
+        it('saves onto the record another device created at the same moment: read it again, then update', async () => {
+            const isPreferenceConfig = (config) =>
+                Boolean(config && config.variables && JSON.stringify(config.variables).includes('Preference_Key__c'));
+            const preferences = (edges) => ({ uiapi: { query: { Social_Rep_Preference__c: { edges } } } });
+            const otherDevice = {
+                node: { Id: 'a04HU0000002PrefAAA', Timeline_Filter__c: { value: '{"channel":"x"}' } }
+            };
+            // Read again, the rep's record is there: the other device created it meanwhile.
+            const refresh = jest.fn(() => {
+                graphql.emit(preferences([otherDevice]), isPreferenceConfig, refresh);
+                return Promise.resolve();
+            });
+            const element = createTimeline();
+            await flushPromises();
+            graphql.emit(preferences([]), isPreferenceConfig, refresh);
+            await flushPromises();
+            // The unique key (one record per rep and page) refuses the second create, as the UI API
+            // reports a record save error (User Interface API Developer Guide, "Error with Output").
+            const duplicate = {
+                errorCode: 'DUPLICATE_VALUE',
+                field: 'Preference_Key__c',
+                message:
+                    'duplicate value found: Preference_Key__c duplicates value on record with id: a04HU0000002PrefAAA'
+            };
+            createRecord.mockRejectedValueOnce({
+                status: 400,
+                body: {
+                    enhancedErrorType: 'RecordError',
+                    message: 'An error occurred while trying to update the record. Please try again.',
+                    output: { errors: [], fieldErrors: { Preference_Key__c: [duplicate] } }
+                }
+            });
+            const filter = await chooseFilter(element, { direction: 'Outbound' });
+            await flushPromises();
+            expect(createRecord).toHaveBeenCalledTimes(1);
+            expect(refresh).toHaveBeenCalledTimes(1);
+            expect(updateRecord).toHaveBeenCalledWith({
+                fields: { Id: 'a04HU0000002PrefAAA', Timeline_Filter__c: JSON.stringify(filter) }
+            });
+            // The rep's own choice stays on screen, and is not saved twice.
+            expect(timelineVariables().where.and[1]).toEqual({ Direction__c: { eq: 'Outbound' } });
+            await chooseFilter(element, filter);
+            expect(updateRecord).toHaveBeenCalledTimes(1);
+            expect(createRecord).toHaveBeenCalledTimes(1);
+        });
+
+        it('leaves a refused first save for the next change when it is not a duplicate', async () => {
+            const element = createTimeline();
+            await flushPromises();
+            createRecord.mockRejectedValueOnce({
+                status: 403,
+                body: [{ errorCode: 'INSUFFICIENT_ACCESS', message: 'No' }]
+            });
+            await chooseFilter(element, { direction: 'Outbound' });
+            await flushPromises();
+            expect(updateRecord).not.toHaveBeenCalled();
+            // The next change tries again.
+            await chooseFilter(element, { direction: 'Inbound' });
+            expect(createRecord).toHaveBeenCalledTimes(2);
         });
 
         it('starts from the remembered filter, else the admin default', async () => {
@@ -842,6 +906,30 @@ describe('c-social-timeline', () => {
 
     describe('at volume (issue 19 items 1 and 2)', () => {
         const isOldestConfig = (config) => Boolean(config && config.variables && 'count' in config.variables);
+        /** The rep picks a day in "Jump to date" and presses Go. */
+        async function jumpToDate(element, day) {
+            const date = $(element, 'lightning-input.jump-date');
+            date.value = day;
+            date.dispatchEvent(new CustomEvent('change'));
+            await flushPromises();
+            $(element, 'lightning-button.jump-go').click();
+            await flushPromises();
+        }
+        /** The oldest query's answer: ids and dates only, oldest first. */
+        function emitOldest(dates) {
+            graphql.emit(
+                {
+                    uiapi: {
+                        query: {
+                            Social_Interaction__c: {
+                                edges: dates.map((value, i) => ({ node: { Id: `a0${i}`, Posted_At__c: { value } } }))
+                            }
+                        }
+                    }
+                },
+                isOldestConfig
+            );
+        }
         // n one-message threads, newest first, from `start`: a long history for windowing tests.
         async function loadPages(element, pages, pageSize) {
             for (let page = 1; page < pages; page += 1) {
@@ -880,23 +968,25 @@ describe('c-social-timeline', () => {
             await flushPromises();
             await loadPages(element, 4, 200);
             expect($(element, '.summary').textContent).toBe('Showing 800 of 5,000 interactions');
-            // 800 revealed, 200 rendered: the newest 600 are behind a handle, reachable by keyboard.
-            expect($$(element, 'c-social-thread')).toHaveLength(200);
+            // 800 revealed, 100 rendered: each page passed the 200 limit, so the window dropped to
+            // the newest 100. The 700 above are behind a handle, reachable by keyboard.
+            expect($$(element, 'c-social-thread')).toHaveLength(100);
             const items = $$(element, 'li.thread-item');
-            expect(items[0].getAttribute('aria-posinset')).toBe('601');
+            expect(items[0].getAttribute('aria-posinset')).toBe('701');
             expect(items[0].getAttribute('aria-setsize')).toBe('800');
-            expect($(element, 'lightning-button.show-newer').label).toBe('Show newer conversations (600 above)');
+            expect($(element, 'lightning-button.show-newer').label).toBe('Show newer conversations (700 above)');
             expect($(element, 'lightning-button.show-older')).toBeNull();
 
             $(element, 'lightning-button.show-newer').click();
             await flushPromises();
-            expect($$(element, 'li.thread-item')[0].getAttribute('aria-posinset')).toBe('401');
-            expect($(element, 'lightning-button.show-older').label).toBe('Show older conversations (200 below)');
+            expect($$(element, 'li.thread-item')[0].getAttribute('aria-posinset')).toBe('501');
+            expect($$(element, 'c-social-thread')).toHaveLength(200);
+            expect($(element, 'lightning-button.show-older').label).toBe('Show older conversations (100 below)');
             // "Load more" continues below the newest revealed: it waits until the window is back there.
             expect($(element, 'lightning-button.load-more')).toBeNull();
             $(element, 'lightning-button.show-older').click();
             await flushPromises();
-            expect($$(element, 'li.thread-item')[0].getAttribute('aria-posinset')).toBe('601');
+            expect($$(element, 'li.thread-item')[0].getAttribute('aria-posinset')).toBe('701');
             expect($(element, 'lightning-button.load-more')).not.toBeNull();
         });
 
@@ -904,12 +994,7 @@ describe('c-social-timeline', () => {
             const element = createTimeline();
             await emitTimeline(historyPage(0, 200, { total: 5000, hasNextPage: true, endCursor: 'c200' }));
             await flushPromises();
-            const date = $(element, 'lightning-input.jump-date');
-            date.value = '2026-02-01';
-            date.dispatchEvent(new CustomEvent('change'));
-            await flushPromises();
-            $(element, 'lightning-button.jump-go').click();
-            await flushPromises();
+            await jumpToDate(element, '2026-02-01');
             const endOfDay = new Date(new Date(2026, 1, 2).getTime() - 1).toISOString();
             expect(timelineVariables().after).toBeNull();
             expect(timelineVariables().first).toBe(200);
@@ -928,6 +1013,106 @@ describe('c-social-timeline', () => {
             expect($(element, 'lightning-button.jump-newest')).toBeNull();
         });
 
+        it('pages newer from a jump point, a page at a time, and the count stays true', async () => {
+            const element = createTimeline();
+            await emitTimeline(historyPage(0, 200, { total: 5000, hasNextPage: true, endCursor: 'c200' }));
+            await flushPromises();
+            await jumpToDate(element, '2026-02-01');
+            const endOfDay = timelineVariables().where.and[1].Posted_At__c.lte.value;
+            // 1,000 at or before the jump (4000 to 4999), 4,000 newer.
+            await emitTimeline(historyPage(4000, 200, { total: 1000, hasNextPage: true, endCursor: 'j200' }));
+            await flushPromises();
+            // Nothing newer is asked for until the rep wants it.
+            expect(wireConfigs().find(isNewerConfig)).toBeUndefined();
+            const loadNewer = $(element, 'lightning-button.load-newer');
+            expect(loadNewer.label).toBe('Load newer');
+
+            loadNewer.click();
+            await flushPromises();
+            // The same query and paging rules, oldest first, after the jump point only.
+            const newerConfig = () => wireConfigs().find(isNewerConfig);
+            expect(newerConfig().variables).toEqual({
+                where: { and: [CONTACT_SCOPE, { Posted_At__c: { gt: { value: endOfDay } } }] },
+                first: 200,
+                after: null,
+                upperBound: 50000,
+                order: 'ASC',
+                undelivered: undeliveredRepliesWhere(CONTACT_SCOPE)
+            });
+            expect($(element, 'lightning-button.load-newer').label).toBe('Loading newer…');
+            // 3999 back to 3800: the 200 nearest the jump, oldest first.
+            const newerPage = historyPage(3800, 200, { total: 4000, hasNextPage: true, endCursor: 'n200' });
+            newerPage.uiapi.query.Social_Interaction__c.edges.reverse();
+            await flushPromises();
+            graphql.emit(newerPage, isNewerConfig);
+            await flushPromises();
+            // Three newer on top of the three from the jump: 3997, 3998, 3999, then 4000...
+            const keys = () => $$(element, 'c-social-thread').map((thread) => thread.thread.key);
+            expect(keys()).toEqual(['x:t3997', 'x:t3998', 'x:t3999', 'x:t4000', 'x:t4001', 'x:t4002']);
+            expect($(element, '.summary').textContent).toMatch(
+                /^Showing 6 of 5,000 interactions, from .+ back \(3,997 newer above\)$/
+            );
+            expect($(element, 'lightning-button.load-newer').label).toBe('Load newer');
+
+            // The next newer page is already loaded: revealed without a request.
+            $(element, 'lightning-button.load-newer').click();
+            await flushPromises();
+            expect(keys().slice(0, 4)).toEqual(['x:t3994', 'x:t3995', 'x:t3996', 'x:t3997']);
+            expect($(element, '.summary').textContent).toMatch(/\(3,994 newer above\)$/);
+            expect(newerConfig().variables.after).toBeNull();
+            // "Load more" still continues older from the jump, below.
+            expect(timelineVariables().where).toEqual({
+                and: [CONTACT_SCOPE, { Posted_At__c: { lte: { value: endOfDay } } }]
+            });
+            await expect(element).toBeAccessible();
+
+            // Back to newest ends it.
+            $(element, 'lightning-button.jump-newest').click();
+            await flushPromises();
+            expect(wireConfigs().find(isNewerConfig)).toBeUndefined();
+            expect($(element, 'lightning-button.load-newer')).toBeNull();
+        });
+
+        it('asks for the next newer page with the cursor, and reads plainly once the newest is reached', async () => {
+            const element = createTimeline();
+            await emitTimeline(historyPage(0, 200, { total: 8, hasNextPage: false, endCursor: 'c8' }));
+            await flushPromises();
+            $(element, 'lightning-button.jump-oldest').click();
+            await flushPromises();
+            emitOldest([7, 6, 5].map((n) => new Date(NOW - n * 60000).toISOString()));
+            await flushPromises();
+            await emitTimeline(historyPage(5, 3, { total: 3, hasNextPage: false, endCursor: 'o3' }));
+            await flushPromises();
+            expect($(element, '.summary').textContent).toMatch(/\(5 newer above\)$/);
+            $(element, 'lightning-button.load-newer').click();
+            await flushPromises();
+            const first = historyPage(2, 3, { total: 5, hasNextPage: true, endCursor: 'n3' });
+            first.uiapi.query.Social_Interaction__c.edges.reverse();
+            graphql.emit(first, isNewerConfig);
+            await flushPromises();
+            expect($(element, '.summary').textContent).toMatch(/\(2 newer above\)$/);
+            $(element, 'lightning-button.load-newer').click();
+            await flushPromises();
+            expect(wireConfigs().find(isNewerConfig).variables.after).toBe('n3');
+            const second = historyPage(0, 2, { total: 5, hasNextPage: false, endCursor: 'n5' });
+            second.uiapi.query.Social_Interaction__c.edges.reverse();
+            graphql.emit(second, isNewerConfig);
+            await flushPromises();
+            // Everything is shown, newest first: the summary reads as it does without a jump.
+            expect($(element, '.summary').textContent).toBe('Showing 8 of 8 interactions');
+            expect($(element, 'lightning-button.load-newer')).toBeNull();
+            expect($$(element, 'c-social-thread').map((thread) => thread.thread.key)).toEqual([
+                'x:t0',
+                'x:t1',
+                'x:t2',
+                'x:t3',
+                'x:t4',
+                'x:t5',
+                'x:t6',
+                'x:t7'
+            ]);
+        });
+
         it('reaches the oldest in one step: the date of the oldest page, then one page from there', async () => {
             const element = createTimeline();
             await emitTimeline(historyPage(0, 200, { total: 5000, hasNextPage: true, endCursor: 'c200' }));
@@ -937,18 +1122,7 @@ describe('c-social-timeline', () => {
             const oldest = wireConfigs().find(isOldestConfig);
             expect(oldest.variables).toEqual({ where: CONTACT_SCOPE, count: 3 });
             const dates = [4999, 4998, 4997].map((n) => new Date(NOW - n * 60000).toISOString());
-            graphql.emit(
-                {
-                    uiapi: {
-                        query: {
-                            Social_Interaction__c: {
-                                edges: dates.map((value, i) => ({ node: { Id: `a0${i}`, Posted_At__c: { value } } }))
-                            }
-                        }
-                    }
-                },
-                isOldestConfig
-            );
+            emitOldest(dates);
             await flushPromises();
             expect(timelineVariables().where).toEqual({
                 and: [CONTACT_SCOPE, { Posted_At__c: { lte: { value: dates[2] } } }]

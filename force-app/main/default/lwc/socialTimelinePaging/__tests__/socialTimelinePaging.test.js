@@ -2,10 +2,15 @@ import {
     FETCH_SIZE,
     UPPER_BOUND,
     advance,
+    advanceNewer,
+    applyNewerPage,
     applyPage,
+    initialNewer,
     initialPaging,
     jumpPaging,
     loadedItems,
+    newerBound,
+    newerPagingVariables,
     newerThanJump,
     pagingVariables
 } from 'c/socialTimelinePaging';
@@ -25,6 +30,11 @@ function history(n, sameTime = () => false) {
  */
 function serve(all, request, cap) {
     const matching = request.windowEnd ? all.filter((r) => r.postedAt <= Date.parse(request.windowEnd)) : all;
+    return pageOf(matching, request, cap);
+}
+
+/** One cursor page of what matches, in the order given. */
+function pageOf(matching, request, cap) {
     const start = request.after ? Number(request.after) : 0;
     const end = Math.min(start + FETCH_SIZE, cap, matching.length);
     return {
@@ -144,5 +154,99 @@ describe('c/socialTimelinePaging', () => {
         expect(loadedItems(state)).toHaveLength(1000);
         expect(loadedItems(state)[999].id).toBe('a04999');
         expect(state.unreachable).toBe(0);
+    });
+
+    describe('paging newer from a jump point', () => {
+        /**
+         * The API's answer to a newer request: posted after the jump (at or after a later window's
+         * start), oldest first, cursor pages of `first`, ending after `cap` records.
+         */
+        function serveNewer(all, from, request, cap) {
+            const bound = newerBound(from, request.windowStart).Posted_At__c;
+            const after = (r) => r.postedAt > Date.parse(bound.gt.value);
+            const atOrAfter = (r) => r.postedAt >= Date.parse(bound.gte.value);
+            return pageOf(all.filter(bound.gt ? after : atOrAfter).reverse(), request, cap);
+        }
+
+        function pageNewer(all, from, cap) {
+            let state = initialNewer(from);
+            let requests = 0;
+            for (;;) {
+                state = applyNewerPage(state, state.current, serveNewer(all, from, state.current, cap));
+                requests++;
+                if (!state.hasMore || requests > 1000) {
+                    return { state, requests };
+                }
+                state = advanceNewer(state);
+            }
+        }
+
+        it('asks for what is posted after the jump, oldest first, in the same upperBound batches', () => {
+            const from = '2026-03-01T00:00:00.000Z';
+            const state = initialNewer(from);
+            expect(state.current).toEqual({ after: null, windowStart: from });
+            expect(newerBound(from, state.current.windowStart)).toEqual({
+                Posted_At__c: { gt: { value: from } }
+            });
+            expect(newerPagingVariables(state.current)).toEqual({
+                first: FETCH_SIZE,
+                after: null,
+                upperBound: UPPER_BOUND,
+                order: 'ASC'
+            });
+            // A later window (the API ended a result early) starts at the newest loaded, inclusive.
+            expect(newerBound(from, '2026-03-02T00:00:00.000Z')).toEqual({
+                Posted_At__c: { gte: { value: '2026-03-02T00:00:00.000Z' } }
+            });
+        });
+
+        it('reaches the newest of 4,000 newer than the jump, nearest the jump first, never what the jump holds', () => {
+            const all = history(5000);
+            const from = new Date(all[4000].postedAt).toISOString();
+            const { state, requests } = pageNewer(all, from, Infinity);
+            expect(requests).toBe(20);
+            expect(state.count).toBe(4000);
+            expect(state.items).toHaveLength(4000);
+            expect(state.items[0].id).toBe('a03999');
+            expect(state.items[3999].id).toBe('a00000');
+            expect(state.items.some((item) => item.id === 'a04000')).toBe(false);
+            expect(state.unreachable).toBe(0);
+        });
+
+        it('opens Posted_At__c windows when the API ends a result early, dropping duplicates at the edge', () => {
+            // Pairs share a timestamp, so every window edge repeats one interaction.
+            const all = history(5000).map((r, i) => ({ ...r, postedAt: T0 - Math.floor(i / 2) * 60000 }));
+            const from = new Date(all[4999].postedAt).toISOString();
+            const { state, requests } = pageNewer(all, from, 1000);
+            expect(state.count).toBe(4998);
+            expect(state.items).toHaveLength(4998);
+            expect(new Set(state.items.map((item) => item.id)).size).toBe(4998);
+            expect(requests).toBeLessThan(40);
+            expect(state.hasMore).toBe(false);
+        });
+
+        it('takes a page delivered again once, and extends the loaded list in place', () => {
+            const all = history(1000);
+            const from = new Date(all[500].postedAt).toISOString();
+            let state = initialNewer(from);
+            const page = serveNewer(all, from, state.current, Infinity);
+            state = applyNewerPage(state, state.current, page);
+            const items = state.items;
+            expect(applyNewerPage(state, state.current, page)).toBe(state);
+            state = advanceNewer(state);
+            state = applyNewerPage(state, state.current, serveNewer(all, from, state.current, Infinity));
+            expect(state.items).toBe(items);
+            expect(state.items).toHaveLength(400);
+            expect(state.hasMore).toBe(true);
+        });
+
+        it('knows when nothing is newer than the jump', () => {
+            const all = history(50);
+            const from = new Date(all[0].postedAt).toISOString();
+            const { state, requests } = pageNewer(all, from, Infinity);
+            expect(requests).toBe(1);
+            expect(state).toMatchObject({ count: 0, hasMore: false, unreachable: 0 });
+            expect(state.items).toEqual([]);
+        });
     });
 });

@@ -3,6 +3,7 @@ import {
     WINDOW_INTERACTIONS,
     createThreadIndex,
     extendThreadIndex,
+    prependToThreadIndex,
     windowEndingAt,
     windowStartingAt
 } from 'c/socialTimelineWindow';
@@ -62,5 +63,32 @@ describe('c/socialTimelineWindow', () => {
         expect(windowEndingAt(long, 1, 8)).toEqual({ start: 0, end: 1 });
         expect(windowStartingAt(long, 0, 8)).toEqual({ start: 0, end: 1 });
         expect(windowEndingAt([], 0)).toEqual({ start: 0, end: 0 });
+    });
+
+    it('takes pages newer than a jump point in at the top, as grouping everything at once would', () => {
+        // Threads of 3; the jump lands at message 600, inside thread t200 (messages 600-602).
+        const all = history(1000, 3);
+        const index = createThreadIndex(all.slice(600));
+        extendThreadIndex(index, 100);
+        // Newer pages arrive oldest first, 20 at a time, back to the newest.
+        for (let end = 600; end > 0; end -= 20) {
+            const page = all.slice(end - 20, end).reverse();
+            prependToThreadIndex(index, page);
+            expect(index.threads).toEqual(groupIntoThreads([...all.slice(end - 20, 600), ...all.slice(600, 700)]));
+        }
+    });
+
+    it('says which threads a newer page touched, and keeps the others as they were', () => {
+        const all = history(60, 3);
+        const index = createThreadIndex(all.slice(40));
+        extendThreadIndex(index, 20);
+        const untouched = index.threads[1];
+        // Message 39 continues t13 (39-41; 40 and 41 loaded), 36-38 start t12: the newest goes first.
+        const touched = prependToThreadIndex(index, [all[39], all[38], all[37], all[36]]);
+        expect([...touched]).toEqual(['t13', 't12']);
+        expect(index.threads.slice(0, 2).map((thread) => thread.key)).toEqual(['t12', 't13']);
+        expect(index.threads[2]).toBe(untouched);
+        expect(index.threads[1].interactions).toHaveLength(3);
+        expect(prependToThreadIndex(index, []).size).toBe(0);
     });
 });
