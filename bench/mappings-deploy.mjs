@@ -11,6 +11,9 @@
 // each line prints the arithmetic. --unmatched create-lead measures that path too (Leads created in
 // bulk, then the identities linked to them).
 //   npx node bench/mappings-deploy.mjs [--sizes 10000,100000] [--unmatched create-lead]
+// --contacts N gives the org N Contacts whatever the size (one in five identities still matches one):
+// the phone rule reads every Contact with a phone or e-mail, so this shows what the scan index costs.
+//   npx node --max-old-space-size=8192 bench/mappings-deploy.mjs --sizes 10000 --contacts 1000000
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -33,6 +36,8 @@ const { values: options } = parseArgs({
     'bulk-threshold': { type: 'string', default: '2000' },
     // What the mapping does with identities no rule matches: leave (default) or create-lead.
     unmatched: { type: 'string', default: 'leave' },
+    // Contacts in the org (default: one per five identities).
+    contacts: { type: 'string' },
     // Rows planned at a time (default: the deploy's own, plugin/src/mappings/partitions.ts).
     'partition-rows': { type: 'string' },
     // Caps the deploy's heap (MB) to show what it retains rather than what V8 has not collected yet.
@@ -69,7 +74,7 @@ for (const size of sizes) {
   const dir = await mkdtemp(join(tmpdir(), 'mappings-bench-'));
   const org = await startLocalOrg({ port: 0, empty: true, latencyMs: Number(options.latency) });
   try {
-    const contacts = createContacts(org.store, size / CONTACT_EVERY).length;
+    const contacts = createContacts(org.store, Number(options.contacts ?? size / CONTACT_EVERY)).length;
     const file = await writeMapping(dir, options.unmatched);
     const facts = await writeIdentities(join(dir, 'identities.csv'), size);
     for (const run of ['first deploy', 'second deploy']) {

@@ -184,7 +184,7 @@ describe('mappings deploy and the daily API limit', () => {
 describe('mappings deploy with create-lead and one unknown email on two identities', () => {
   // Found by the SIGKILL test: each identity got a Lead of its own with the same Email, so the next
   // run's lead-email rule found two Leads and reported both rows ambiguous. Now identities with one
-  // unknown e-mail share one Lead, created with them in one transaction.
+  // unknown e-mail share one Lead, upserted by the key `email <address>` before they are linked to it.
   it('creates one Lead for both and reports the second run unchanged', async () => {
     const org = await freshOrg();
     const dir = await writeFixture({

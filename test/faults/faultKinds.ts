@@ -1,6 +1,6 @@
 // The faults both commands are run against, each with what a run may do about it: faults the client can
 // retry away must leave no failed row; a connection reset AFTER the org processed a request may leave rows
-// failed (an all-or-none composite creating a Lead is never repeated blindly), which a rerun completes.
+// failed (a request that is not safe to repeat is never repeated blindly), which a rerun completes.
 import type { FaultSettings } from '../../local-org/src/main.js';
 
 export interface FaultKind {

@@ -88,8 +88,8 @@ function emailOf(person: number, identity: string): string {
 
 /**
  * `identities` rows: people on x and instagram, several identities per Contact (children of one
- * parent: lock contention), Leads, unknown people (a Lead is created for each, in a composite
- * transaction), a repeated row and two rows no channel takes (rejected). Returns the file and its row count.
+ * parent: lock contention), Leads, unknown people (a Lead is upserted for each by its key, then the
+ * identity linked to it), a repeated row and two rows no channel takes (rejected). Returns the file and its row count.
  */
 export function identitiesCsv(rows: number): { csv: string; rows: number } {
   const lines = ['network,userId,handle,name,email'];
@@ -258,6 +258,8 @@ export function orgState(org: TestOrg): OrgState {
       case 'Contact':
         return `Contact:${String(record.Email)}`;
       case 'Lead':
+        // A Lead the deploy wrote carries its key, also when a stopped run wrote it and linked nothing yet.
+        if (typeof record.Social_Bridge_Key__c === 'string') return `Lead key ${record.Social_Bridge_Key__c}`;
         return leadFor.has(String(record.Id))
           ? `Lead for ${leadFor.get(String(record.Id))}`
           : `Lead:${String(record.LastName)}|${String(record.Company)}|${String(record.Email)}`;

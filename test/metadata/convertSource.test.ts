@@ -33,7 +33,9 @@ describe('sf project convert source', () => {
       stderr: '',
     });
     expect(existsSync(join(outputDir, 'package.xml'))).toBe(true);
+    // Lead.object carries only the custom field force-app adds to Lead (Social_Bridge_Key__c).
     expect(readdirSync(join(outputDir, 'objects')).sort()).toEqual([
+      'Lead.object',
       'Social_Channel__c.object',
       'Social_Identity__c.object',
       'Social_Interaction__c.object',

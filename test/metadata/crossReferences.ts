@@ -63,7 +63,10 @@ export function checkPermissionSetReferences(metadata: ForceAppMetadata): string
     }
     for (const { field } of permissionSet.fields) {
       const [objectName = '', fieldName = ''] = field.split('.');
-      const object = metadata.objects.get(objectName);
+      // A custom field of a standard object (Lead.Social_Bridge_Key__c) must be one force-app adds.
+      const object =
+        metadata.objects.get(objectName) ??
+        (fieldName.endsWith('__c') ? (metadata.standardObjects.get(objectName) ?? emptyObject(objectName)) : undefined);
       if (!object) {
         if (!STANDARD_OBJECTS.has(objectName)) {
           problems.push(
@@ -133,7 +136,7 @@ export function checkPermissionSetCoverage(metadata: ForceAppMetadata): string[]
     const granted = new Set(
       permissionSet.fields.filter((permission) => permission.readable).map((permission) => permission.field),
     );
-    for (const object of metadata.objects.values()) {
+    for (const object of objectsWithFields(metadata)) {
       for (const field of object.fields.values()) {
         const qualified = `${object.name}.${field.name}`;
         const expected = !field.required && (role === 'admin' || !ADMIN_ONLY_FIELDS.has(qualified));
@@ -148,13 +151,22 @@ export function checkPermissionSetCoverage(metadata: ForceAppMetadata): string[]
   return problems;
 }
 
+/** Custom objects, and the standard objects force-app adds custom fields to (those fields only). */
+function objectsWithFields(metadata: ForceAppMetadata): ObjectMetadata[] {
+  return [...metadata.objects.values(), ...metadata.standardObjects.values()];
+}
+
+function emptyObject(name: string): ObjectMetadata {
+  return { name, enableHistory: false, fields: new Map(), compactLayouts: [], listViews: [] };
+}
+
 /** Platform limits on a field's help text and description. */
 const MAX_HELP_TEXT = 510;
 const MAX_DESCRIPTION = 1000;
 
 export function checkFieldDefinitions(metadata: ForceAppMetadata): string[] {
   const problems: string[] = [];
-  for (const object of metadata.objects.values()) {
+  for (const object of objectsWithFields(metadata)) {
     for (const field of object.fields.values()) {
       const qualified = `${object.name}.${field.name}`;
       if (!field.inlineHelpText?.trim()) {
@@ -184,6 +196,7 @@ export function checkFieldDefinitions(metadata: ForceAppMetadata): string[] {
 
 /** External ids that docs/data-model.md promises to be unique. */
 export const UNIQUE_EXTERNAL_IDS = [
+  'Lead.Social_Bridge_Key__c',
   'Social_Channel__c.Network_Key__c',
   'Social_Identity__c.External_Id__c',
   'Social_Interaction__c.External_Id__c',
@@ -192,7 +205,7 @@ export const UNIQUE_EXTERNAL_IDS = [
 export function checkExternalIds(metadata: ForceAppMetadata): string[] {
   return UNIQUE_EXTERNAL_IDS.flatMap((qualified) => {
     const [objectName = '', fieldName = ''] = qualified.split('.');
-    const field = metadata.objects.get(objectName)?.fields.get(fieldName);
+    const field = (metadata.objects.get(objectName) ?? metadata.standardObjects.get(objectName))?.fields.get(fieldName);
     if (!field) {
       return [`external id ${qualified} named in docs/data-model.md does not exist in ${whereFields(objectName)}`];
     }

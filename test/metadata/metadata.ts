@@ -70,7 +70,10 @@ export interface ApplicationMetadata {
 }
 
 export interface ForceAppMetadata {
+  /** The custom objects force-app defines. */
   objects: Map<string, ObjectMetadata>;
+  /** Standard objects force-app adds custom fields to (e.g. Lead), with those fields only. */
+  standardObjects: Map<string, ObjectMetadata>;
   permissionSets: PermissionSetMetadata[];
   layouts: LayoutMetadata[];
   tabs: TabMetadata[];
@@ -158,9 +161,10 @@ function readObject(file: string, name: string): ObjectMetadata {
 export async function readForceApp(forceAppDir: string): Promise<ForceAppMetadata> {
   const mdapi = await convertToMetadataFormat(forceAppDir);
   const objects = new Map<string, ObjectMetadata>();
+  const standardObjects = new Map<string, ObjectMetadata>();
   for (const file of filesIn(join(mdapi, 'objects'), '.object')) {
     const name = file.replace(/\.object$/, '');
-    objects.set(name, readObject(join(mdapi, 'objects', file), name));
+    (name.endsWith('__c') ? objects : standardObjects).set(name, readObject(join(mdapi, 'objects', file), name));
   }
   const permissionSets = filesIn(join(mdapi, 'permissionsets'), '.permissionset').map((file) => {
     const xml = parse(join(mdapi, 'permissionsets', file)).PermissionSet ?? {};
@@ -216,5 +220,5 @@ export async function readForceApp(forceAppDir: string): Promise<ForceAppMetadat
       labels.add(label.fullName);
     }
   }
-  return { objects, permissionSets, layouts, tabs, applications, labels };
+  return { objects, standardObjects, permissionSets, layouts, tabs, applications, labels };
 }

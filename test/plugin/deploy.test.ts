@@ -266,13 +266,16 @@ describe('deploy with Bulk API 2.0', () => {
 });
 
 describe('unmatched identities with create-lead', () => {
-  it('creates one Lead per identity with its link, in one transaction each, and none on a rerun', async () => {
-    const mapping = MAPPING.replace(/  - name: confirmed[\s\S]*?(?=removeStaleLinks)/, '').replace(
+  /** The test mapping without the pairs, creating a Lead for every identity no rule matches. */
+  const createLeadMapping = (lead = ''): string =>
+    MAPPING.replace(/  - name: confirmed[\s\S]*?(?=removeStaleLinks)/, '').replace(
       'removeStaleLinks: true',
-      'removeStaleLinks: false\nunmatched: create-lead\nlead:\n  company: "Social: {network}"\n  leadSource: Web',
+      `removeStaleLinks: false\nunmatched: create-lead${lead}`,
     );
+
+  it('creates one Lead per identity, keyed by its e-mail or external id, links the identity, and none on a rerun', async () => {
     const dir = await writeFixture({
-      'mapping.yaml': mapping,
+      'mapping.yaml': createLeadMapping('\nlead:\n  company: "Social: {network}"\n  leadSource: Web'),
       'export.csv':
         'Network,Id,Handle,Name,Email,Phone\nx,lead-1,newbie,Nia Newcomer,nia@example.net,\ninstagram,lead-2,solo,,,\n',
     });
@@ -287,8 +290,13 @@ describe('unmatched identities with create-lead', () => {
       Company: 'Social: x',
       LeadSource: 'Web',
       Email: 'nia@example.net',
+      Social_Bridge_Key__c: 'email nia@example.net',
     });
-    expect(leads[1]).toMatchObject({ LastName: 'solo', Company: 'Social: instagram' });
+    expect(leads[1]).toMatchObject({
+      LastName: 'solo',
+      Company: 'Social: instagram',
+      Social_Bridge_Key__c: 'instagram:lead-2',
+    });
     const identities = identitiesByExternalId();
     expect(identities.get('x:lead-1')).toMatchObject({
       Lead__c: leads[0]!.Id,
@@ -307,6 +315,45 @@ describe('unmatched identities with create-lead', () => {
     expect(second.changes).toBe(0);
     expect(second.counts).toMatchObject({ unchanged: 2, leadCreated: 0 });
     expect(org.store.list('Lead')).toHaveLength(leadsBefore + 2);
+  });
+
+  it('reuses the Lead a stopped run wrote before linking its identity, so a rerun creates none', async () => {
+    const dir = await writeFixture({
+      'mapping.yaml': createLeadMapping(),
+      'export.csv':
+        'Network,Id,Handle,Name,Email,Phone\nx,half-1,halfway,Hal Way,hal@example.net,\nx,half-2,nomail,,,\n',
+    });
+    // What a run leaves when it stops after writing the Leads and before the identities: Leads
+    // with their keys, no identity.
+    const written = ['email hal@example.net', 'x:half-2'].map((key) =>
+      created('Lead', { LastName: key, Company: 'Social: x', Social_Bridge_Key__c: key }),
+    );
+    const leadsBefore = org.store.list('Lead').length;
+    const first = await deploy(dir);
+    expect(first.counts).toMatchObject({ leadCreated: 2, failed: 0 });
+    expect(org.store.list('Lead')).toHaveLength(leadsBefore);
+    const identities = identitiesByExternalId();
+    expect(identities.get('x:half-1')).toMatchObject({ Lead__c: written[0], Link_Status__c: 'Linked' });
+    expect(identities.get('x:half-2')).toMatchObject({ Lead__c: written[1], Link_Status__c: 'Linked' });
+  });
+
+  it('writes the Leads in one Bulk API job and the identities in another above the threshold', async () => {
+    const rows = Array.from({ length: 40 }, (_, index) => `x,many-${index},many_${index},Many ${index},,`);
+    const dir = await writeFixture({
+      'mapping.yaml': createLeadMapping(),
+      'export.csv': `Network,Id,Handle,Name,Email,Phone\n${rows.join('\n')}\n`,
+    });
+    const leadsBefore = org.store.list('Lead').length;
+    const result = await deploy(dir, { bulkThreshold: 10 });
+    expect(result.counts).toMatchObject({ leadCreated: 40, failed: 0 });
+    expect(result.usedBulk).toBe(true);
+    expect(org.store.list('Lead')).toHaveLength(leadsBefore + 40);
+    // Reads (one composite call), the channels (one Collections call), then two ingest jobs of 6
+    // calls each (create, upload, close, status, successful and failed results).
+    expect(result.apiCalls).toBeLessThanOrEqual(2 + 2 * 6 + 2);
+    const second = await deploy(dir, { bulkThreshold: 10 });
+    expect(second.changes).toBe(0);
+    expect(org.store.list('Lead')).toHaveLength(leadsBefore + 40);
   });
 });
 

@@ -60,9 +60,10 @@ const EXPORT =
 async function deployRecordingQueries(dir: string, results: string, counts: Record<string, number>): Promise<string[]> {
   const queries: string[] = [];
   const original = OrgClient.prototype.queryMany;
-  jest.spyOn(OrgClient.prototype, 'queryMany').mockImplementation(function (this: OrgClient, soql) {
+  jest.spyOn(OrgClient.prototype, 'queryMany').mockImplementation(function (this: OrgClient, soql, sinks) {
     queries.push(...soql);
-    return original.call(this, soql) as never;
+    // The sinks too: a scan hands its records to the rule indexes through them.
+    return original.call(this, soql, sinks) as never;
   });
   const { result } = await deployMapping({
     file: join(dir, 'mapping.yaml'),

@@ -38,6 +38,28 @@ export function readCustomObjects(objectsDir: string): CustomObjectDefinition[] 
     .sort((a, b) => a.name.localeCompare(b.name));
 }
 
+/**
+ * Custom fields force-app adds to standard objects (objects/Lead/fields/*.field-meta.xml), by object
+ * name: a deploy creates them on the org's own Lead, so the local org's Lead has them too.
+ */
+export function readStandardObjectFields(objectsDir: string): Map<string, FieldSchema[]> {
+  const byObject = new Map<string, FieldSchema[]>();
+  if (!existsSync(objectsDir)) return byObject;
+  for (const entry of readdirSync(objectsDir, { withFileTypes: true })) {
+    if (!entry.isDirectory() || entry.name.endsWith('__c')) continue;
+    const fieldsDir = join(objectsDir, entry.name, 'fields');
+    if (!existsSync(fieldsDir)) continue;
+    const files = readdirSync(fieldsDir)
+      .filter((file) => file.endsWith('.field-meta.xml'))
+      .sort();
+    byObject.set(
+      entry.name,
+      files.map((file) => customField(readXml(join(fieldsDir, file), 'CustomField'), join(fieldsDir, file))),
+    );
+  }
+  return byObject;
+}
+
 function readXml(file: string, root: string): Xml {
   const parsed = parser.parse(readFileSync(file, 'utf8')) as Xml;
   const element = parsed[root];

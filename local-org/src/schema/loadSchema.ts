@@ -2,7 +2,7 @@
 // prefixes (a01, a02, ... in name order, so ids are stable) and child relationships on both sides.
 
 import { join } from 'node:path';
-import { readCustomObjects } from './customObjects.js';
+import { readCustomObjects, readStandardObjectFields } from './customObjects.js';
 import type { ChildRelationship, ObjectSchema, OrgSchema } from './model.js';
 import { standardObjects } from './standardObjects.js';
 
@@ -18,6 +18,10 @@ const STANDARD_CHILD_NAMES: Record<string, string> = {
 export function loadOrgSchema(forceAppDir: string): OrgSchema {
   const customs = readCustomObjects(join(forceAppDir, 'main', 'default', 'objects'));
   const objects: ObjectSchema[] = standardObjects(customs.map((custom) => custom.name));
+  const addedFields = readStandardObjectFields(join(forceAppDir, 'main', 'default', 'objects'));
+  for (const object of objects) {
+    for (const field of addedFields.get(object.name) ?? []) object.fields.set(field.name.toLowerCase(), field);
+  }
   customs.forEach((custom, index) => {
     objects.push({
       name: custom.name,

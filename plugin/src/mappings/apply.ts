@@ -1,10 +1,10 @@
 // Carries out a plan. Every write is an upsert by an external id (channels by Network_Key__c,
-// identities by External_Id__c), so a run that stops half-way is finished by running it again, without
-// duplicates. A new Lead and the identity that links to it go in one all-or-none composite request:
-// there is no Lead field to upsert by, so only a transaction keeps a rerun from creating a second Lead.
+// identities by External_Id__c, the Leads `unmatched: create-lead` makes by Social_Bridge_Key__c), so a
+// run that stops half-way is finished by running it again, without duplicates. New Leads go first, all
+// of them in one upsert (Bulk API 2.0 above the threshold), then every identity write in one more, the
+// identities of those Leads linked to them by id: two jobs, however many Leads.
 import { recordsInMemory, type BulkRecords } from '../org/bulkRecords.js';
 import { CREATE_LEAD_RULE, type IdentityWrite, type Plan } from './plan.js';
-import { formatSaveErrors } from '../org/errors.js';
 import { type OrgClient, type SaveOutcome } from '../org/client.js';
 
 /**
@@ -47,9 +47,6 @@ export interface ApplyResult {
   usedBulk: boolean;
 }
 
-/** A composite request holds at most 25 subrequests: a Lead and the identities linked to it. */
-const SUBREQUESTS_PER_TRANSACTION = 25;
-
 export async function applyPlan(
   org: OrgClient,
   plan: Pick<Plan, 'channelWrites' | 'staleUnlinks'> & { identityWrites: readonly IdentityWrite[] | IdentityWriteSet },
@@ -69,26 +66,22 @@ export async function applyPlan(
 
   const writes = isWriteSet(plan.identityWrites) ? plan.identityWrites : writesInMemory(plan.identityWrites);
   const identityResults: SaveOutcome[] = new Array<SaveOutcome>(writes.length);
-  const plain = writes.plain;
-  const usedBulk = plain.count > options.bulkThreshold;
-  if (plain.count > 0) {
+  const linked = await createLeads(org, writes.leadWrites, identityResults, options, progress);
+  const identities = concatenated(writes.plain, recordsInMemory(linked.records));
+  const usedBulk = identities.count > options.bulkThreshold;
+  if (identities.count > 0) {
     progress(
-      `Writing ${plain.count} identit${plain.count === 1 ? 'y' : 'ies'} (${usedBulk ? 'Bulk API 2.0' : 'sObject Collections'})`,
+      `Writing ${identities.count} identit${identities.count === 1 ? 'y' : 'ies'} (${usedBulk ? 'Bulk API 2.0' : 'sObject Collections'})`,
     );
-    const { outcomes } = await org.upsert('Social_Identity__c', 'External_Id__c', plain, options.bulkThreshold);
-    outcomes.forEach((result, position) => (identityResults[writes.plainIndexes[position]!] = result));
-  }
-
-  if (writes.leadWrites.length > 0) {
-    const count = writes.leadWrites.length;
-    progress(`Creating Lead(s) for ${count} unmatched identit${count === 1 ? 'y' : 'ies'}`);
-    for (const transaction of leadTransactions(writes.leadWrites)) {
-      const outcomes = await createLeadsWithIdentities(
-        org,
-        transaction.map((group) => group.map(({ write }) => write)),
-      );
-      transaction.flat().forEach(({ index }, position) => (identityResults[index] = outcomes[position]!));
-    }
+    const { outcomes } = await org.upsert('Social_Identity__c', 'External_Id__c', identities, options.bulkThreshold);
+    const plainCount = writes.plain.count;
+    outcomes.forEach((result, position) => {
+      if (position < plainCount) identityResults[writes.plainIndexes[position]!] = result;
+      else {
+        const { index, leadId } = linked.entries[position - plainCount]!;
+        identityResults[index] = result.success ? { ...result, relatedId: leadId } : result;
+      }
+    });
   }
 
   let staleResults: SaveOutcome[] = [];
@@ -121,91 +114,81 @@ function upsertRecord(write: IdentityWrite): Record<string, unknown> {
   return { External_Id__c: write.externalId, ...write.fields };
 }
 
+/** The identity upserts that link to the Leads just written, and for each the write's index and its Lead. */
+interface LinkedToLeads {
+  records: Array<Record<string, unknown>>;
+  entries: Array<{ index: number; leadId: string }>;
+}
+
 /**
- * Identities that would get a Lead each, grouped so that those with the same e-mail share one Lead:
- * two Leads with one address would make the lead-email rule find both on the next run (ambiguous).
- * Groups are packed into transactions of at most 25 subrequests (one per Lead, one per identity).
+ * Upserts one Lead per group of unmatched identities (leadGroups) by Social_Bridge_Key__c, and returns
+ * the identity records that link to them. An identity whose Lead could not be written gets that error
+ * as its own outcome (in `results`) and is not written: a rerun finds it unmatched again and tries anew,
+ * and finds the Lead by its key if it was written after all, so no Lead is created twice.
  */
-function leadTransactions(leadWrites: ReadonlyArray<LeadWrite>): LeadWrite[][][] {
+async function createLeads(
+  org: OrgClient,
+  leadWrites: ReadonlyArray<LeadWrite>,
+  results: SaveOutcome[],
+  options: ApplyOptions,
+  progress: (message: string) => void,
+): Promise<LinkedToLeads> {
+  const linked: LinkedToLeads = { records: [], entries: [] };
+  if (leadWrites.length === 0) return linked;
+  const groups = leadGroups(leadWrites);
+  progress(
+    `Writing ${groups.length} Lead(s) for ${leadWrites.length} unmatched identit${leadWrites.length === 1 ? 'y' : 'ies'}`,
+  );
+  const { outcomes } = await org.upsert(
+    'Lead',
+    LEAD_KEY_FIELD,
+    groups.map((group) => group.members[0]!.write.lead!),
+    options.bulkThreshold,
+  );
+  groups.forEach((group, position) => {
+    const lead = outcomes[position]!;
+    for (const { index, write } of group.members) {
+      if (!lead.success || lead.id === undefined) {
+        const error = lead.error ?? 'the org returned no id';
+        // Not sent at all (the daily limit) stays NOT_ATTEMPTED, so the report counts the row as such.
+        results[index] = {
+          success: false,
+          error: error.startsWith('NOT_ATTEMPTED') ? error : `the Lead was not written: ${error}`,
+        };
+        continue;
+      }
+      linked.entries.push({ index, leadId: lead.id });
+      linked.records.push({ ...upsertRecord(write), Lead__c: lead.id, Matched_By_Rule__c: CREATE_LEAD_RULE });
+    }
+  });
+  return linked;
+}
+
+/** The Lead field a deploy upserts its Leads by (force-app/main/default/objects/Lead/fields). */
+const LEAD_KEY_FIELD = 'Social_Bridge_Key__c';
+
+/** Identities that would get a Lead each, by the Lead's key (plan.ts, leadKey): those with one e-mail share it. */
+function leadGroups(leadWrites: ReadonlyArray<LeadWrite>): Array<{ key: string; members: LeadWrite[] }> {
   const groups = new Map<string, LeadWrite[]>();
   for (const entry of leadWrites) {
-    const { index } = entry;
-    const email = entry.write.lead!.Email;
-    const key = typeof email === 'string' && email.trim() !== '' ? email.trim().toLowerCase() : `#${index}`;
+    const key = String(entry.write.lead![LEAD_KEY_FIELD]);
     const group = groups.get(key);
-    // A group is cut at what one transaction holds; a longer one (rare) starts a second Lead.
-    if (group !== undefined && group.length < SUBREQUESTS_PER_TRANSACTION - 1) group.push(entry);
-    else groups.set(group === undefined ? key : `${key}#${index}`, [entry]);
+    if (group === undefined) groups.set(key, [entry]);
+    else group.push(entry);
   }
-  const transactions: LeadWrite[][][] = [];
-  let current: LeadWrite[][] = [];
-  let size = 0;
-  for (const group of groups.values()) {
-    if (size + group.length + 1 > SUBREQUESTS_PER_TRANSACTION) {
-      transactions.push(current);
-      current = [];
-      size = 0;
-    }
-    current.push(group);
-    size += group.length + 1;
-  }
-  if (current.length > 0) transactions.push(current);
-  return transactions;
+  return [...groups].map(([key, members]) => ({ key, members }));
 }
 
-/** One all-or-none composite: each group's Lead, then its identities linked to it. Outcomes in group order. */
-async function createLeadsWithIdentities(org: OrgClient, groups: IdentityWrite[][]): Promise<SaveOutcome[]> {
-  const writes = groups.flat();
-  const leadOf: number[] = [];
-  const subrequests = groups.flatMap((group, groupIndex) => [
-    { method: 'POST' as const, url: '/sobjects/Lead', referenceId: `lead${groupIndex}`, body: group[0]!.lead! },
-    ...group.map((write) => {
-      const index = leadOf.push(groupIndex) - 1;
-      const { External_Id__c: _key, ...fields } = upsertRecord(write);
-      return {
-        method: 'PATCH' as const,
-        url: `/sobjects/Social_Identity__c/External_Id__c/${encodeURIComponent(write.externalId)}`,
-        referenceId: `identity${index}`,
-        body: { ...fields, Lead__c: `@{lead${groupIndex}.id}`, Matched_By_Rule__c: CREATE_LEAD_RULE },
-      };
-    }),
-  ]);
-  let responses: Array<{ referenceId: string; httpStatusCode: number; body: unknown }>;
-  try {
-    responses = await org.compositeTransaction(subrequests);
-  } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    return writes.map(() => ({ success: false, error: `the Lead and identity were not created: ${message}` }));
-  }
-  const failure = responses.find((response) => response.httpStatusCode >= 400 && !isRollbackNotice(response.body));
-  return writes.map((_write, index) => {
-    const identity = responses.find((response) => response.referenceId === `identity${index}`);
-    if (failure !== undefined || identity === undefined || identity.httpStatusCode >= 400) {
-      const cause = failure ?? identity;
-      return {
-        success: false,
-        error: `rolled back with the other Leads of its request: ${cause ? `${cause.referenceId}: ${formatSaveErrors(asErrors(cause.body))}` : 'no response'}`,
-      };
-    }
-    const body = identity.body as { id?: string; created?: boolean } | null;
-    const lead = responses.find((response) => response.referenceId === `lead${leadOf[index]}`)?.body as
-      { id?: string } | null | undefined;
-    return {
-      success: true,
-      ...(body?.id ? { id: body.id } : {}),
-      ...(lead?.id ? { relatedId: lead.id } : {}),
-      created: body?.created ?? identity.httpStatusCode === 201,
-    };
-  });
-}
-
-function asErrors(
-  body: unknown,
-): Array<{ errorCode?: string; statusCode?: string; message?: string; fields?: string[] }> {
-  return Array.isArray(body) ? (body as Array<{ errorCode?: string; message?: string; fields?: string[] }>) : [];
-}
-
-/** Subrequests that did nothing wrong report PROCESSING_HALTED when another one failed. */
-function isRollbackNotice(body: unknown): boolean {
-  return asErrors(body).some((error) => error.errorCode === 'PROCESSING_HALTED');
+/** Two record sets read one after the other, as one upsert. */
+function concatenated(first: BulkRecords, second: BulkRecords): BulkRecords {
+  if (second.count === 0) return first;
+  if (first.count === 0) return second;
+  return {
+    count: first.count + second.count,
+    columns: [...new Set([...first.columns, ...second.columns])],
+    read: async function* () {
+      yield* first.read();
+      yield* second.read();
+    },
+  };
 }

@@ -273,11 +273,13 @@ function decide(
   if (resolution.kind === 'match') {
     const status = resolution.action === 'link' ? 'Linked' : 'Suggested';
     // A Lead this tool created is then found by a Lead rule on the next run; the link stays credited
-    // to its creation, so that run changes nothing.
+    // to its creation, so that run changes nothing. So does a Lead a stopped run created for this
+    // identity (it carries the identity's key) before it could link the identity to it.
     const createdLead =
-      existing?.Matched_By_Rule__c === CREATE_LEAD_RULE &&
-      currentTarget !== undefined &&
-      sameRecord(currentTarget, resolution.target);
+      (existing?.Matched_By_Rule__c === CREATE_LEAD_RULE &&
+        currentTarget !== undefined &&
+        sameRecord(currentTarget, resolution.target)) ||
+      (resolution.leadKey !== undefined && resolution.leadKey === leadKey(identity));
     const link = linkFields(resolution.target, status, createdLead ? CREATE_LEAD_RULE : resolution.rule);
     let outcome: Outcome;
     if (
@@ -373,6 +375,17 @@ function unlinkFields(note: string): Record<string, unknown> {
   };
 }
 
+/**
+ * The Lead.Social_Bridge_Key__c of the Lead created for an identity, the same on every run: identities
+ * that share an e-mail share one Lead (`email <address>`, lower case: two Leads with one address would
+ * make the next run's lead rule find both), else the identity's own `network:userId`. A channel key has
+ * no space, so the two kinds never collide, and both fit the field's 255 characters.
+ */
+export function leadKey(identity: Identity): string {
+  const email = attributeOf(identity, 'email')?.trim();
+  return email ? `email ${email.toLowerCase()}` : identity.externalId;
+}
+
 function leadFields(identity: Identity, mapping: MappingFile): Record<string, unknown> {
   const settings = mapping.lead ?? { company: 'Social: {network}', leadSource: 'Social' };
   const name = identity.displayName ?? identity.handle ?? identity.userId;
@@ -384,6 +397,7 @@ function leadFields(identity: Identity, mapping: MappingFile): Record<string, un
       .replaceAll('{handle}', identity.handle ?? identity.userId)
       .slice(0, 255),
     LeadSource: settings.leadSource,
+    Social_Bridge_Key__c: leadKey(identity),
   };
   if (space > 0) fields.FirstName = name.slice(0, space).slice(0, 40);
   const email = attributeOf(identity, 'email');

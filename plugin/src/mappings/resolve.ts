@@ -4,8 +4,8 @@
 // call), as IN lists as long as a SOQL statement allows (soql.ts); a rule whose normalisation the
 // org cannot do in SOQL (phone-e164, email-plus, email-dots: the org stores those fields in free
 // form) reads the records that have a value in the field (with every other rule field of that object:
-// no IN list on top of the scan), once per deploy, and compares normalised
-// values here. Either way the record's value is normalised and compared exactly; a rule on an e-mail
+// no IN list on top of the scan), once per deploy, into a compact index of normalised values built as
+// the pages arrive (scanIndex.ts), and compares normalised values here. Either way the record's value is normalised and compared exactly; a rule on an e-mail
 // field is compared without case whatever its normalise says (fieldSemantics.ts).
 import { attributeOf, type Identity } from './identity.js';
 import type { MappingFile, Rule } from './mappingFile/schema.js';
@@ -14,6 +14,7 @@ import { normalise, type Normalisation } from './normalise.js';
 import type { OrgClient } from '../org/client.js';
 import { MappingError, type Problem } from './problem.js';
 import { bodyInListQueries, quoteSoql } from '../org/soql.js';
+import { ScanIndex } from './scanIndex.js';
 
 export type RecordObject = 'Contact' | 'Lead';
 
@@ -23,7 +24,14 @@ export interface RecordRef {
 }
 
 export type Resolution =
-  | { kind: 'match'; target: RecordRef; rule: string; action: 'link' | 'suggest' }
+  | {
+      kind: 'match';
+      target: RecordRef;
+      rule: string;
+      action: 'link' | 'suggest';
+      /** The matched Lead's Social_Bridge_Key__c: the deploy created it (create-lead mappings only). */
+      leadKey?: string;
+    }
   | { kind: 'ambiguous'; rule: string; candidates: RecordRef[] }
   | { kind: 'unmatched'; reason?: string };
 
@@ -108,12 +116,17 @@ export interface ResolveContext {
  */
 export class SharedReads {
   public readonly records = new Map<string, Array<Record<string, unknown>>>();
-  /** A scan rule's index of those records (normalised value -> ids), built once rather than per partition. */
-  public readonly ruleIndexes = new Map<Rule, RuleIndex>();
+  /**
+   * The index of every rule on a scanned object (normalised value -> ids), built once from the scan's
+   * pages as they arrive; the scan's records themselves are not kept.
+   */
+  public readonly ruleIndexes = new Map<Rule, ScanIndex>();
 }
 
 /** A rule's records by normalised field value. */
-type RuleIndex = Map<string, Set<string>>;
+interface RuleIndex {
+  get(value: string): Iterable<string> | undefined;
+}
 
 export async function resolveAgainstOrg(
   org: OrgClient,
@@ -147,26 +160,33 @@ export async function resolveAgainstOrg(
     }
   }
   for (const { object, field } of byField.values()) scanFields.get(object)?.push(field);
-  const fieldRecords = [...byField.values()].map(({ object, field, rules }) => {
-    const scanned = scanFields.get(object);
+  for (const [object, fields] of scanFields) {
+    const rules = [...byField.values()].filter((group) => group.object === object).flatMap((group) => group.rules);
+    // Read once per deploy: the indexes are shared by every partition.
+    if (rules.every((rule) => shared.ruleIndexes.has(rule))) continue;
     const onError = (error: unknown): Error =>
-      ruleQueryError(error, scanned ? rulesNamedBy(error, object, mapping.rules) : rules, context);
-    const records = scanned
-      ? batch.addShared(
-          `scan ${object}.${scanned.join(',')}`,
-          [
-            `SELECT Id, ${scanned.join(', ')} FROM ${object} WHERE ${liveRecords(object)}(${scanned.map((name) => `${name} != null`).join(' OR ')})`,
-          ],
-          onError,
-        )
-      : batch.add(
-          bodyInListQueries(
-            `SELECT Id, ${field} FROM ${object} WHERE ${liveRecords(object)}${field}`,
-            ruleValues(rules, ruleIdentities, options),
-          ),
-          onError,
-        );
-    return { field, rules, records, scan: scanned !== undefined };
+      ruleQueryError(error, rulesNamedBy(error, object, mapping.rules), context);
+    batch.addScan(
+      `SELECT Id, ${fields.join(', ')} FROM ${object} WHERE ${liveRecords(object)}(${fields.map((name) => `${name} != null`).join(' OR ')})`,
+      indexScan(rules, shared, options),
+      onError,
+    );
+  }
+  // A create-lead mapping's Lead rules read each Lead's key too: a Lead a stopped run created for an
+  // identity is found by a rule on the rerun, and the link is still credited to its creation.
+  const withLeadKey = (object: RecordObject): string =>
+    object === 'Lead' && mapping.unmatched === 'create-lead' ? ', Social_Bridge_Key__c' : '';
+  const fieldRecords = [...byField.values()].flatMap(({ object, field, rules }) => {
+    if (scanFields.has(object)) return [];
+    const onError = (error: unknown): Error => ruleQueryError(error, rules, context);
+    const records = batch.add(
+      bodyInListQueries(
+        `SELECT Id, ${field}${withLeadKey(object)} FROM ${object} WHERE ${liveRecords(object)}${field}`,
+        ruleValues(rules, ruleIdentities, options),
+      ),
+      onError,
+    );
+    return [{ field, rules, records }];
   });
 
   const externalIds = new Set(identities.map((identity) => identity.externalId));
@@ -210,17 +230,19 @@ export async function resolveAgainstOrg(
   resolvePairs(pairs, pairRecords, resolutions);
 
   // One record index per rule: normalised field value -> record ids.
-  const ruleIndexes = new Map<Rule, RuleIndex>();
-  for (const { field, rules, records, scan } of fieldRecords) {
-    for (const rule of rules) {
-      // A scan rule reads the same records for every partition, so its index is shared as well.
-      const index = (scan ? shared.ruleIndexes.get(rule) : undefined) ?? indexRecords(records(), field, rule, options);
-      if (scan) shared.ruleIndexes.set(rule, index);
-      ruleIndexes.set(rule, index);
+  const ruleIndexes = new Map<Rule, RuleIndex>(shared.ruleIndexes);
+  const leadKeys = new Map<string, string>();
+  for (const { field, rules, records } of fieldRecords) {
+    for (const rule of rules) ruleIndexes.set(rule, indexRecords(records(), field, rule, options));
+    for (const record of records()) {
+      if (typeof record.Social_Bridge_Key__c === 'string') leadKeys.set(String(record.Id), record.Social_Bridge_Key__c);
     }
   }
   for (const identity of ruleIdentities) {
-    resolutions.set(identity, matchByRules(identity, mapping.rules, ruleIndexes, options));
+    const resolution = matchByRules(identity, mapping.rules, ruleIndexes, options);
+    const key = resolution.kind === 'match' ? leadKeys.get(resolution.target.id) : undefined;
+    if (resolution.kind === 'match' && key !== undefined) resolution.leadKey = key;
+    resolutions.set(identity, resolution);
   }
 
   const existing = new Map<string, ExistingIdentity>();
@@ -236,13 +258,36 @@ export async function resolveAgainstOrg(
   return { resolutions, identities: existing, staleLinks, mappingLinks, channels };
 }
 
+/**
+ * The sink of a scan: each record goes into the index of every rule on the object (created here and
+ * kept in `shared`), under the rule's normalised value of its field.
+ */
+function indexScan(
+  rules: readonly Rule[],
+  shared: SharedReads,
+  options: { defaultCountryCode?: string },
+): (record: Record<string, unknown>) => void {
+  const indexes = rules.map((rule) => {
+    const index = new ScanIndex();
+    shared.ruleIndexes.set(rule, index);
+    return { index, field: rule.record.split('.')[1]!, normalisation: effectiveNormalisation(rule) };
+  });
+  return (record) => {
+    const id = String(record.Id);
+    for (const { index, field, normalisation } of indexes) {
+      const normalised = normalise(fieldValue(record, field), normalisation, options);
+      if (normalised !== undefined) index.add(normalised, id);
+    }
+  };
+}
+
 function indexRecords(
   records: ReadonlyArray<Record<string, unknown>>,
   field: string,
   rule: Rule,
   options: { defaultCountryCode?: string },
-): RuleIndex {
-  const index: RuleIndex = new Map();
+): Map<string, Set<string>> {
+  const index = new Map<string, Set<string>>();
   for (const record of records) {
     const normalised = normalise(fieldValue(record, field), effectiveNormalisation(rule), options);
     if (normalised === undefined) continue;
@@ -283,6 +328,7 @@ type Records = () => Array<Record<string, unknown>>;
 class QueryBatch {
   private readonly queries: string[] = [];
   private readonly owners: Array<{ from: number; to: number; onError?: (error: unknown) => Error; key?: string }> = [];
+  private readonly sinks: Array<((record: Record<string, unknown>) => void) | undefined> = [];
   private readonly results: Array<Array<Record<string, unknown>>> = [];
   private readonly sharedAsked = new Map<string, Records>();
 
@@ -294,6 +340,16 @@ class QueryBatch {
     const owner = { from, to: this.queries.length, ...(onError ? { onError } : {}), ...(key ? { key } : {}) };
     this.owners.push(owner);
     return () => this.results.slice(owner.from, owner.to).flat();
+  }
+
+  /** A query whose records go to `sink` as they arrive, and are not kept. */
+  public addScan(
+    query: string,
+    sink: (record: Record<string, unknown>) => void,
+    onError?: (error: unknown) => Error,
+  ): void {
+    this.add([query], onError);
+    this.sinks[this.queries.length - 1] = sink;
   }
 
   public addShared(key: string, queries: string[], onError?: (error: unknown) => Error): Records {
@@ -311,7 +367,7 @@ class QueryBatch {
   public async run(org: OrgClient): Promise<void> {
     const start = this.results.length;
     try {
-      this.results.push(...(await org.queryMany(this.queries.slice(start))));
+      this.results.push(...(await org.queryMany(this.queries.slice(start), this.sinks.slice(start))));
     } catch (error) {
       const relative = (error as { queryIndex?: number }).queryIndex;
       const index = relative === undefined ? undefined : relative + start;
@@ -332,17 +388,17 @@ function ruleApplies(rule: Rule, identity: Identity): boolean {
 export function matchByRules(
   identity: Identity,
   rules: readonly Rule[],
-  indexes: ReadonlyMap<Rule, ReadonlyMap<string, ReadonlySet<string>>>,
+  indexes: ReadonlyMap<Rule, RuleIndex>,
   options: { defaultCountryCode?: string },
 ): Resolution {
   for (const rule of rules) {
     if (!ruleApplies(rule, identity)) continue;
     const value = normalise(attributeOf(identity, rule.identity), effectiveNormalisation(rule), options);
     if (value === undefined) continue;
-    const ids = indexes.get(rule)?.get(value);
-    if (ids === undefined || ids.size === 0) continue;
+    const ids = [...(indexes.get(rule)?.get(value) ?? [])];
+    if (ids.length === 0) continue;
     const object = rule.record.split('.')[0] as RecordObject;
-    const candidates = [...ids].sort().map((id) => ({ object, id }));
+    const candidates = ids.sort().map((id) => ({ object, id }));
     if (candidates.length > 1) return { kind: 'ambiguous', rule: rule.name, candidates };
     return { kind: 'match', target: candidates[0]!, rule: rule.name, action: rule.action };
   }

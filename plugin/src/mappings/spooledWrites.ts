@@ -1,8 +1,8 @@
 // The identity writes of a deploy, kept on disk until they are applied. A deploy plans partition by
 // partition but writes once at the end (one Bulk API job rather than one per partition); holding
 // 100,000 planned writes as objects would make memory grow with the input. Each write is one JSON
-// line, already an upsert record (External_Id__c set); the few writes that create a Lead go in one
-// transaction with it (apply.ts) and stay in memory.
+// line, already an upsert record (External_Id__c set); the writes that create a Lead stay in memory
+// until their Leads are written and their Lead ids known (apply.ts).
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

@@ -146,10 +146,15 @@ export class OrgClient {
    * cap the IN lists. Once a query's first page tells how many records it has, its next pages are
    * chained in one composite through `@{ref.nextRecordsUrl}` references rather than one call each.
    * Returns the records of each query, in the order of `queries`; a query the org refuses fails the
-   * call with its error code and queryIndex.
+   * call with its error code and queryIndex. A query with a sink hands each record to it as its page
+   * arrives and returns none: a scan of every Contact is then never held whole.
    */
-  public async queryMany<T extends Record<string, unknown>>(queries: readonly string[]): Promise<T[][]> {
+  public async queryMany<T extends Record<string, unknown>>(
+    queries: readonly string[],
+    sinks: ReadonlyArray<((record: T) => void) | undefined> = [],
+  ): Promise<T[][]> {
     const results: T[][] = queries.map(() => []);
+    const received = queries.map(() => 0);
     // What is left to read: a URL, and how many pages are expected from it on.
     let pending = queries.map((soql, query) => ({
       query,
@@ -207,8 +212,13 @@ export class OrgClient {
           return;
         }
         const page = subresponse.body as QueryPage<T>;
+        const sink = sinks[query];
         const records = results[query]!;
-        for (const record of page.records) records.push(withoutAttributes(record));
+        for (const record of page.records) {
+          if (sink === undefined) records.push(withoutAttributes(record));
+          else sink(withoutAttributes(record));
+        }
+        received[query] = received[query]! + page.records.length;
         if (page.done || page.nextRecordsUrl === undefined) {
           finished.add(query);
           return;
@@ -216,7 +226,7 @@ export class OrgClient {
         nextUrl.set(query, page.nextRecordsUrl);
         const chainGoesOn = slots[index + 1]?.query === query && slots[index + 1]?.chained === true;
         if (chainGoesOn) return;
-        const remaining = (page.totalSize ?? 0) - records.length;
+        const remaining = (page.totalSize ?? 0) - received[query]!;
         const pages = Math.max(1, Math.ceil(remaining / Math.max(1, page.records.length)));
         next.push({ query, url: page.nextRecordsUrl, pages });
       });
@@ -579,8 +589,8 @@ export class OrgClient {
   }
 
   /**
-   * Runs subrequests in one all-or-none transaction (REST composite): used where two writes must
-   * happen together or not at all, e.g. a new Lead and the identity that links to it.
+   * Runs subrequests in one all-or-none transaction (REST composite), for writes that must happen
+   * together or not at all. Never retried after a dropped connection: it may have committed.
    */
   public async compositeTransaction(
     subrequests: Array<{ method: 'POST' | 'PATCH'; url: string; referenceId: string; body: Record<string, unknown> }>,

@@ -1,0 +1,48 @@
+// The compact index a scan rule keeps for the whole deploy (plugin/src/mappings/scanIndex.ts): pure, no
+// org. It must answer exactly what a Map of Sets answers: every id under a value, nothing under a value
+// it was not given, however many values it holds and whatever their characters.
+import { describe, expect, it } from '@jest/globals';
+import { ScanIndex } from '../../plugin/src/mappings/scanIndex.js';
+
+describe('ScanIndex', () => {
+  it.each([
+    { name: 'one record', entries: [['+14155550100', '003A']], value: '+14155550100', ids: ['003A'] },
+    {
+      name: 'two records with one value (ambiguous to the rule)',
+      entries: [
+        ['ana@example.com', '003A'],
+        ['bo@example.com', '003B'],
+        ['ana@example.com', '003C'],
+      ],
+      value: 'ana@example.com',
+      ids: ['003A', '003C'],
+    },
+    {
+      name: 'a value it was not given',
+      entries: [['ana@example.com', '003A']],
+      value: 'ana@example.co',
+      ids: undefined,
+    },
+    { name: 'non-ASCII text', entries: [['zoë@名前.example', '003Z']], value: 'zoë@名前.example', ids: ['003Z'] },
+    { name: 'the empty string', entries: [['', '003E']], value: '', ids: ['003E'] },
+  ])('finds $name', ({ entries, value, ids }) => {
+    const index = new ScanIndex();
+    for (const [entryValue, id] of entries) index.add(entryValue!, id!);
+    expect(index.get(value)?.sort()).toEqual(ids);
+  });
+
+  it('answers like a Map of Sets after growing past its first buffers and slots', () => {
+    const index = new ScanIndex();
+    const expected = new Map<string, Set<string>>();
+    for (let record = 0; record < 30_000; record += 1) {
+      // Every seventh value repeats an earlier one, so chains and distinct values both grow.
+      const value = `+1415${String(record % 7 === 0 ? record - 7 : record).padStart(7, '0')}`;
+      const id = `003${String(record).padStart(15, '0')}`;
+      index.add(value, id);
+      expected.set(value, (expected.get(value) ?? new Set()).add(id));
+    }
+    expect(index.size).toBe(30_000);
+    for (const [value, ids] of expected) expect(index.get(value)?.sort()).toEqual([...ids].sort());
+    expect(index.get('+14159999999')).toBeUndefined();
+  });
+});
