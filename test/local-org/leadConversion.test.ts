@@ -190,8 +190,8 @@ describe('convertLead() through the SOAP API', () => {
       Handle__c: 'kept_link',
       Network__c: 'x',
       Lead__c: leadId,
-    } as never);
-    expect(linked.success).toBe(true);
+    });
+    if (!linked.success) throw new Error(JSON.stringify(linked));
     const converted = await convert({ leadId, convertedStatus: 'Closed - Converted', doNotCreateOpportunity: true });
     expect(converted.success).toBe(true);
 
@@ -206,7 +206,7 @@ describe('convertLead() through the SOAP API', () => {
           Handle__c: 'new_link',
           Network__c: 'x',
           Lead__c: leadId,
-        } as never,
+        },
       ],
       { allOrNone: false },
     );
@@ -219,13 +219,13 @@ describe('convertLead() through the SOAP API', () => {
     // A record that already pointed at the Lead keeps it, and other changes to it still save.
     const note = await session.conn
       .sobject('Social_Identity__c')
-      .update({ Id: linked.id, Link_Note__c: 'still linked' } as never);
+      .update({ Id: linked.id, Link_Note__c: 'still linked' });
     expect(note.success).toBe(true);
     expect(await session.conn.sobject('Social_Identity__c').retrieve(linked.id)).toMatchObject({ Lead__c: leadId });
     // Moving the link to the converted Contact is what the platform expects instead.
     const moved = await session.conn
       .sobject('Social_Identity__c')
-      .update({ Id: linked.id, Lead__c: null, Contact__c: converted.contactId } as never);
+      .update({ Id: linked.id, Lead__c: null, Contact__c: converted.contactId });
     expect(moved.success).toBe(true);
   });
 
