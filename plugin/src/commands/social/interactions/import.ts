@@ -1,11 +1,13 @@
 // `sf social interactions import`: parses flags, gets the Connection, hands off to
-// interactions/import.ts and prints the counts. Progress goes to stderr and is silent with --json.
+// interactions/import.ts and prints the counts. Progress shows as stages (MultiStageOutput), silent
+// with --json.
 import { resolve } from 'node:path';
 import { Messages } from '@salesforce/core';
 import { Flags, SfCommand } from '@salesforce/sf-plugins-core';
 import { DEFAULT_BULK_THRESHOLD } from '../../../org/limits.js';
 import { errorCodesSection, PARTIAL_SUCCESS_EXIT_CODE, ROW_COMMAND_EXIT_CODES } from '../../../terminal/exitCodes.js';
 import { toSfError } from '../../../terminal/sfError.js';
+import { stageTable, underStages } from '../../../terminal/stages.js';
 import { importFailed, importInteractions, type ImportResult } from '../../../interactions/import.js';
 import { INTERACTION_OUTCOMES } from '../../../interactions/plan.js';
 import { DEFAULT_CONTINUATION_MINUTES } from '../../../interactions/thread.js';
@@ -14,6 +16,25 @@ Messages.importMessagesDirectoryFromMetaUrl(import.meta.url);
 const messages = Messages.loadMessages('@social-bridge/plugin-social', 'social.interactions.import');
 
 export type { ImportResult } from '../../../interactions/import.js';
+
+/** The import's stages, each opened by the first progress message interactions/import.ts sends in it. */
+export const IMPORT_STAGES = {
+  title: 'Importing interactions',
+  stages: [
+    'Read channels',
+    'Follow converted Leads',
+    'Read the export, settle identities and threads',
+    'Write interactions',
+    'Mark answered questions',
+  ],
+  stageOf: stageTable([
+    ['Read channels', [/^Reading channels/]],
+    ['Follow converted Leads', [/^Following converted leads/]],
+    ['Read the export, settle identities and threads', [/^Reading the export/, /^Settling/, /^Threading/]],
+    ['Write interactions', [/^Importing \(2\/2\)/, /^Writing \d+ interaction/]],
+    ['Mark answered questions', [/^Marking questions/]],
+  ]),
+};
 
 export default class Import extends SfCommand<ImportResult> {
   public static override readonly summary = messages.getMessage('summary');
@@ -61,26 +82,22 @@ export default class Import extends SfCommand<ImportResult> {
     if (flags['continuation-minutes'].minutes < 0)
       throw messages.createError('error.NegativeContinuation', [flags['continuation-minutes'].minutes]);
     const connection = flags['target-org'].getConnection(flags['api-version']);
-    this.spinner.start('Importing interactions', undefined, { stdout: false });
-    let result: ImportResult;
-    try {
-      result = await importInteractions({
-        file: flags.file,
-        connection,
-        ...(flags.mapping ? { mappingFile: flags.mapping } : {}),
-        dryRun: flags['dry-run'],
-        resultsDir: resolve(flags['results-dir']),
-        bulkThreshold: flags['bulk-threshold'],
-        continuationMinutes: flags['continuation-minutes'].minutes,
-        onProgress: (message) => {
-          this.spinner.status = message;
-        },
-      });
-    } catch (error) {
-      this.spinner.stop('failed');
-      throw toSfError(error, { id: 'social:interactions:import', argv: this.argv, config: this.config });
-    }
-    this.spinner.stop();
+    const result = await underStages(
+      IMPORT_STAGES,
+      this.jsonEnabled(),
+      (onProgress) =>
+        importInteractions({
+          file: flags.file,
+          connection,
+          ...(flags.mapping ? { mappingFile: flags.mapping } : {}),
+          dryRun: flags['dry-run'],
+          resultsDir: resolve(flags['results-dir']),
+          bulkThreshold: flags['bulk-threshold'],
+          continuationMinutes: flags['continuation-minutes'].minutes,
+          onProgress,
+        }),
+      (error) => toSfError(error, { id: 'social:interactions:import', argv: this.argv, config: this.config }),
+    );
 
     this.styledHeader(messages.getMessage('counts.title', [result.file, result.columns]));
     this.table({

@@ -1,5 +1,6 @@
 // `sf social mappings deploy`: parses flags, gets the Connection, hands off to mappings/deploy.ts and
-// shows the plan as a table. Progress goes to stderr and is silent with --json.
+// shows the plan as a table. Progress shows as stages (MultiStageOutput), silent with --json; the plan's
+// tables follow once the stages end, as a table cannot be drawn under them.
 import { resolve } from 'node:path';
 import { Messages } from '@salesforce/core';
 import { Flags, SfCommand } from '@salesforce/sf-plugins-core';
@@ -8,7 +9,7 @@ import { deployFailed, deployMapping, type DeployResult } from '../../../mapping
 import { OUTCOMES, type Outcome } from '../../../mappings/plan.js';
 import { errorCodesSection, PARTIAL_SUCCESS_EXIT_CODE, ROW_COMMAND_EXIT_CODES } from '../../../terminal/exitCodes.js';
 import { toSfError } from '../../../terminal/sfError.js';
-import { underSpinner } from '../../../terminal/underSpinner.js';
+import { stageTable, underStages } from '../../../terminal/stages.js';
 import type { ChannelChange } from '../../../mappings/changeFiles.js';
 
 /** Where results go: the folder given, else (not on a dry run, which writes only where asked) the default. */
@@ -18,6 +19,25 @@ function resultsDirOf(flag: string | undefined, dryRun: boolean): { resultsDir?:
 }
 
 const DEFAULT_RESULTS_DIR = 'social-mapping-results';
+
+/** The deploy's stages, each opened by the first progress message mappings/deploy.ts sends in it. */
+export const DEPLOY_STAGES = {
+  title: 'Deploying mapping',
+  stages: [
+    'Read the mapping and its sources',
+    'Follow converted Leads',
+    'Resolve and plan',
+    'Apply the plan',
+    'Write results',
+  ],
+  stageOf: stageTable([
+    ['Read the mapping and its sources', [/^Reading sources/]],
+    ['Follow converted Leads', [/^Following converted leads/]],
+    ['Resolve and plan', [/^Resolving/]],
+    ['Apply the plan', [/^Writing \d+ (channel|identit)/, /^Creating Lead/, /^Removing/]],
+    ['Write results', [/^Writing results/]],
+  ]),
+};
 
 Messages.importMessagesDirectoryFromMetaUrl(import.meta.url);
 const messages = Messages.loadMessages('@social-bridge/plugin-social', 'social.mappings.deploy');
@@ -85,9 +105,11 @@ export default class Deploy extends SfCommand<DeployResult> {
   public async run(): Promise<DeployResult> {
     const { flags } = await this.parse(Deploy);
     const connection = flags['target-org'].getConnection(flags['api-version']);
-    const outcome = await underSpinner(
-      this.spinner,
-      'Deploying mapping',
+    // The plan is shown after the stages: it is kept here when the deploy hands it over.
+    const plan: { counts?: Record<Outcome, number>; channelChanges?: readonly ChannelChange[] } = {};
+    const outcome = await underStages(
+      DEPLOY_STAGES,
+      this.jsonEnabled(),
       (onProgress) =>
         deployMapping({
           file: flags.file,
@@ -98,15 +120,16 @@ export default class Deploy extends SfCommand<DeployResult> {
           bulkThreshold: flags['bulk-threshold'],
           onProgress,
           onPlan: ({ counts, channelChanges }) => {
-            this.spinner.pause(() => {
-              this.showCounts(messages.getMessage('plan.title', [flags.file]), counts, PLAN_LABELS);
-              this.showChannelChanges(channelChanges);
-            });
+            Object.assign(plan, { counts, channelChanges });
           },
         }),
       (error) => toSfError(error, { id: 'social:mappings:deploy', argv: this.argv, config: this.config }),
     );
     const { result } = outcome;
+    if (plan.counts && plan.channelChanges) {
+      this.showCounts(messages.getMessage('plan.title', [flags.file]), plan.counts, PLAN_LABELS);
+      this.showChannelChanges(plan.channelChanges);
+    }
 
     if (!result.dryRun) {
       this.showCounts(messages.getMessage('result.title'), result.counts, undefined);

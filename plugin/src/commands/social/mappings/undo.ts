@@ -7,7 +7,7 @@ import { UndoInputError } from '../../../mappings/undo/deployResults.js';
 import { UNDO_OUTCOMES } from '../../../mappings/undo/decide.js';
 import { undoDeploy, type UndoResult } from '../../../mappings/undo/undo.js';
 import { errorCodesSection, PARTIAL_SUCCESS_EXIT_CODE } from '../../../terminal/exitCodes.js';
-import { underSpinner } from '../../../terminal/underSpinner.js';
+import { stageTable, underStages } from '../../../terminal/stages.js';
 
 Messages.importMessagesDirectoryFromMetaUrl(import.meta.url);
 const messages = Messages.loadMessages('@social-bridge/plugin-social', 'social.mappings.undo');
@@ -16,6 +16,17 @@ export type { UndoResult } from '../../../mappings/undo/undo.js';
 
 /** How many left-alone records the terminal lists; the results folder and --json have all of them. */
 const SHOWN_CHANGED = 20;
+
+/** Undo's stages, each opened by the first progress message mappings/undo/undo.ts sends in it. */
+export const UNDO_STAGES = {
+  title: 'Undoing deploy',
+  stages: ['Read what the deploy wrote', 'Restore identities and channels', 'Delete created records'],
+  stageOf: stageTable([
+    ['Read what the deploy wrote', [/^Reading the \d+ record/]],
+    ['Restore identities and channels', [/^Restoring/]],
+    ['Delete created records', [/^Deleting/]],
+  ]),
+};
 
 export default class Undo extends SfCommand<UndoResult> {
   public static override readonly summary = messages.getMessage('summary');
@@ -47,9 +58,9 @@ export default class Undo extends SfCommand<UndoResult> {
   public async run(): Promise<UndoResult> {
     const { flags } = await this.parse(Undo);
     const connection = flags['target-org'].getConnection(flags['api-version']);
-    const result = await underSpinner(
-      this.spinner,
-      'Undoing deploy',
+    const result = await underStages(
+      UNDO_STAGES,
+      this.jsonEnabled(),
       (onProgress) =>
         undoDeploy({
           resultsDir: resolve(flags['results-dir']),
