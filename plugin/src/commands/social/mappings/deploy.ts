@@ -34,7 +34,7 @@ export const DEPLOY_STAGES = {
     ['Read the mapping and its sources', [/^Reading sources/]],
     ['Follow converted Leads', [/^Following converted leads/]],
     ['Resolve and plan', [/^Resolving/]],
-    ['Apply the plan', [/^Writing \d+ (channel|identit)/, /^Creating Lead/, /^Removing/]],
+    ['Apply the plan', [/^Writing \d+ (channel|identit|Lead)/, /^Removing/]],
     ['Write results', [/^Writing results/]],
   ]),
 };
