@@ -307,6 +307,10 @@ function isolatedSf(home) {
               SF_SKIP_NEW_VERSION_CHECK: 'true',
               SF_HIDE_RELEASE_NOTES: 'true',
               SF_USE_PROGRESS_BAR: 'false',
+              // A terminal's size, as an admin's shell has it: with stdout piped and no size, ink (the stage
+              // display and tables of both sides) runs `tput` twice for every frame it draws.
+              COLUMNS: '120',
+              LINES: '40',
               ...env,
             },
           },
