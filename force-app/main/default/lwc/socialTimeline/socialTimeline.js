@@ -4,7 +4,6 @@
 import { LightningElement, api, wire } from 'lwc';
 import { AccessState } from 'c/socialAccessState';
 import { graphql } from 'lightning/graphql';
-import { createRecord, updateRecord } from 'lightning/uiRecordApi';
 import { NavigationMixin } from 'lightning/navigation';
 import { encodeDefaultFieldValues } from 'lightning/pageReferenceUtils';
 import { registerRefreshHandler, unregisterRefreshHandler } from 'lightning/refresh';
@@ -46,7 +45,7 @@ import HIDDEN_CHANNELS_ONE from '@salesforce/label/c.Social_Timeline_HiddenChann
 import LOAD_NEWER from '@salesforce/label/c.Social_Timeline_LoadNewer';
 import LOADING_NEWER from '@salesforce/label/c.Social_Timeline_LoadingNewer';
 import { formatLabel } from 'c/labelFormat';
-import { isDuplicateValue } from 'c/errorMessages';
+import { RepPreference } from 'c/socialRepPreference';
 import { channelsByKey, nodesOf, toChannel, toInteraction } from 'c/socialInteractionModel';
 import { wholeThreads } from 'c/socialThreads';
 import {
@@ -65,16 +64,12 @@ import {
     disabledChannelsWhere,
     isFiltered,
     matchesSearch,
-    newPreferenceInput,
-    preferenceUpdateInput,
     normaliseFilter,
     parseChannelList,
-    preferenceOf,
     preferenceWhere,
     presetFilter,
     readStoredFilter,
     recordScope,
-    savedFilterText,
     startOfDay,
     storageKey,
     writeStoredFilter
@@ -225,13 +220,10 @@ export default class SocialTimeline extends AccessState(NavigationMixin(Lightnin
     // changed in place, so a change re-renders only through the fields above.
     derived = emptyDerived();
     jumpDate = '';
-    // The rep's saved defaults in Salesforce: the record's id once known, what it holds, and whether
-    // the rep changed the filter here before it answered (then their choice wins).
-    preferenceId = null;
-    savedFilter = null;
+    // The rep's saved defaults in Salesforce, and whether the rep changed the filter here before they
+    // answered (then their choice wins).
+    preference = new RepPreference(USER_ID);
     filterTouched = false;
-    // Reads the saved defaults again (the preference wire's refresh), once the wire has answered.
-    refreshPreference = null;
     // Set while the oldest interactions' date is being read for "Oldest" (the wire's trigger).
     oldestRequested = false;
     // Paging newer than a jump point (null without a jump), how many of its interactions are
@@ -792,7 +784,6 @@ export default class SocialTimeline extends AccessState(NavigationMixin(Lightnin
         return !this.errors && (this.counts.olderMatching > this.displayCount || this.paging.hasMore);
     }
 
-    /** The window shows the last revealed thread: "Load more" continues below it. */
     /** Rendered threads with their place among every revealed one, for assistive technology. */
     get threadItems() {
         const { start, total } = this.windowInfo;
@@ -898,7 +889,7 @@ export default class SocialTimeline extends AccessState(NavigationMixin(Lightnin
         this.filterTouched = true;
         writeStoredFilter(browserStorage(), this.filterStorageKey, next);
         this.applyFilter(next);
-        this.savePreference(next);
+        this.preference.save(this.objectApiName, next);
     }
 
     applyFilter(filter) {
@@ -1003,67 +994,12 @@ export default class SocialTimeline extends AccessState(NavigationMixin(Lightnin
 
     /** The defaults saved from any device: the timeline starts from them unless the rep already chose. */
     @wire(graphql, { query: '$preferenceQuery', variables: '$preferenceVariables' })
-    wiredPreference({ data, errors, refresh }) {
-        if (refresh) {
-            this.refreshPreference = refresh;
+    wiredPreference(result) {
+        const saved = this.preference.take(result);
+        if (saved && !this.filterTouched && !this.preference.holds(this.filter)) {
+            this.applyFilter({ ...saved, search: this.filter.search });
+            writeStoredFilter(browserStorage(), this.filterStorageKey, saved);
         }
-        if ((errors && errors.length) || !data) {
-            // Unreadable (no permission, offline): this browser's copy, or the page default, stands.
-            return;
-        }
-        const saved = preferenceOf(data);
-        if (!saved) {
-            return;
-        }
-        this.preferenceId = saved.id;
-        this.savedFilter = saved.filter ? savedFilterText(saved.filter) : null;
-        if (saved.filter && !this.filterTouched && savedFilterText(this.filter) !== this.savedFilter) {
-            this.applyFilter({ ...saved.filter, search: this.filter.search });
-            writeStoredFilter(browserStorage(), this.filterStorageKey, saved.filter);
-        }
-    }
-
-    /** Save the rep's choice to their own record (created the first time), so it follows them. */
-    savePreference(filter) {
-        const text = savedFilterText(filter);
-        if (text === this.savedFilter) {
-            return Promise.resolve();
-        }
-        this.savedFilter = text;
-        const saving = this.preferenceId
-            ? updateRecord(preferenceUpdateInput(this.preferenceId, filter))
-            : this.createPreference(filter, text);
-        return Promise.resolve(saving).catch(() => {
-            // Not saved (no permission, offline): this browser still remembers it, and the next
-            // change tries again.
-            this.savedFilter = null;
-        });
-    }
-
-    /**
-     * The rep's first save on this page. Two devices saving a first choice at the same moment both
-     * create: the unique key (one record per rep and page) refuses the second, so that one reads
-     * the record the first created and saves its choice onto it, the later choice winning.
-     */
-    createPreference(filter, text) {
-        return createRecord(newPreferenceInput(USER_ID, this.objectApiName, filter)).then(
-            (record) => {
-                this.preferenceId = (record && record.id) || this.preferenceId;
-            },
-            (error) => {
-                if (!isDuplicateValue(error) || !this.refreshPreference) {
-                    throw error;
-                }
-                return Promise.resolve(this.refreshPreference()).then(() => {
-                    if (!this.preferenceId) {
-                        throw error;
-                    }
-                    // Reading it set what it holds as saved: this choice is what it holds next.
-                    this.savedFilter = text;
-                    return updateRecord(preferenceUpdateInput(this.preferenceId, filter));
-                });
-            }
-        );
     }
 
     // ---- the window and jumps ---------------------------------------------------------------
