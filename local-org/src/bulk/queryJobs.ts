@@ -144,7 +144,7 @@ export function queryJobRoutes(): Route[] {
       jobs.delete(jobOf(request.params.job).id);
       return { status: 204 };
     }),
-    dataRoute('GET', `${base}/(?<job>\\w+)/results`, (request) => {
+    dataRoute('GET', `${base}/(?<job>\\w+)/results`, (request, ctx) => {
       const job = jobOf(request.params.job);
       if (job.state !== 'JobComplete') {
         throw new ApiError(
@@ -158,8 +158,10 @@ export function queryJobRoutes(): Route[] {
       if (!Number.isInteger(start) || start < 0) {
         throw new ApiError(400, 'INVALID_LOCATOR', `invalid locator: ${locator}`);
       }
-      const maxRecords = Number(request.query.get('maxRecords') ?? DEFAULT_PAGE);
-      const rows = job.rows.slice(start, start + (maxRecords > 0 ? maxRecords : DEFAULT_PAGE));
+      // Without maxRecords the org decides how many rows a set holds (ctx.faults.bulkQueryResultRows).
+      const orgSet = ctx.faults.bulkQueryResultRows > 0 ? ctx.faults.bulkQueryResultRows : DEFAULT_PAGE;
+      const maxRecords = Number(request.query.get('maxRecords') ?? orgSet);
+      const rows = job.rows.slice(start, start + (maxRecords > 0 ? maxRecords : orgSet));
       const end = start + rows.length;
       const next = end < job.rows.length ? Buffer.from(String(end)).toString('base64url') : 'null';
       return csvAnswer(writeCsv(job.header, rows, job.dialect), {

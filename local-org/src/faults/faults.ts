@@ -42,6 +42,12 @@ export interface FaultSettings {
   /** How many rows such a job processes before it fails (the rest are unprocessed). */
   bulkFailAfterRows: number;
   /**
+   * Rows in one set of a Bulk API 2.0 query job's results when the client asks no maxRecords (0: 50,000).
+   * Salesforce then returns "as many rows as can be listed" (Get Results for a Query Job): the org, not
+   * the client, decides where a set ends, and a client must follow Sforce-Locator to the last.
+   */
+  bulkQueryResultRows: number;
+  /**
    * Refuse a composite subrequest whose whole `url` is a reference (`"url": "@{page0.nextRecordsUrl}"`):
    * the Composite docs show references only inside a resource URL or a body, so a real org may refuse
    * it. Lets a client prove it still reads every page when that happens.
@@ -64,6 +70,7 @@ export function noFaults(overrides: Partial<FaultSettings> = {}): FaultSettings 
     lockRowParentFields: [],
     bulkFailJobs: 0,
     bulkFailAfterRows: 0,
+    bulkQueryResultRows: 0,
     refuseWholeUrlReferences: false,
     seed: 1,
     ...overrides,

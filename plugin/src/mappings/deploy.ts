@@ -21,6 +21,7 @@ import { channelChanges, IdentityChangeLog, type ChannelChange } from './changeF
 import { openResultFiles } from './results.js';
 import { checkSourceFiles } from './sources/read.js';
 import { refuseDeployResults } from './review.js';
+import { ScanValues } from './resolve.js';
 import { planDeploy, type DeployInput, type DeploySpools } from './deployPlan.js';
 import { reportDeployed, reportDryRun, type DeployResult, type RunFacts } from './deployReport.js';
 
@@ -134,13 +135,16 @@ async function readDeployInput(options: DeployOptions, progress: (message: strin
   await checkSourceFiles(loaded, options.file);
   if (options.dryRun && options.resultsDir !== undefined) await refuseDeployResults(options.resultsDir);
   progress('Reading sources');
+  // The scan rules keep only what the input's values can match: noted as the rows are read.
+  const scanValues = new ScanValues(loaded.mapping);
   const sources = await PartitionedSources.read(
     loaded,
     options.file,
     (count) => progress(`Reading sources: ${count} rows`),
     options.partitionRows,
+    (identity) => scanValues.note(identity),
   );
-  return { loaded, sources, mappingDisplayPath: options.file };
+  return { loaded, sources, mappingDisplayPath: options.file, scanValues };
 }
 
 /** The result files (when there is a folder) and the disk spools the plan fills and the report drains. */

@@ -18,7 +18,7 @@ import {
   type Outcome,
   type Plan,
 } from './plan.js';
-import { resolveAgainstOrg, SharedReads, type ExistingIdentity } from './resolve.js';
+import { resolveAgainstOrg, SharedReads, type ExistingIdentity, type ScanValues } from './resolve.js';
 import { resultLine, writeStaleLinks } from './results.js';
 import type { SourceItem } from './sources/read.js';
 import type { SpooledWrites } from './spooledWrites.js';
@@ -47,6 +47,8 @@ export interface DeployInput {
   loaded: LoadedMapping;
   sources: PartitionedSources;
   mappingDisplayPath: string;
+  /** The input's values for the scan rules, noted while the sources were read (resolve.ts). */
+  scanValues?: ScanValues;
 }
 
 export async function planDeploy(
@@ -59,7 +61,7 @@ export async function planDeploy(
   const { rows, partitions } = sources;
   const { files, pending, writes, changeLog, resultsDir } = spools;
   const context = { mapping: loaded.mapping, locate: loaded.locate, mappingDisplayPath: input.mappingDisplayPath };
-  const shared = new SharedReads();
+  const shared = new SharedReads(input.scanValues);
   const counts = Object.fromEntries(OUTCOMES.map((outcome) => [outcome, 0])) as Record<Outcome, number>;
   let channelWrites: ChannelWrite[] = [];
   // Links this tool made that no row has mentioned yet: what is left at the end is stale.

@@ -13,6 +13,7 @@ import { join } from 'node:path';
 import type { LoadedMapping } from './mappingFile/load.js';
 import { NdjsonFile } from '../memory/ndjsonFile.js';
 import { readSources, type SourceItem } from './sources/read.js';
+import type { Identity } from './identity.js';
 
 /** Rows per partition: enough to fill composite query calls, few enough to keep memory small. */
 export const PARTITION_ROWS = 20_000;
@@ -42,6 +43,8 @@ export class PartitionedSources {
     mappingDisplayPath: string,
     onRows: (rows: number) => void = () => undefined,
     partitionRows = PARTITION_ROWS,
+    /** Sees every identity as it is read (the scan rules note the input's values, resolve.ts ScanValues). */
+    onIdentity: (identity: Identity) => void = () => undefined,
   ): Promise<PartitionedSources> {
     let held: SourceItem[] | undefined = [];
     let dir: string | undefined;
@@ -51,6 +54,7 @@ export class PartitionedSources {
       for await (const item of readSources(loaded, mappingDisplayPath)) {
         rows += 1;
         if (rows % 10_000 === 0) onRows(rows);
+        if (item.kind === 'identity') onIdentity(item.identity);
         if (held !== undefined && held.length < partitionRows) {
           held.push(item);
           continue;

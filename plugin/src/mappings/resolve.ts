@@ -14,7 +14,7 @@ import { normalise, type Normalisation } from './normalise.js';
 import type { OrgClient } from '../org/client.js';
 import { MappingError, type Problem } from './problem.js';
 import { bodyInListQueries, quoteSoql } from '../org/soql.js';
-import { ScanIndex } from './scanIndex.js';
+import { ScanIndex, ValueFilter } from './scanIndex.js';
 
 export type RecordObject = 'Contact' | 'Lead';
 
@@ -115,12 +115,62 @@ export interface ResolveContext {
  * made), kept across the partitions of one deploy so that each is read from the org once.
  */
 export class SharedReads {
+  /**
+   * @param values The input's values for the scanned rules, when the deploy noted every identity before
+   * the scan: the indexes then keep only the records an identity could match.
+   */
+  public constructor(public readonly values?: ScanValues) {}
+
   public readonly records = new Map<string, Array<Record<string, unknown>>>();
   /**
    * The index of every rule on a scanned object (normalised value -> ids), built once from the scan's
    * pages as they arrive; the scan's records themselves are not kept.
    */
   public readonly ruleIndexes = new Map<Rule, ScanIndex>();
+}
+
+/** The objects a scan rule reads whole (with every rule field of that object in the one read). */
+function scannedObjects(rules: readonly Rule[]): Set<RecordObject> {
+  const objects = new Set<RecordObject>();
+  for (const rule of rules) {
+    if (rule.normalise.some((step) => SCAN_NORMALISATIONS.has(step))) {
+      objects.add(rule.record.split('.')[0] as RecordObject);
+    }
+  }
+  return objects;
+}
+
+/**
+ * The input's normalised values for every rule on a scanned object, noted identity by identity while the
+ * deploy reads its sources, before any scan: a scan then keeps, of every Contact with a value, only
+ * those an identity could match, so what it holds grows with the input's matches, not with the org.
+ * Each filter has a fixed size (scanIndex.ts).
+ */
+export class ScanValues {
+  private readonly filters = new Map<Rule, ValueFilter>();
+  private readonly options: { defaultCountryCode?: string };
+
+  public constructor(mapping: MappingFile) {
+    this.options = mapping.phone?.defaultCountryCode ? { defaultCountryCode: mapping.phone.defaultCountryCode } : {};
+    const scanned = scannedObjects(mapping.rules);
+    for (const rule of mapping.rules) {
+      if (scanned.has(rule.record.split('.')[0] as RecordObject)) this.filters.set(rule, new ValueFilter());
+    }
+  }
+
+  /** Notes the values `identity` can be matched by (an identity with a pair is matched by no rule). */
+  public note(identity: Identity): void {
+    if (identity.row.pair !== undefined) return;
+    for (const [rule, filter] of this.filters) {
+      if (!ruleApplies(rule, identity)) continue;
+      const value = normalise(attributeOf(identity, rule.identity), effectiveNormalisation(rule), this.options);
+      if (value !== undefined) filter.add(value);
+    }
+  }
+
+  public filterOf(rule: Rule): ValueFilter | undefined {
+    return this.filters.get(rule);
+  }
 }
 
 /** A rule's records by normalised field value. */
@@ -154,11 +204,7 @@ export async function resolveAgainstOrg(
   // An object that a scan rule reads whole is read once with every rule field of that object in it: an
   // IN-list query on another of its fields would read again what the scan already holds.
   const scanFields = new Map<RecordObject, string[]>();
-  for (const { object, rules } of byField.values()) {
-    if (rules.some((rule) => rule.normalise.some((step) => SCAN_NORMALISATIONS.has(step)))) {
-      scanFields.set(object, []);
-    }
-  }
+  for (const object of scannedObjects(mapping.rules)) scanFields.set(object, []);
   for (const { object, field } of byField.values()) scanFields.get(object)?.push(field);
   for (const [object, fields] of scanFields) {
     const rules = [...byField.values()].filter((group) => group.object === object).flatMap((group) => group.rules);
@@ -270,13 +316,21 @@ function indexScan(
   const indexes = rules.map((rule) => {
     const index = new ScanIndex();
     shared.ruleIndexes.set(rule, index);
-    return { index, field: rule.record.split('.')[1]!, normalisation: effectiveNormalisation(rule) };
+    return {
+      index,
+      field: rule.record.split('.')[1]!,
+      normalisation: effectiveNormalisation(rule),
+      wanted: shared.values?.filterOf(rule),
+    };
   });
   return (record) => {
     const id = String(record.Id);
-    for (const { index, field, normalisation } of indexes) {
+    for (const { index, field, normalisation, wanted } of indexes) {
       const normalised = normalise(fieldValue(record, field), normalisation, options);
-      if (normalised !== undefined) index.add(normalised, id);
+      // A value no identity of the input has is never asked for: not kept.
+      if (normalised !== undefined && (wanted === undefined || wanted.mightHave(normalised))) {
+        index.add(normalised, id);
+      }
     }
   };
 }

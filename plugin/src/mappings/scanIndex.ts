@@ -3,7 +3,9 @@
 // for the whole run, so its size is what an org with many Contacts costs. A Map of Sets held about 300
 // bytes a record (the Map entry, a Set, the key and id strings, and the query's records behind them);
 // this holds the values and ids as bytes in a few growing buffers and finds a value by open addressing:
-// about 60 bytes a record (docs/mappings.md, "API calls and memory", has the measured figures).
+// about 60 bytes a record (docs/mappings.md, "API calls and memory", has the measured figures). A deploy
+// notes its input's values in a ValueFilter before it scans, and keeps only the records one of them can
+// match: the index then grows with the matches, at most the input, however many Contacts the org holds.
 
 /** UTF-8 strings appended one after another, each found again by its number. */
 class ByteStrings {
@@ -55,6 +57,54 @@ function hash(text: string): number {
     value = Math.imul(value, 0x01000193);
   }
   return value >>> 0;
+}
+
+/** A second hash, independent enough of FNV-1a for a Bloom filter's double hashing (murmur3's mixing). */
+function hash2(text: string): number {
+  let value = 0x9747b28c;
+  for (let index = 0; index < text.length; index += 1) {
+    value = Math.imul(value ^ text.charCodeAt(index), 0x5bd1e995);
+    value ^= value >>> 15;
+  }
+  value = Math.imul(value ^ (value >>> 13), 0xc2b2ae35);
+  return (value ^ (value >>> 16)) >>> 0;
+}
+
+/** Bits of a ValueFilter: 2 MB, whatever the input. */
+const FILTER_BITS = 2 ** 24;
+const FILTER_PROBES = 4;
+
+/**
+ * The values an input's identities can be matched by (a Bloom filter): a scan keeps only the records
+ * whose value is in it, so the index holds what the input could match, not the whole org. Its size is
+ * fixed; a value it was not given is let through now and then (about 1 in 500 with 1,000,000 values in
+ * it, far fewer with fewer), which costs an index entry no identity asks for, never a missed match.
+ */
+export class ValueFilter {
+  private readonly bits = Buffer.alloc(FILTER_BITS / 8);
+  /** Values added (repeats included). */
+  public added = 0;
+
+  public add(value: string): void {
+    this.added += 1;
+    const first = hash(value);
+    const step = hash2(value) | 1;
+    for (let probe = 0; probe < FILTER_PROBES; probe += 1) {
+      const bit = (first + Math.imul(probe, step)) & (FILTER_BITS - 1);
+      this.bits[bit >>> 3]! |= 1 << (bit & 7);
+    }
+  }
+
+  /** False: no value added was `value`. True: one probably was. */
+  public mightHave(value: string): boolean {
+    const first = hash(value);
+    const step = hash2(value) | 1;
+    for (let probe = 0; probe < FILTER_PROBES; probe += 1) {
+      const bit = (first + Math.imul(probe, step)) & (FILTER_BITS - 1);
+      if ((this.bits[bit >>> 3]! & (1 << (bit & 7))) === 0) return false;
+    }
+    return true;
+  }
 }
 
 export class ScanIndex {

@@ -18,6 +18,7 @@ import {
   eachCsvRow,
   isExpiredSession,
   sendStreamed,
+  sendStreamedWithHeaders,
   streamable,
   type StreamedRequest,
 } from './streamedHttp.js';
@@ -31,7 +32,13 @@ import {
   subrequestError,
   transientKind,
 } from './errors.js';
-import { BULK_RECORDS_PER_MS, COLLECTION_SIZE, COMPOSITE_QUERY_OPERATIONS } from './limits.js';
+import {
+  BULK_QUERY_CALLS,
+  BULK_QUERY_RECORDS_PER_MS,
+  BULK_RECORDS_PER_MS,
+  COLLECTION_SIZE,
+  COMPOSITE_QUERY_OPERATIONS,
+} from './limits.js';
 import { DEFAULT_RETRY, delay, type RetryPause, type RetryPolicy } from './retry.js';
 
 export interface SaveOutcome {
@@ -85,6 +92,11 @@ export interface OrgClientOptions {
   bulkPollMs?: { first: number; max: number };
   /** The most CSV bytes one Bulk API job uploads (default: what Salesforce documents, bulkRecords.ts). */
   maxUploadBytes?: number;
+  /**
+   * A scan (a query whose records go to a sink) with more REST calls left after its first page than a
+   * Bulk API 2.0 query job's few goes as a query job; false keeps every read on REST. Default true.
+   */
+  bulkQueries?: boolean;
   /** For tests: the pause and the jitter source. */
   sleep?: (ms: number) => Promise<void>;
   random?: () => number;
@@ -93,6 +105,8 @@ export interface OrgClientOptions {
 export class OrgClient {
   /** REST calls made so far (each Bulk API request counts too). */
   public apiCalls = 0;
+  /** Scans read by a Bulk API 2.0 query job rather than REST pages. */
+  public bulkQueryJobs = 0;
   /** Requests sent again after the org did not process them (or the connection dropped). */
   public retries = 0;
   /** Set once the org refused a call for the daily API allowance: no further call is sent. */
@@ -102,6 +116,7 @@ export class OrgClient {
   private readonly retry: RetryPolicy;
   private readonly bulkPollMs: { first: number; max: number };
   private readonly maxUploadBytes: number;
+  private readonly bulkQueries: boolean;
   private readonly sleep: (ms: number) => Promise<void>;
   private readonly random: () => number;
   /** Set once the org refused a chained `@{ref.nextRecordsUrl}` page: later pages go by their own URL. */
@@ -116,6 +131,7 @@ export class OrgClient {
     this.retry = { ...DEFAULT_RETRY, ...options.retry };
     this.bulkPollMs = options.bulkPollMs ?? { first: 250, max: 5_000 };
     this.maxUploadBytes = options.maxUploadBytes ?? MAX_UPLOAD_BYTES;
+    this.bulkQueries = options.bulkQueries ?? true;
     this.sleep = options.sleep ?? delay;
     this.random = options.random ?? Math.random;
   }
@@ -147,7 +163,9 @@ export class OrgClient {
    * chained in one composite through `@{ref.nextRecordsUrl}` references rather than one call each.
    * Returns the records of each query, in the order of `queries`; a query the org refuses fails the
    * call with its error code and queryIndex. A query with a sink hands each record to it as its page
-   * arrives and returns none: a scan of every Contact is then never held whole.
+   * arrives and returns none: a scan of every Contact is then never held whole. A scan whose first page
+   * says that REST pages would cost more calls than a Bulk API 2.0 query job is read by such a job instead
+   * (bulkQuery): its first page is dropped, and the job hands the sink every record once.
    */
   public async queryMany<T extends Record<string, unknown>>(
     queries: readonly string[],
@@ -155,6 +173,8 @@ export class OrgClient {
   ): Promise<T[][]> {
     const results: T[][] = queries.map(() => []);
     const received = queries.map(() => 0);
+    // Scans that go on as Bulk API query jobs once every REST read is done: the query and its record count.
+    const bulkReads: Array<{ query: number; records: number }> = [];
     // What is left to read: a URL, and how many pages are expected from it on.
     let pending = queries.map((soql, query) => ({
       query,
@@ -213,6 +233,12 @@ export class OrgClient {
         }
         const page = subresponse.body as QueryPage<T>;
         const sink = sinks[query];
+        if (sink !== undefined && !chained && this.readByBulkQuery(page)) {
+          // Nothing of the page goes to the sink (the job reads it again), nor its chained pages.
+          finished.add(query);
+          bulkReads.push({ query, records: page.totalSize ?? 0 });
+          return;
+        }
         const records = results[query]!;
         for (const record of page.records) {
           if (sink === undefined) records.push(withoutAttributes(record));
@@ -233,7 +259,129 @@ export class OrgClient {
       // Chains go first, so a long query advances in every call while other queries fill the rest.
       pending = [...next, ...pending];
     }
+    for (const { query, records } of bulkReads) {
+      const sink = sinks[query]!;
+      await this.bulkQuery(queries[query]!, (record) => sink(record as T), records).catch((error: unknown) => {
+        throw error instanceof DailyLimitError ? error : Object.assign(asError(error), { queryIndex: query });
+      });
+    }
     return results;
+  }
+
+  /**
+   * Whether a scan whose first page this is goes on as a Bulk API 2.0 query job: when the REST pages
+   * left would take more calls (5 operations a composite call) than a query job's 3 (limits.ts), and the
+   * job's results can be streamed (a session and no proxy: jsforce does not hand back Sforce-Locator).
+   */
+  private readByBulkQuery(page: QueryPage<unknown>): boolean {
+    if (!this.bulkQueries || page.done || page.nextRecordsUrl === undefined || page.records.length === 0) return false;
+    const session = { accessToken: this.connection.accessToken, instanceUrl: this.connection.instanceUrl };
+    if (!streamable(session) || session.accessToken === this.refusedToken) return false;
+    const remaining = (page.totalSize ?? 0) - page.records.length;
+    return Math.ceil(remaining / page.records.length / COMPOSITE_QUERY_OPERATIONS) > BULK_QUERY_CALLS;
+  }
+
+  /**
+   * Reads a query through a Bulk API 2.0 query job (create, wait for JobComplete, read the CSV results
+   * set by set) and hands `onRecord` each record as its row arrives: nothing is held whole. Values come
+   * as the CSV has them (text), an empty cell as null: Bulk API writes a null as an empty cell, and a
+   * text field holds no empty string. Fields only: a relationship's field would come as a column
+   * "Account.Name", not nested as REST gives it. `records` (how many the query has) sets the first wait.
+   */
+  public async bulkQuery(
+    soql: string,
+    onRecord: (record: Record<string, unknown>) => void,
+    records = 0,
+    pollTimeoutMs = 10 * 60_000,
+  ): Promise<void> {
+    const jobs = `${this.base}/jobs/query`;
+    // A repeated create after a dropped connection makes a second job, which is only read or left alone.
+    const created = await this.call<{ id: string }>({
+      method: 'POST',
+      url: jobs,
+      body: JSON.stringify({
+        operation: 'query',
+        query: soql,
+        contentType: 'CSV',
+        columnDelimiter: 'COMMA',
+        lineEnding: 'LF',
+      }),
+      headers: { 'content-type': 'application/json' },
+    });
+    this.bulkQueryJobs += 1;
+    const info = await this.waitForJob(`${jobs}/${created.id}`, records / BULK_QUERY_RECORDS_PER_MS, pollTimeoutMs);
+    if (info.state !== 'JobComplete') {
+      throw Object.assign(
+        new Error(
+          `Bulk API query job ${created.id} ended ${info.state}${info.errorMessage ? `: ${info.errorMessage}` : ''}`,
+        ),
+        { errorCode: 'BULK_QUERY_FAILED' },
+      );
+    }
+    await this.readQueryResults(`${jobs}/${created.id}`, (row) => {
+      const record: Record<string, unknown> = {};
+      for (const name in row) record[name] = row[name] === '' ? null : row[name];
+      onRecord(record);
+    });
+  }
+
+  /**
+   * Reads a query job's results set by set: each answer's Sforce-Locator names the next set, "null" after
+   * the last (Get Results for a Query Job). No maxRecords: the org decides how many rows a set holds. A
+   * set whose answer broke off is asked for again (a locator names the same set as long as the job
+   * exists), and the rows of it already handed on are skipped. An expired session is renewed by a
+   * status request through jsforce, and the set asked for again with the new one.
+   */
+  private async readQueryResults(job: string, onRow: (row: Record<string, string>) => void): Promise<void> {
+    let locator: string | undefined;
+    do {
+      const url = `${job}/results${locator === undefined ? '' : `?locator=${encodeURIComponent(locator)}`}`;
+      let handedOn = 0;
+      const readSet = (): Promise<string | undefined> =>
+        this.attempt(true, async () => {
+          const session = { accessToken: this.connection.accessToken, instanceUrl: this.connection.instanceUrl };
+          if (!streamable(session)) throw new Error('a Bulk API query needs a session to stream its results');
+          const { body, headers } = await sendStreamedWithHeaders(session, { method: 'GET', url });
+          let row = 0;
+          await eachCsvRow(body, (values) => {
+            row += 1;
+            if (row <= handedOn) return;
+            handedOn = row;
+            onRow(values);
+          });
+          const next = headers.get('sforce-locator');
+          return next === null || next === '' || next === 'null' ? undefined : next;
+        });
+      try {
+        locator = await readSet();
+      } catch (error) {
+        if (!isExpiredSession(error)) throw error;
+        await this.call({ method: 'GET', url: job });
+        locator = await readSet();
+      }
+    } while (locator !== undefined);
+  }
+
+  /**
+   * Asks for a Bulk API job's state until it is final. Each check is an API call: the first waits about
+   * as long as the org needs for a job this size (`expectedMs`), so a large job is not asked about a
+   * dozen times; the wait grows by half each time.
+   */
+  private async waitForJob(url: string, expectedMs: number, pollTimeoutMs: number): Promise<BulkJobInfo> {
+    const started = Date.now();
+    let wait = Math.min(this.bulkPollMs.max, Math.max(this.bulkPollMs.first, expectedMs));
+    for (;;) {
+      await this.sleep(wait);
+      const info = await this.call<BulkJobInfo>({ method: 'GET', url });
+      if (info.state === 'JobComplete' || info.state === 'Failed' || info.state === 'Aborted') return info;
+      if (Date.now() - started > pollTimeoutMs) {
+        throw Object.assign(
+          new Error(`Bulk API job ${info.id} was still ${info.state} after ${Math.round(pollTimeoutMs / 1000)} s`),
+          { code: 'ETIMEDOUT' },
+        );
+      }
+      wait = Math.min(this.bulkPollMs.max, Math.round(wait * 1.5));
+    }
   }
 
   /**
@@ -480,23 +628,8 @@ export class OrgClient {
       if (info.state === 'Aborted') throw error;
     }
 
-    const started = Date.now();
-    // Each status check is an API call: the first waits about as long as the org needs for a job this
-    // size (a few thousand records a second), so a large job is not asked about a dozen times.
-    let wait = Math.min(this.bulkPollMs.max, Math.max(this.bulkPollMs.first, recordCount / BULK_RECORDS_PER_MS));
-    let info: BulkJobInfo;
-    for (;;) {
-      await this.sleep(wait);
-      info = await this.call<BulkJobInfo>({ method: 'GET', url: `${jobs}/${id}` });
-      if (info.state === 'JobComplete' || info.state === 'Failed' || info.state === 'Aborted') break;
-      if (Date.now() - started > pollTimeoutMs) {
-        throw Object.assign(
-          new Error(`Bulk API job ${id} was still ${info.state} after ${Math.round(pollTimeoutMs / 1000)} s`),
-          { code: 'ETIMEDOUT' },
-        );
-      }
-      wait = Math.min(this.bulkPollMs.max, Math.round(wait * 1.5));
-    }
+    // The org processes a few thousand records a second (limits.ts).
+    const info = await this.waitForJob(`${jobs}/${id}`, recordCount / BULK_RECORDS_PER_MS, pollTimeoutMs);
 
     const byKey = new Map<string, SaveOutcome>();
     // Result files are read row by row, and only the columns that settle a record are kept: a result
@@ -727,6 +860,10 @@ function toOutcome(result: CollectionSaveResult): SaveOutcome {
   if (result.success)
     return { success: true, ...(result.id ? { id: result.id } : {}), created: result.created ?? false };
   return { success: false, error: formatSaveErrors(result.errors ?? []) };
+}
+
+function asError(error: unknown): Error {
+  return error instanceof Error ? error : new Error(String(error));
 }
 
 function withoutAttributes<T extends Record<string, unknown>>(record: T): T {

@@ -23,3 +23,13 @@ export const BULK_INGEST_CALLS = 6;
  * where the job starts to cost fewer calls (6 x 200 = 1,200 records; at 2,000 Collections took 10).
  */
 export const DEFAULT_BULK_THRESHOLD = BULK_INGEST_CALLS * COLLECTION_SIZE;
+
+/**
+ * A Bulk API 2.0 query job costs 3 calls at the least: create, a status check, the results (Bulk API 2.0
+ * Developer Guide, "Create a Query Job", "Get Information About a Query Job", "Get Results for a Query
+ * Job"); more sets of results (Sforce-Locator) and more status checks cost one call each.
+ */
+export const BULK_QUERY_CALLS = 3;
+
+/** How fast the first status check of a Bulk API query job assumes the org reads records (100,000 a second). */
+export const BULK_QUERY_RECORDS_PER_MS = 100;

@@ -42,6 +42,17 @@ export async function sendStreamed(
   session: { accessToken: string; instanceUrl: string },
   request: StreamedRequest,
 ): Promise<Readable> {
+  return (await sendStreamedWithHeaders(session, request)).body;
+}
+
+/**
+ * Like sendStreamed, with the answer's headers: a Bulk API 2.0 query's results say where the next set
+ * starts in Sforce-Locator, which jsforce's request does not hand back.
+ */
+export async function sendStreamedWithHeaders(
+  session: { accessToken: string; instanceUrl: string },
+  request: StreamedRequest,
+): Promise<{ body: Readable; headers: Headers }> {
   const body = request.body?.();
   const response = await fetch(`${session.instanceUrl}${request.url}`, {
     method: request.method,
@@ -52,7 +63,10 @@ export async function sendStreamed(
     ...(body ? { body: Readable.toWeb(body) as ReadableStream, duplex: 'half' } : {}),
   } as RequestInit);
   if (response.status >= 400) throw await orgError(response);
-  return response.body ? Readable.fromWeb(response.body as Parameters<typeof Readable.fromWeb>[0]) : Readable.from([]);
+  const answer = response.body
+    ? Readable.fromWeb(response.body as Parameters<typeof Readable.fromWeb>[0])
+    : Readable.from([]);
+  return { body: answer, headers: response.headers };
 }
 
 /** Reads a CSV answer row by row (header names as keys) into `onRow`; nothing of it is held whole. */
