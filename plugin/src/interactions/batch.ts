@@ -68,16 +68,18 @@ export function planBatch(
     const identity = interaction.identity ? context.identities.get(interaction.identity.externalId) : undefined;
     const base = resultBase(interaction, identity, context.displayPath);
     if (identity?.error !== undefined) {
-      const outcome = identity.outcome === 'rejected' ? 'rejected' : 'failed';
-      planned.lines.push({ ...base, outcome, reason: identity.error });
+      base.outcome = identity.outcome === 'rejected' ? 'rejected' : 'failed';
+      base.reason = identity.error;
+      planned.lines.push(base);
       continue;
     }
     const thread = context.threads.get(interaction.externalId);
     const current = existing.get(interaction.externalId);
+    // The interaction itself carries what initialStatus reads (its time is known here).
     const status =
       interaction.postedAtMs !== undefined
         ? initialStatus(
-            { ...interaction, postedAtMs: interaction.postedAtMs },
+            interaction as Interaction & { postedAtMs: number },
             context.channels.get(interaction.network)?.responseSlaMinutes,
             context.answered.get(interaction.externalId),
           )
@@ -89,19 +91,21 @@ export function planBatch(
       ...(thread ? { thread } : {}),
       ...(status ? { status } : {}),
     });
-    const why = [plan.reason, thread && !current ? `thread: ${thread.rule}` : undefined];
-    if (plan.fields !== undefined) {
+    const fields = plan.fields;
+    if (fields !== undefined) {
       planned.writeOf.set(planned.lines.length, planned.writes.length);
-      planned.writes.push({ External_Id__c: interaction.externalId, ...plan.fields });
+      // The plan's fields are this write's alone: the external id joins them rather than a copy being made.
+      fields.External_Id__c = interaction.externalId;
+      planned.writes.push(fields);
     }
-    planned.lines.push({
-      ...base,
-      outcome: plan.outcome,
-      recordId: current?.Id ?? '',
-      threadKey: String(current?.Thread_Key__c ?? plan.fields?.Thread_Key__c ?? ''),
-      status: String(plan.fields?.Status__c ?? current?.Status__c ?? ''),
-      reason: why.filter(Boolean).join('; '),
-    });
+    // Set in place: a copy of the line per post is what this loop spent most of its time on.
+    base.outcome = plan.outcome;
+    base.recordId = current?.Id ?? '';
+    base.threadKey = String(current?.Thread_Key__c ?? fields?.Thread_Key__c ?? '');
+    base.status = String(fields?.Status__c ?? current?.Status__c ?? '');
+    const threadWhy = thread && !current ? `thread: ${thread.rule}` : undefined;
+    base.reason = plan.reason && threadWhy ? `${plan.reason}; ${threadWhy}` : plan.reason || threadWhy || '';
+    planned.lines.push(base);
   }
   return planned;
 }

@@ -92,7 +92,9 @@ export async function planImport(
       for (const line of planned.lines) await sink.tally.report(line);
     }
     batch = [];
-    // The batch's rows, the org's records and the plan are garbage now.
+    // The batch's rows, the org's records and the plan are garbage now. They live through several
+    // scavenges while the batch fills and are promoted: without this collection V8 let the heap grow to
+    // twice the peak (543 against 280 MB at 100,000 rows) for a few percent less CPU.
     collectGarbage();
   };
 

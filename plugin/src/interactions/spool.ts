@@ -62,16 +62,23 @@ export class ImportSpool {
 
   /** Adds a planned batch: its lines in order, each written line with the position of its write. */
   public async add(planned: PlannedBatch): Promise<void> {
+    // A batch's lines go to disk as one text, each job's writes as another: one write call each rather
+    // than one (and one promise) a row.
+    const lines: string[] = [];
     for (const [index, line] of planned.lines.entries()) {
       const write = planned.writeOf.get(index);
-      await this.lines.add(write === undefined ? [line] : [line, this.writeCount + write]);
+      lines.push(JSON.stringify(write === undefined ? [line] : [line, this.writeCount + write]));
     }
+    if (lines.length > 0) await this.lines.addLine(lines.join('\n'));
+    let texts: string[] = [];
+    let job = this.jobs.at(-1);
     for (const write of planned.writes) {
       const json = JSON.stringify(write);
       // A cell per column, even an empty one: a margin for the commas of the fields a record lacks.
       const bytes = Buffer.byteLength(json) + 64;
-      let job = this.jobs.at(-1);
       if (job === undefined || job.count >= this.limits.records || job.bytes + bytes > this.limits.bytes) {
+        if (job !== undefined && texts.length > 0) await job.file.addLine(texts.join('\n'));
+        texts = [];
         job = {
           first: this.writeCount,
           count: 0,
@@ -82,11 +89,12 @@ export class ImportSpool {
         this.jobs.push(job);
       }
       for (const column of Object.keys(write)) job.columns.add(column);
-      await job.file.addLine(json);
+      texts.push(json);
       job.count += 1;
       job.bytes += bytes;
       this.writeCount += 1;
     }
+    if (job !== undefined && texts.length > 0) await job.file.addLine(texts.join('\n'));
   }
 
   /** The writes, job by job, as upsert records in the order added; each readable again and again. */
