@@ -5,8 +5,7 @@
 // (errorCode, message), so OrgClient retries and reports them the same way. An expired session is
 // INVALID_SESSION_ID: the caller then sends the request through jsforce, which refreshes the session.
 import { Readable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
-import { parse } from 'csv-parse';
+import { CsvRows } from './csvRows.js';
 
 /** What a streamed request needs of a connection: jsforce's Connection has both. */
 export interface Session {
@@ -71,13 +70,9 @@ export async function sendStreamedWithHeaders(
 
 /** Reads a CSV answer row by row (header names as keys) into `onRow`; nothing of it is held whole. */
 export async function eachCsvRow(body: Readable, onRow: (row: Record<string, string>) => void): Promise<void> {
-  await pipeline(
-    body,
-    parse({ columns: true, skip_empty_lines: true, bom: true }),
-    async (rows: AsyncIterable<Record<string, string>>) => {
-      for await (const row of rows) onRow(row);
-    },
-  );
+  const rows = new CsvRows(onRow);
+  for await (const chunk of body) rows.push(chunk as Buffer | string);
+  rows.end();
 }
 
 /** Drains an answer the caller does not need, so the connection can be reused. */
