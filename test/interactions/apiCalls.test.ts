@@ -128,8 +128,8 @@ describe('interactions import API calls', () => {
   it('a re-import whose reads take more than one composite call finds every post', async () => {
     const p = `r${Date.now()}`;
     // External ids of about 200 characters, with quotes and backslashes that SOQL escapes: a query of
-    // 90,000 characters holds some 380 of them, so the 2,602 posts take 7 queries to thread and 8 to
-    // compare (a page of 2,000 ids at most, split by length): two composite calls each.
+    // 90,000 characters holds some 380 of them, so the 2,602 posts take 7 queries: two composite calls.
+    // They are read once, with every field planning compares (orgThreads.ts, existingPosts.ts).
     const padding = "it's a\\path ".repeat(15);
     const rows = Array.from({ length: 2_600 }, (_, index) => ({
       network: 'x',
@@ -152,9 +152,9 @@ describe('interactions import API calls', () => {
     const second = await importCounted(file);
     expect(second.result.counts).toMatchObject({ unchanged: 2_602, created: 0, updated: 0, failed: 0 });
     expect(second.result.changes).toBe(0);
-    // The channels, converted Leads and whether the org holds interactions; the 50 identities; the posts'
-    // thread keys (7 queries); the posts to compare (8).
-    expect(second.calls).toBe(1 + 1 + 2 + 2);
+    // The channels, converted Leads and whether the org holds interactions; the 50 identities; the posts
+    // (7 queries), read once for threading and planning both (before: again to compare, 8 more queries).
+    expect(second.calls).toBe(1 + 1 + 2);
   });
 
   it('a first import into an org without interactions reads nothing back', async () => {

@@ -1,4 +1,4 @@
-// One batch of the import's second pass: read what the org holds for the batch's posts, plan each
+// One batch of the import's second pass: with what the org holds of the batch's posts, plan each
 // post's write (plan.ts) with its identity, thread and status and turn every row into its result line.
 // Rows already decided (rejected, duplicate) pass through, so the batch's lines keep the file's order.
 // The writes of every batch are applied together at the end (spool.ts, applyWrites).
@@ -7,9 +7,8 @@ import type { OrgClient, SaveOutcome } from '../org/client.js';
 import type { RejectedRow } from '../mappings/sources/row.js';
 import type { SettledIdentity } from './identities.js';
 import type { ChannelInfo, Interaction } from './interaction.js';
-import { INTERACTION_FIELDS, planInteraction, type ExistingInteraction } from './plan.js';
+import { planInteraction, type ExistingInteraction } from './plan.js';
 import type { ResultLine } from './results.js';
-import { ReadRound } from './readRound.js';
 import { initialStatus } from './status.js';
 import type { ThreadAssignment } from './thread.js';
 
@@ -29,27 +28,6 @@ export interface PlannedBatch {
   writes: Array<Record<string, unknown>>;
   /** Line index -> write index, for the lines whose post is written. */
   writeOf: Map<number, number>;
-}
-
-/**
- * What the org holds for these posts, which threading found there (a read of one page per query); the
- * read goes out in `round`, with whatever other steps added to it.
- */
-export async function readExisting(
-  org: OrgClient,
-  externalIds: string[],
-  round = new ReadRound(),
-): Promise<Map<string, ExistingInteraction>> {
-  const wanted = new Set(externalIds);
-  const select = `SELECT ${INTERACTION_FIELDS.join(', ')} FROM Social_Interaction__c WHERE External_Id__c`;
-  const found = round.eachFound<ExistingInteraction>(select, wanted);
-  await round.run(org);
-  const existing = new Map<string, ExistingInteraction>();
-  for (const record of found()) {
-    // SOQL compares text case-insensitively; the external id is case-sensitive.
-    if (wanted.has(record.External_Id__c)) existing.set(record.External_Id__c, record);
-  }
-  return existing;
 }
 
 /** Pure: the batch's result lines and writes, given what the org holds. */

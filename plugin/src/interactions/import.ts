@@ -2,8 +2,9 @@
 // the identities, importRead.ts) -> settle (identities written or linked, posts threaded, importSettle.ts)
 // -> plan (pass 2: the export read again and planned batch by batch, importPlan.ts) -> write and report
 // (the spooled writes together, then every row's result with its write's outcome, importReport.ts).
-// The export is read twice, streaming both times; the planned writes and the rows' results wait on
-// disk (spool.ts). Memory grows with the number of posts' outlines, not with the bodies. This module owns
+// The export is read twice, streaming both times; the org's records of its posts are read once (with
+// threading) and wait on disk for the plan (existingPosts.ts), as do the planned writes and the rows'
+// results (spool.ts). Memory grows with the number of posts' outlines, not with the bodies. This module owns
 // the order of the stages and what "done" means: every input row has exactly one outcome.
 import { relative, resolve } from 'node:path';
 import type { Connection } from '@salesforce/core';
@@ -158,6 +159,7 @@ export async function importInteractions(options: ImportOptions): Promise<Import
     throw error;
   } finally {
     await spool?.discard();
+    settled.inOrg.discard();
   }
 
   progress('Marking questions this export answers');

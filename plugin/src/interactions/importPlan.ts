@@ -9,7 +9,6 @@ import type { DailyLimitError } from '../org/errors.js';
 import { answerUpdates, readOpenQuestions } from './answers.js';
 import {
   planBatch,
-  readExisting,
   rejectedLine,
   resultBase,
   unwrittenLine,
@@ -66,13 +65,16 @@ export async function planImport(
     const ids = batch.flatMap((entry) =>
       entry.kind === 'plan' && settled.inOrg.has(entry.interaction.externalId) ? [entry.interaction.externalId] : [],
     );
-    const round = questionsRound ?? new ReadRound();
-    const withQuestions = questionsRound !== undefined;
+    // Their records were read with threading's (orgThreads.ts): they come from disk, not from the org.
+    const round = questionsRound;
     questionsRound = undefined;
-    const existing = await stop.until(() => readExisting(org, ids, round), undefined);
-    if (withQuestions && existing !== undefined) {
-      answers = answerUpdates(openQuestions(), settled.outbound, settled.importedLine);
-    }
+    const existing = await stop.until(async () => {
+      if (round !== undefined) {
+        await round.run(org);
+        answers = answerUpdates(openQuestions(), settled.outbound, settled.importedLine);
+      }
+      return settled.inOrg.take(ids);
+    }, undefined);
     let planned: PlannedBatch;
     if (stop.stoppedBy || existing === undefined) {
       const reason = stop.notAttempted;
@@ -111,6 +113,7 @@ export async function planImport(
   for (const planningState of [settled.threads, settled.answered, settled.importedLine, settled.deletedPosts]) {
     planningState.clear();
   }
+  settled.inOrg.discard();
   collectGarbage();
   return answers;
 }

@@ -9,6 +9,7 @@ import { collectGarbage } from '../memory/collectGarbage.js';
 import type { OrgClient } from '../org/client.js';
 import type { OutboundMessage } from './answers.js';
 import type { DailyLimitStop } from './dailyLimitStop.js';
+import { ExistingPosts } from './existingPosts.js';
 import { readAccounts, settleIdentities, type IdentitySettlement } from './identities.js';
 import type { ChannelInfo } from './interaction.js';
 import type { ExportOutline } from './importRead.js';
@@ -22,8 +23,8 @@ import type { ThreadAssignment } from './thread.js';
 export interface SettledExport {
   settlement: IdentitySettlement;
   threads: Map<string, ThreadAssignment>;
-  /** Posts the org held at the start: only those can exist already. */
-  inOrg: Set<string>;
+  /** Posts the org held at the start, with their records: only those can exist already. */
+  inOrg: ExistingPosts;
   /** Per inbound post, when the file holds the company's first answer in its thread. */
   answered: Map<string, number>;
   /** The company's messages in the file, which may answer questions already in the org. */
@@ -99,7 +100,7 @@ export async function settleExport(
       setAccounts();
       return threading;
     },
-    { threads: new Map<string, ThreadAssignment>(), inOrg: new Set<string>() },
+    { threads: new Map<string, ThreadAssignment>(), inOrg: new ExistingPosts() },
   );
   const { answered, outbound } = responsesInFile(outlines, threads);
   const importedLine = new Map<string, number>();

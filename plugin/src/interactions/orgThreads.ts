@@ -1,10 +1,11 @@
 // The org's side of threading: reads what the org already knows about the file's posts (their thread
 // keys), their parents, and the recent posts of people who sent private messages, then hands it all to
 // the pure assignThreads (thread.ts).
-import { collectGarbage } from '../memory/collectGarbage.js';
 import type { OrgClient } from '../org/client.js';
 import type { SettledIdentity } from './identities.js';
+import { ExistingPosts } from './existingPosts.js';
 import type { Outline } from './outline.js';
+import { INTERACTION_FIELDS, type ExistingInteraction } from './plan.js';
 import { ReadRound } from './readRound.js';
 import { assignThreads, type KnownInteraction, type ThreadAssignment, type ThreadItem } from './thread.js';
 
@@ -34,33 +35,31 @@ export async function threadOutlines(
   continuationMinutes: number,
   round = new ReadRound(),
   orgHoldsInteractions = true,
-): Promise<{ threads: Map<string, ThreadAssignment>; inOrg: Set<string> }> {
-  // The file's own posts need only their thread key (and whether the org has them at all): a re-import
-  // reads every post of the file, so that read is kept narrow. Parents outside the file become known
-  // interactions, so they are read with every field threading uses. An org that holds no interaction
-  // (orgAtStart.ts) has none of them: nothing is read.
+): Promise<{ threads: Map<string, ThreadAssignment>; inOrg: ExistingPosts }> {
+  // The file's own posts are read with every field planning compares, once: their records wait on disk
+  // (existingPosts.ts) for the plan stage, which reads none of them from the org again. Parents outside
+  // the file become known interactions, so they are read with every field threading uses. An org that
+  // holds no interaction (orgAtStart.ts) has none of them: nothing is read.
   const parents = new Set<string>();
   if (orgHoldsInteractions) {
     for (const outline of outlines.values()) {
       if (outline.inReplyTo !== undefined && !outlines.has(outline.inReplyTo)) parents.add(outline.inReplyTo);
     }
   }
-  const own = round.inList<Pick<ThreadRecord, 'External_Id__c' | 'Thread_Key__c'>>(
-    'SELECT External_Id__c, Thread_Key__c FROM Social_Interaction__c WHERE External_Id__c',
+  const existing = new ExistingPosts();
+  const existingKeys = new Map<string, string>();
+  round.inListInto<ExistingInteraction>(
+    `SELECT ${INTERACTION_FIELDS.join(', ')} FROM Social_Interaction__c WHERE External_Id__c`,
     orgHoldsInteractions ? outlines.keys() : [],
+    (record) => {
+      // SOQL compares text case-insensitively; the external id is case-sensitive: only exact hits count.
+      if (!outlines.has(record.External_Id__c)) return;
+      existing.add(record);
+      if (record.Thread_Key__c) existingKeys.set(record.External_Id__c, String(record.Thread_Key__c));
+    },
   );
   const parentRecords = round.inList<ThreadRecord>(`${SELECT_THREAD_FIELDS} WHERE External_Id__c`, parents);
   await round.run(org);
-  // SOQL compares text case-insensitively; the external id is case-sensitive: only exact hits count.
-  const inOrg = new Set<string>();
-  const existingKeys = new Map<string, string>();
-  for (const record of own()) {
-    if (!outlines.has(record.External_Id__c)) continue;
-    inOrg.add(record.External_Id__c);
-    if (record.Thread_Key__c) existingKeys.set(record.External_Id__c, record.Thread_Key__c);
-  }
-  // A re-import has just read every post of the file: those records are garbage now (collectGarbage.ts).
-  collectGarbage();
 
   const personOfIdentity = new Map<string, string>();
   for (const [externalId, settled] of identities) {
@@ -155,6 +154,6 @@ export async function threadOutlines(
     await recent.run(org);
     for (const read of reads) for (const record of read()) addKnown(record);
   }
-  // inOrg: which of the file's posts the org already holds; the second pass reads only those back.
-  return { threads: assignThreads(items, known, continuationMinutes), inOrg };
+  // inOrg: the file's posts the org already holds, with their records for the plan stage.
+  return { threads: assignThreads(items, known, continuationMinutes), inOrg: existing };
 }

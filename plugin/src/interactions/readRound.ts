@@ -12,6 +12,7 @@ export const RECORDS_PER_PAGE = 2_000;
 
 export class ReadRound {
   private readonly queries: string[] = [];
+  private readonly sinks: Array<((record: Record<string, unknown>) => void) | undefined> = [];
   private results: Array<Array<Record<string, unknown>>> | undefined;
 
   /**
@@ -20,6 +21,17 @@ export class ReadRound {
    */
   public inList<T>(before: string, values: Iterable<string>, after = ''): () => T[] {
     return this.add<T>(bodyInListQueries(before, values, after));
+  }
+
+  /**
+   * Like inList, but each record goes to `sink` as its page arrives and none is kept: for a read of every
+   * post of a file, which would otherwise be held whole until the round ends.
+   */
+  public inListInto<T>(before: string, values: Iterable<string>, sink: (record: T) => void): void {
+    const queries = bodyInListQueries(before, values);
+    this.add<T>(queries);
+    this.sinks.length = this.queries.length;
+    this.sinks.fill(sink as (record: Record<string, unknown>) => void, this.queries.length - queries.length);
   }
 
   /**
@@ -58,6 +70,6 @@ export class ReadRound {
 
   /** Sends every query added so far; a round without queries costs nothing. */
   public async run(org: OrgClient): Promise<void> {
-    this.results = this.queries.length > 0 ? await org.queryMany(this.queries) : [];
+    this.results = this.queries.length > 0 ? await org.queryMany(this.queries, this.sinks) : [];
   }
 }
