@@ -3,6 +3,9 @@
 // it was not given, however many values it holds and whatever their characters.
 import { describe, expect, it } from '@jest/globals';
 import { ScanIndex, ValueFilter } from '../../plugin/src/mappings/scanIndex.js';
+import { matchByRules, ScanValues } from '../../plugin/src/mappings/resolve.js';
+import type { Identity } from '../../plugin/src/mappings/identity.js';
+import type { MappingFile, Rule } from '../../plugin/src/mappings/mappingFile/schema.js';
 
 describe('ScanIndex', () => {
   it.each([
@@ -63,5 +66,39 @@ describe('ValueFilter', () => {
     }
     // With 200,000 values in 2^24 bits and 4 probes, about 1 in 50,000 (0.002%).
     expect(through).toBeLessThan(200);
+  });
+});
+
+// What ScanValues notes while the sources are read is kept on the identity (spilled with it) and used
+// when it is matched: a phone number is parsed once per deploy, not twice.
+describe('ScanValues', () => {
+  const phoneRule: Rule = {
+    name: 'same-phone',
+    identity: 'phone',
+    record: 'Contact.MobilePhone',
+    normalise: ['phone-e164'],
+    action: 'link',
+  };
+  const mapping = { rules: [phoneRule], phone: { defaultCountryCode: '+1' } } as unknown as MappingFile;
+  const identity = (phone: string): Identity => ({
+    externalId: `x:${phone}`,
+    network: 'x',
+    userId: phone,
+    row: { origin: { source: 'posts', file: 'posts.csv', line: 2 }, values: { phone } },
+  });
+
+  it('notes the normalised value on the identity, and matching uses it', () => {
+    const values = new ScanValues(mapping);
+    const noted = identity('(415) 555-0142');
+    values.note(noted);
+    expect(Object.values(noted.normalised ?? {})).toEqual(['+14155550142']);
+    expect(values.filterOf(phoneRule)?.mightHave('+14155550142')).toBe(true);
+    const indexes = new Map([[phoneRule, new Map([['+14155550142', new Set(['003A'])]])]]);
+    const options = { defaultCountryCode: '+1' };
+    expect(matchByRules(noted, [phoneRule], indexes, options)).toMatchObject({ kind: 'match', target: { id: '003A' } });
+    // The noted value is what counts: the row's own is not parsed again.
+    noted.row.values.phone = 'not a phone';
+    expect(matchByRules(noted, [phoneRule], indexes, options)).toMatchObject({ kind: 'match' });
+    expect(matchByRules(identity('not a phone'), [phoneRule], indexes, options)).toEqual({ kind: 'unmatched' });
   });
 });

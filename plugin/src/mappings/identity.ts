@@ -13,6 +13,12 @@ export interface Identity {
   profileUrl?: string;
   followers?: number;
   row: SourceRow;
+  /**
+   * Normalised attribute values (by `attribute|normalisations`, null for a value that cannot match) the
+   * scan rules noted while the sources were read (resolve.ts ScanValues): a rule reuses them rather than
+   * normalising again (a phone number costs tens of µs). Spilled with the row.
+   */
+  normalised?: Record<string, string | null>;
 }
 
 /**

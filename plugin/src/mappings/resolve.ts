@@ -158,12 +158,16 @@ export class ScanValues {
     }
   }
 
-  /** Notes the values `identity` can be matched by (an identity with a pair is matched by no rule). */
+  /**
+   * Notes the values `identity` can be matched by (an identity with a pair is matched by no rule), and
+   * keeps them on the identity, so that matching it later does not normalise them again.
+   */
   public note(identity: Identity): void {
     if (identity.row.pair !== undefined) return;
     for (const [rule, filter] of this.filters) {
       if (!ruleApplies(rule, identity)) continue;
       const value = normalise(attributeOf(identity, rule.identity), effectiveNormalisation(rule), this.options);
+      (identity.normalised ??= {})[normalisedKey(rule)] = value ?? null;
       if (value !== undefined) filter.add(value);
     }
   }
@@ -171,6 +175,22 @@ export class ScanValues {
   public filterOf(rule: Rule): ValueFilter | undefined {
     return this.filters.get(rule);
   }
+}
+
+/** What a normalised attribute value depends on: the attribute and the normalisations (not the rule's name). */
+function normalisedKey(rule: Rule): string {
+  return `${rule.identity}|${effectiveNormalisation(rule).join(',')}`;
+}
+
+/** The identity's value for `rule`, normalised: noted while the sources were read, or normalised now. */
+function normalisedAttribute(
+  identity: Identity,
+  rule: Rule,
+  options: { defaultCountryCode?: string },
+): string | undefined {
+  const noted = identity.normalised?.[normalisedKey(rule)];
+  if (noted !== undefined) return noted ?? undefined;
+  return normalise(attributeOf(identity, rule.identity), effectiveNormalisation(rule), options);
 }
 
 /** A rule's records by normalised field value. */
@@ -447,7 +467,7 @@ export function matchByRules(
 ): Resolution {
   for (const rule of rules) {
     if (!ruleApplies(rule, identity)) continue;
-    const value = normalise(attributeOf(identity, rule.identity), effectiveNormalisation(rule), options);
+    const value = normalisedAttribute(identity, rule, options);
     if (value === undefined) continue;
     const ids = [...(indexes.get(rule)?.get(value) ?? [])];
     if (ids.length === 0) continue;

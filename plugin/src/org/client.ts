@@ -1,6 +1,6 @@
 // The few org operations a deploy needs, over a @salesforce/core Connection (jsforce), counting the
-// API calls they cost: paged SOQL, sObject Collections upsert, Bulk API 2.0 upsert and composite
-// transactions. Each returns per-record results; nothing here decides what to write.
+// API calls they cost: paged SOQL (a large scan as a Bulk API 2.0 query job), sObject Collections
+// upsert, Bulk API 2.0 upsert and composite transactions. Each returns per-record results; nothing here decides what to write.
 // When the org pushes back: brief outages (503, connection resets, the concurrent-request limit,
 // locked rows, a Bulk job that fails half-way) are retried with exponential backoff and jitter, a
 // bounded number of times; the DAILY API allowance ("TotalRequests Limit exceeded.") is never retried:

@@ -1,5 +1,5 @@
 // Requests whose body or answer is too large to hold whole: a Bulk API upload sent from a file, and a
-// Bulk API result file read row by row. jsforce buffers every request body and every answer (and then
+// Bulk API result file or a query job's results read row by row (csvRows.ts). jsforce buffers every request body and every answer (and then
 // copies the answer into a string), which at 100,000 records is tens of MB held three times over; so
 // these two go through fetch with the connection's session. Errors take the shape jsforce gives them
 // (errorCode, message), so OrgClient retries and reports them the same way. An expired session is
