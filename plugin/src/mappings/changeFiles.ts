@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { OutcomeFiles } from '../results/outcomeFiles.js';
 import { NdjsonFile } from '../memory/ndjsonFile.js';
+import { resultCell } from '../results/spreadsheetSafe.js';
 import type { SaveOutcome } from '../org/client.js';
 import type { ChannelWrite, IdentityWrite, Outcome } from './plan.js';
 
@@ -93,12 +94,36 @@ export function channelChanges(writes: readonly ChannelWrite[]): ChannelChange[]
   );
 }
 
-interface LoggedWrite {
-  index: number;
-  externalId: string;
-  existingId?: string;
-  fields: Record<string, unknown>;
-  previous?: Record<string, unknown>;
+/**
+ * One write as the log keeps it on disk: [its index among the deploy's identity writes, externalId (a
+ * rendered cell), the id of the identity it updates ('' for a new one), before (a rendered cell), after
+ * (the written fields as JSON, External_Id__c left out)]. Rendered when planned: only the identity's id
+ * of a created one and the Lead a write created are known later.
+ */
+type LoggedWrite = [number, string, string, string, string];
+
+function loggedWrite(index: number, write: IdentityWrite): LoggedWrite {
+  const { External_Id__c: _key, ...after } = write.fields;
+  return [
+    index,
+    resultCell(write.externalId),
+    write.existingId ?? '',
+    write.previous === undefined ? '' : resultCell(JSON.stringify(write.previous)),
+    JSON.stringify(after),
+  ];
+}
+
+/** A line of identity-changes.csv: nothing for a write that failed (it changed nothing). */
+function changeCsv(logged: LoggedWrite, outcome: SaveOutcome | undefined): string {
+  if (outcome !== undefined && !outcome.success) return '';
+  const [, externalId, existingId, before, written] = logged;
+  let after = written;
+  // A Lead created with the identity is linked in the same transaction, by reference.
+  if (outcome?.relatedId !== undefined) {
+    after = JSON.stringify({ ...(JSON.parse(written) as Record<string, unknown>), Lead__c: outcome.relatedId });
+  }
+  const identityId = existingId || (outcome?.id ?? '');
+  return `${externalId},${resultCell(identityId)},${existingId ? 'updated' : 'created'},${before},${resultCell(after)}\n`;
 }
 
 /**
@@ -118,10 +143,7 @@ export class IdentityChangeLog {
   }
 
   public add(index: number, write: IdentityWrite): Promise<void> {
-    const logged: LoggedWrite = { index, externalId: write.externalId, fields: write.fields };
-    if (write.existingId !== undefined) logged.existingId = write.existingId;
-    if (write.previous !== undefined) logged.previous = write.previous;
-    return this.file.add(logged);
+    return this.file.add(loggedWrite(index, write));
   }
 
   /**
@@ -139,33 +161,15 @@ export class IdentityChangeLog {
       IDENTITY_CHANGE_COLUMNS,
       () => IDENTITY_CHANGES_FILE,
     );
-    const line = async (write: LoggedWrite, outcome: SaveOutcome | undefined): Promise<void> => {
-      if (outcome !== undefined && !outcome.success) return;
-      const after: Record<string, unknown> = { ...write.fields };
-      delete after.External_Id__c;
-      // A Lead created with the identity is linked in the same transaction, by reference.
-      if (outcome?.relatedId !== undefined) after.Lead__c = outcome.relatedId;
-      await csv.write('changes', {
-        externalId: write.externalId,
-        identityId: write.existingId ?? outcome?.id ?? '',
-        change: write.existingId === undefined ? 'created' : 'updated',
-        before: write.previous === undefined ? '' : JSON.stringify(write.previous),
-        after: JSON.stringify(after),
-      });
-    };
-    for await (const write of this.file.read<LoggedWrite>()) await line(write, outcomeOf(write.index));
-    for (const { write, outcome } of stale) {
-      await line(
-        {
-          index: -1,
-          externalId: write.externalId,
-          ...(write.existingId !== undefined ? { existingId: write.existingId } : {}),
-          fields: write.fields,
-          ...(write.previous !== undefined ? { previous: write.previous } : {}),
-        },
-        outcome,
-      );
+    for await (const batch of this.file.lineBatches()) {
+      let text = '';
+      for (const line of batch) {
+        const logged = JSON.parse(line) as LoggedWrite;
+        text += changeCsv(logged, outcomeOf(logged[0]));
+      }
+      await csv.writeText('changes', text);
     }
+    for (const { write, outcome } of stale) await csv.writeText('changes', changeCsv(loggedWrite(-1, write), outcome));
     await csv.close();
   }
 

@@ -19,7 +19,7 @@ import {
   type Plan,
 } from './plan.js';
 import { resolveAgainstOrg, SharedReads, type ExistingIdentity, type ScanValues } from './resolve.js';
-import { resultLine, writeStaleLinks } from './results.js';
+import { resultCsv, writeStaleLinks } from './results.js';
 import type { SourceItem } from './sources/read.js';
 import type { SpooledWrites } from './spooledWrites.js';
 import { reportNotAttempted, type ResultFiles } from './deployReport.js';
@@ -112,15 +112,8 @@ export async function planDeploy(
     for (const row of plan.rows) {
       counts[row.outcome] += 1;
       if (files === undefined) continue;
-      if (row.write === undefined) await files.write(row.outcome, resultLine(row));
-      else {
-        await pending.add({
-          line: resultLine(row),
-          outcome: row.outcome,
-          ...(row.reason !== undefined ? { reason: row.reason } : {}),
-          write: offset + row.write,
-        });
-      }
+      if (row.write === undefined) await files.writeText(row.outcome, resultCsv(row));
+      else await pending.add(row, offset + row.write);
     }
   }
   collectGarbage();

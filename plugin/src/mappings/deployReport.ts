@@ -8,7 +8,7 @@ import type { ApplyResult } from './apply.js';
 import { notAttemptedRows } from './dailyLimit.js';
 import type { PendingRows } from './pendingRows.js';
 import type { Outcome } from './plan.js';
-import { openResultFiles, resultLine, writeStaleLinks } from './results.js';
+import { openResultFiles, resultCsv, writeStaleLinks } from './results.js';
 import { writeChangeFiles, writePlannedResults, type PlannedChanges } from './review.js';
 import type { SourceItem } from './sources/read.js';
 import type { DeployPlan, DeploySpools } from './deployPlan.js';
@@ -142,21 +142,20 @@ async function settlePendingRows(
   for await (const row of pending.drain()) {
     const outcome = identityResults[row.write];
     if (outcome?.success) {
-      const line = { ...row.line };
-      if (outcome.id !== undefined) line.identityId = outcome.id;
-      if (outcome.relatedId !== undefined) Object.assign(line, { recordObject: 'Lead', recordId: outcome.relatedId });
-      await files.write(row.outcome, line);
+      await files.writeText(
+        row.outcome,
+        row.csv({
+          ...(outcome.id !== undefined ? { identityId: outcome.id } : {}),
+          ...(outcome.relatedId !== undefined ? { leadId: outcome.relatedId } : {}),
+        }),
+      );
       continue;
     }
     const error = outcome?.error ?? 'not written';
     if (error.includes('NOT_ATTEMPTED')) notAttempted += 1;
     counts[row.outcome] -= 1;
     counts.failed += 1;
-    await files.write('failed', {
-      ...row.line,
-      outcome: 'failed',
-      reason: `${row.outcome} failed: ${error}${row.reason ? ` (${row.reason})` : ''}`,
-    });
+    await files.writeText('failed', row.failedCsv(row.failure(error)));
   }
   return notAttempted;
 }
@@ -175,12 +174,12 @@ export async function reportNotAttempted(
   let notAttempted = 0;
   for await (const row of pending.drain()) {
     notAttempted += 1;
-    await files.write('failed', { ...row.line, outcome: 'failed', reason: error.notAttempted });
+    await files.writeText('failed', row.failedCsv(error.notAttempted));
   }
   for await (const items of unplanned) {
     for (const row of notAttemptedRows(items, error)) {
       if (row.outcome === 'failed') notAttempted += 1;
-      await files.write(row.outcome, resultLine(row));
+      await files.writeText(row.outcome, resultCsv(row));
     }
   }
   await files.close();

@@ -2,6 +2,7 @@
 // one file, with the identity's record id or the error (through OutcomeFiles: streamed, renamed when
 // complete, spreadsheet-safe).
 import { OutcomeFiles } from '../results/outcomeFiles.js';
+import { resultCell } from '../results/spreadsheetSafe.js';
 import type { ExistingIdentity } from './resolve.js';
 import { OUTCOMES, type Outcome, type PlannedRow } from './plan.js';
 import type { SaveOutcome } from '../org/client.js';
@@ -65,23 +66,16 @@ const STALE_COLUMNS = [
   'error',
 ] as const;
 
-export type ResultLine = Record<(typeof RESULT_COLUMNS)[number], string | number>;
+/** A Lead to create has no id before the deploy creates it; the object is known already. */
+export function recordObjectOf(row: PlannedRow): string {
+  return row.target?.object ?? (row.createsLead ? 'Lead' : '');
+}
 
-export function resultLine(row: PlannedRow): ResultLine {
-  return {
-    source: row.origin.source,
-    file: row.origin.file,
-    line: row.origin.line,
-    outcome: row.outcome,
-    externalId: row.externalId ?? '',
-    network: row.values.network ?? '',
-    userId: row.values.userId ?? '',
-    handle: row.values.handle ?? '',
-    // A Lead to create has no id before the deploy creates it; the object is known already.
-    recordObject: row.target?.object ?? (row.createsLead ? 'Lead' : ''),
-    recordId: row.target?.id ?? '',
-    rule: row.rule ?? '',
-    identityId: row.identityId ?? '',
-    reason: row.reason ?? '',
-  };
+/**
+ * A row's result line rendered as CSV (RESULT_COLUMNS in order, each cell as OutcomeFiles.write renders
+ * it) at once: every input row passes here, and a row object per line made garbage of every row.
+ */
+export function resultCsv(row: PlannedRow): string {
+  const { origin, values } = row;
+  return `${resultCell(origin.source)},${resultCell(origin.file)},${origin.line},${row.outcome},${resultCell(row.externalId)},${resultCell(values.network)},${resultCell(values.userId)},${resultCell(values.handle)},${recordObjectOf(row)},${resultCell(row.target?.id)},${resultCell(row.rule)},${resultCell(row.identityId)},${resultCell(row.reason)}\n`;
 }

@@ -67,7 +67,7 @@ export async function writePlannedResults(
   const channelSettings = channelChanges(changes.channelWrites);
   if (results !== undefined) {
     const { dir, files, pending } = results;
-    for await (const row of pending.drain()) await files.write(row.outcome, row.line);
+    for await (const row of pending.drain()) await files.writeText(row.outcome, row.csv());
     await files.close();
     await writeStaleLinks(
       dir,
