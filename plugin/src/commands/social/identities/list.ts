@@ -2,6 +2,7 @@
 import { Messages } from '@salesforce/core';
 import { Flags, SfCommand } from '@salesforce/sf-plugins-core';
 import { listIdentities, type IdentityListResult } from '../../../identities/list.js';
+import { showTable } from '../../../terminal/table.js';
 
 Messages.importMessagesDirectoryFromMetaUrl(import.meta.url);
 const messages = Messages.loadMessages('@social-bridge/plugin-social', 'social.identities.list');
@@ -32,8 +33,9 @@ export default class List extends SfCommand<IdentityListResult> {
       this.log(messages.getMessage('info.none'));
       return result;
     }
-    this.table({
-      data: result.identities.map((identity) => ({
+    showTable(
+      this,
+      result.identities.map((identity) => ({
         network: identity.network,
         name: identity.name,
         contact: identity.contactId ?? '',
@@ -42,7 +44,8 @@ export default class List extends SfCommand<IdentityListResult> {
         source: identity.linkSource ?? '',
         rule: identity.matchedByRule ?? '',
       })),
-    });
+      ['network', 'name', 'contact', 'lead', 'status', 'source', 'rule'],
+    );
     return result;
   }
 }

@@ -8,6 +8,7 @@ import { DEFAULT_BULK_THRESHOLD } from '../../../org/limits.js';
 import { errorCodesSection, PARTIAL_SUCCESS_EXIT_CODE, ROW_COMMAND_EXIT_CODES } from '../../../terminal/exitCodes.js';
 import { toSfError } from '../../../terminal/sfError.js';
 import { stageTable, underStages } from '../../../terminal/stages.js';
+import { showTable } from '../../../terminal/table.js';
 import { importFailed, importInteractions, type ImportResult } from '../../../interactions/import.js';
 import { INTERACTION_OUTCOMES } from '../../../interactions/plan.js';
 import { DEFAULT_CONTINUATION_MINUTES } from '../../../interactions/thread.js';
@@ -100,10 +101,11 @@ export default class Import extends SfCommand<ImportResult> {
     );
 
     this.styledHeader(messages.getMessage('counts.title', [result.file, result.columns]));
-    this.table({
-      data: INTERACTION_OUTCOMES.map((outcome) => ({ outcome, rows: result.counts[outcome] })),
-      columns: ['outcome', 'rows'],
-    });
+    showTable(
+      this,
+      INTERACTION_OUTCOMES.map((outcome) => ({ outcome, rows: result.counts[outcome] })),
+      ['outcome', 'rows'],
+    );
     this.log(
       messages.getMessage('info.identities', [
         result.identities.distinct,

@@ -10,6 +10,7 @@ import { OUTCOMES, type Outcome } from '../../../mappings/plan.js';
 import { errorCodesSection, PARTIAL_SUCCESS_EXIT_CODE, ROW_COMMAND_EXIT_CODES } from '../../../terminal/exitCodes.js';
 import { toSfError } from '../../../terminal/sfError.js';
 import { stageTable, underStages } from '../../../terminal/stages.js';
+import { showTable } from '../../../terminal/table.js';
 import type { ChannelChange } from '../../../mappings/changeFiles.js';
 
 /** Where results go: the folder given, else (not on a dry run, which writes only where asked) the default. */
@@ -167,15 +168,16 @@ export default class Deploy extends SfCommand<DeployResult> {
   private showChannelChanges(changes: readonly ChannelChange[]): void {
     if (this.jsonEnabled() || changes.length === 0) return;
     this.styledHeader(messages.getMessage('plan.channelsTitle'));
-    this.table({
-      data: changes.map((change) => ({
+    showTable(
+      this,
+      changes.map((change) => ({
         channel: change.key,
         setting: change.field,
         now: change.change === 'created' ? messages.getMessage('plan.newChannel') : change.old,
         after: change.new === '' ? messages.getMessage('plan.cleared') : change.new,
       })),
-      columns: ['channel', 'setting', 'now', 'after'],
-    });
+      ['channel', 'setting', 'now', 'after'],
+    );
   }
 
   /** A table of rows per outcome: the seven the plan always names, others only when they occur. */
@@ -186,12 +188,13 @@ export default class Deploy extends SfCommand<DeployResult> {
   ): void {
     if (this.jsonEnabled()) return;
     this.styledHeader(title);
-    this.table({
-      data: OUTCOMES.filter((outcome) => counts[outcome] > 0 || ALWAYS_SHOWN.has(outcome)).map((outcome) => ({
+    showTable(
+      this,
+      OUTCOMES.filter((outcome) => counts[outcome] > 0 || ALWAYS_SHOWN.has(outcome)).map((outcome) => ({
         outcome: labels?.[outcome] ?? outcome,
         rows: counts[outcome],
       })),
-      columns: ['outcome', 'rows'],
-    });
+      ['outcome', 'rows'],
+    );
   }
 }

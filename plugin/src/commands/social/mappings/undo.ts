@@ -8,6 +8,7 @@ import { UNDO_OUTCOMES } from '../../../mappings/undo/decide.js';
 import { undoDeploy, type UndoResult } from '../../../mappings/undo/undo.js';
 import { errorCodesSection, PARTIAL_SUCCESS_EXIT_CODE } from '../../../terminal/exitCodes.js';
 import { stageTable, underStages } from '../../../terminal/stages.js';
+import { showTable } from '../../../terminal/table.js';
 
 Messages.importMessagesDirectoryFromMetaUrl(import.meta.url);
 const messages = Messages.loadMessages('@social-bridge/plugin-social', 'social.mappings.undo');
@@ -77,10 +78,11 @@ export default class Undo extends SfCommand<UndoResult> {
 
     if (!this.jsonEnabled()) {
       this.styledHeader(messages.getMessage(result.dryRun ? 'plan.title' : 'result.title', [result.resultsDir]));
-      this.table({
-        data: UNDO_OUTCOMES.map((outcome) => ({ outcome, records: result.counts[outcome] })),
-        columns: ['outcome', 'records'],
-      });
+      showTable(
+        this,
+        UNDO_OUTCOMES.map((outcome) => ({ outcome, records: result.counts[outcome] })),
+        ['outcome', 'records'],
+      );
     }
     if (result.changedSince.length > 0) {
       const shown = result.changedSince

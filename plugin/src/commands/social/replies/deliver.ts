@@ -5,6 +5,7 @@ import { Messages, SfError } from '@salesforce/core';
 import { Flags, SfCommand } from '@salesforce/sf-plugins-core';
 import { errorCodesSection, PARTIAL_SUCCESS_EXIT_CODE, STOPPED_EXIT_CODE } from '../../../terminal/exitCodes.js';
 import { toSfError } from '../../../terminal/sfError.js';
+import { showTable } from '../../../terminal/table.js';
 import { DEFAULT_LEASE_SECONDS, deliverReplies, deliveryFailed, type DeliverResult } from '../../../replies/deliver.js';
 import { checkWebhookUrl } from '../../../replies/webhookUrl.js';
 import { WebhookTransport } from '../../../replies/webhookTransport.js';
@@ -161,10 +162,11 @@ export default class Deliver extends SfCommand<DeliverResult> {
   private report(result: DeliverResult): void {
     if (result.dryRun) {
       if (result.replies.length > 0) {
-        this.table({
-          data: result.replies.map((reply) => ({ id: reply.id, network: reply.network, body: reply.reason ?? '' })),
-          columns: ['id', 'network', 'body'],
-        });
+        showTable(
+          this,
+          result.replies.map((reply) => ({ id: reply.id, network: reply.network, body: reply.reason ?? '' })),
+          ['id', 'network', 'body'],
+        );
       }
       this.log(messages.getMessage('info.dryRun', [result.counts.wouldSend]));
       return;
@@ -173,10 +175,11 @@ export default class Deliver extends SfCommand<DeliverResult> {
       this.log(messages.getMessage('info.nothingQueued'));
     } else {
       this.styledHeader(messages.getMessage('counts.title', [result.destination]));
-      this.table({
-        data: (['sent', 'failed', 'queued'] as const).map((outcome) => ({ outcome, replies: result.counts[outcome] })),
-        columns: ['outcome', 'replies'],
-      });
+      showTable(
+        this,
+        (['sent', 'failed', 'queued'] as const).map((outcome) => ({ outcome, replies: result.counts[outcome] })),
+        ['outcome', 'replies'],
+      );
     }
     if (result.counts.claimedElsewhere > 0) {
       this.log(messages.getMessage('info.claimedElsewhere', [result.counts.claimedElsewhere]));
