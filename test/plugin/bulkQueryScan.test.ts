@@ -91,6 +91,24 @@ describe('a scan of every Contact with a value', () => {
     expect(client.apiCalls).toBe(3 + Math.ceil(withValue.size / 10_000));
   });
 
+  it('asks again for a set whose answer broke off, and hands on none of its rows twice', async () => {
+    org.ctx.faults.bulkQueryResultRows = 10_000;
+    const client = new OrgClient(connectTo(org), { sleep: async () => undefined });
+    const seen = new Map<unknown, number>();
+    const original = client.bulkQuery.bind(client);
+    jest.spyOn(client, 'bulkQuery').mockImplementation((soql, onRecord, records, timeout) => {
+      // Once the job runs, the first answer over 1 KB is its first set of results (the job's create and
+      // status answers are shorter): it breaks off half-way.
+      org.ctx.faults.cutAnswersNext = 1;
+      return original(soql, onRecord, records, timeout);
+    });
+    await client.queryMany([SCAN], [(record) => seen.set(record.Id, (seen.get(record.Id) ?? 0) + 1)]);
+    org.ctx.faults.cutAnswersNext = 0;
+    expect(seen.size).toBe(withValue.size);
+    expect([...seen.values()].every((count) => count === 1)).toBe(true);
+    expect(client.retries).toBe(1);
+  });
+
   it('stays on REST pages when the client is told to (or the session cannot stream)', async () => {
     const client = new OrgClient(connectTo(org), { bulkQueries: false });
     const records = await scan(client);

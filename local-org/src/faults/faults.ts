@@ -48,6 +48,12 @@ export interface FaultSettings {
    */
   bulkQueryResultRows: number;
   /**
+   * The next this-many answers longer than 1 KB break off half-way: the status, the headers (with the
+   * whole Content-Length) and half the body arrive, then the connection drops (counts down). Lets a
+   * client that streams an answer prove it asks again and hands on no row twice.
+   */
+  cutAnswersNext: number;
+  /**
    * Refuse a composite subrequest whose whole `url` is a reference (`"url": "@{page0.nextRecordsUrl}"`):
    * the Composite docs show references only inside a resource URL or a body, so a real org may refuse
    * it. Lets a client prove it still reads every page when that happens.
@@ -71,6 +77,7 @@ export function noFaults(overrides: Partial<FaultSettings> = {}): FaultSettings 
     bulkFailJobs: 0,
     bulkFailAfterRows: 0,
     bulkQueryResultRows: 0,
+    cutAnswersNext: 0,
     refuseWholeUrlReferences: false,
     seed: 1,
     ...overrides,

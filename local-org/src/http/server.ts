@@ -214,6 +214,13 @@ function send(res: ServerResponse, response: RouteResponse, ctx: OrgContext): vo
     payload = JSON.stringify(response.body);
     headers['Content-Type'] ??= 'application/json;charset=UTF-8';
   }
+  if (payload !== undefined && ctx.faults.cutAnswersNext > 0 && payload.length > 1024) {
+    ctx.faults.cutAnswersNext--;
+    const bytes = Buffer.from(payload);
+    res.writeHead(response.status, { ...headers, 'Content-Length': String(bytes.length) });
+    res.write(bytes.subarray(0, bytes.length >> 1), () => res.socket?.destroy());
+    return;
+  }
   res.writeHead(response.status, headers);
   res.end(payload);
 }
