@@ -1,6 +1,7 @@
 // The org's side of threading: reads what the org already knows about the file's posts (their thread
 // keys), their parents, and the recent posts of people who sent private messages, then hands it all to
 // the pure assignThreads (thread.ts).
+import { collectGarbage } from '../memory/collectGarbage.js';
 import type { OrgClient } from '../org/client.js';
 import type { SettledIdentity } from './identities.js';
 import { ExistingPosts } from './existingPosts.js';
@@ -22,6 +23,8 @@ const THREAD_FIELDS = [
   'Lead__c',
 ] as const;
 type ThreadRecord = { External_Id__c: string } & Partial<Record<(typeof THREAD_FIELDS)[number], string | null>>;
+/** Posts read back between two forced collections while a re-import reads the file's posts. */
+const COLLECT_EVERY = 20_000;
 const SELECT_THREAD_FIELDS = `SELECT ${THREAD_FIELDS.join(', ')} FROM Social_Interaction__c`;
 
 /**
@@ -55,11 +58,16 @@ export async function threadOutlines(
       // SOQL compares text case-insensitively; the external id is case-sensitive: only exact hits count.
       if (!outlines.has(record.External_Id__c)) return;
       existing.add(record);
+      // The answers already handed over (10,000 records a call, every field) are garbage that V8 left
+      // to grow to 240 MB at 100,000 posts: collected as the read goes on, so memory stays flat.
+      if (existing.size % COLLECT_EVERY === 0) collectGarbage();
       if (record.Thread_Key__c) existingKeys.set(record.External_Id__c, String(record.Thread_Key__c));
     },
   );
   const parentRecords = round.inList<ThreadRecord>(`${SELECT_THREAD_FIELDS} WHERE External_Id__c`, parents);
   await round.run(org);
+  // The last answers are garbage now too.
+  if (existing.size > 0) collectGarbage();
 
   const personOfIdentity = new Map<string, string>();
   for (const [externalId, settled] of identities) {
