@@ -2,7 +2,8 @@
 // org. It must answer exactly what a Map of Sets answers: every id under a value, nothing under a value
 // it was not given, however many values it holds and whatever their characters.
 import { describe, expect, it } from '@jest/globals';
-import { ScanIndex, ValueFilter } from '../../plugin/src/mappings/scanIndex.js';
+import { PhoneTails, ScanIndex, ValueFilter } from '../../plugin/src/mappings/scanIndex.js';
+import { normalise } from '../../plugin/src/mappings/normalise.js';
 import { matchByRules, ScanValues } from '../../plugin/src/mappings/resolve.js';
 import type { Identity } from '../../plugin/src/mappings/identity.js';
 import type { MappingFile, Rule } from '../../plugin/src/mappings/mappingFile/schema.js';
@@ -100,5 +101,57 @@ describe('ScanValues', () => {
     noted.row.values.phone = 'not a phone';
     expect(matchByRules(noted, [phoneRule], indexes, options)).toMatchObject({ kind: 'match' });
     expect(matchByRules(identity('not a phone'), [phoneRule], indexes, options)).toEqual({ kind: 'unmatched' });
+  });
+});
+
+// A phone-e164 scan passes over, unparsed, a Contact whose number's last 7 digits no input number has.
+// That must never hide a match: whenever two ways of writing a number normalise to the same E.164, the
+// one noted lets the other through (numbers of several countries, trunk prefixes kept or dropped).
+describe('PhoneTails', () => {
+  const written = (national: string, code: string): string[] => [
+    national,
+    `+${code} ${national.replace(/^0/, '')}`,
+    `+${code} ${national}`,
+    `00${code} ${national.replace(/^0/, '')}`,
+    `(${national.slice(0, 3)}) ${national.slice(3)}`,
+    national.replaceAll(' ', '-'),
+    national.replaceAll(' ', '.'),
+    `\u00a0${national}\u00a0`,
+    `${national} ext. 12`,
+  ];
+  const numbers: Array<[string, string]> = [
+    ['415 555 0142', '1'],
+    ['020 7946 0958', '44'],
+    ['06 1234 5678', '39'],
+    ['030 901820', '49'],
+    ['011 15 2345 6789', '54'],
+    ['0412 345 678', '61'],
+  ];
+
+  it('lets through every way of writing a number the input has', () => {
+    for (const [national, code] of numbers) {
+      const options = { defaultCountryCode: `+${code}` };
+      const forms = written(national, code);
+      for (const noted of forms) {
+        const e164 = normalise(noted, ['phone-e164'], options);
+        if (e164 === undefined) continue;
+        const tails = new PhoneTails();
+        tails.add(e164);
+        for (const other of forms) {
+          if (normalise(other, ['phone-e164'], options) === e164)
+            expect([other, tails.mightMatch(other)]).toEqual([other, true]);
+        }
+      }
+    }
+  });
+
+  it('passes over numbers whose last digits the input lacks, and parses what it cannot tell', () => {
+    const tails = new PhoneTails();
+    tails.add('+14155550142');
+    expect(tails.mightMatch('(415) 555-0143')).toBe(false);
+    expect(tails.mightMatch('+1 212 555 0142')).toBe(true);
+    expect(tails.mightMatch('415 555 0143 ext 9')).toBe(true);
+    tails.add('+12345');
+    expect(tails.mightMatch('(415) 555-0143')).toBe(true);
   });
 });

@@ -14,7 +14,7 @@ import { normalise, type Normalisation } from './normalise.js';
 import type { OrgClient } from '../org/client.js';
 import { MappingError, type Problem } from './problem.js';
 import { bodyInListQueries, quoteSoql } from '../org/soql.js';
-import { ScanIndex, ValueFilter } from './scanIndex.js';
+import { PhoneTails, ScanIndex, ValueFilter } from './scanIndex.js';
 
 export type RecordObject = 'Contact' | 'Lead';
 
@@ -148,13 +148,17 @@ function scannedObjects(rules: readonly Rule[]): Set<RecordObject> {
  */
 export class ScanValues {
   private readonly filters = new Map<Rule, ValueFilter>();
+  /** For a phone-e164 rule, the input numbers' last digits: most Contacts are then passed over unparsed. */
+  private readonly tails = new Map<Rule, PhoneTails>();
   private readonly options: { defaultCountryCode?: string };
 
   public constructor(mapping: MappingFile) {
     this.options = mapping.phone?.defaultCountryCode ? { defaultCountryCode: mapping.phone.defaultCountryCode } : {};
     const scanned = scannedObjects(mapping.rules);
     for (const rule of mapping.rules) {
-      if (scanned.has(rule.record.split('.')[0] as RecordObject)) this.filters.set(rule, new ValueFilter());
+      if (!scanned.has(rule.record.split('.')[0] as RecordObject)) continue;
+      this.filters.set(rule, new ValueFilter());
+      if (effectiveNormalisation(rule).includes('phone-e164')) this.tails.set(rule, new PhoneTails());
     }
   }
 
@@ -168,8 +172,14 @@ export class ScanValues {
       if (!ruleApplies(rule, identity)) continue;
       const value = normalise(attributeOf(identity, rule.identity), effectiveNormalisation(rule), this.options);
       (identity.normalised ??= {})[normalisedKey(rule)] = value ?? null;
-      if (value !== undefined) filter.add(value);
+      if (value === undefined) continue;
+      filter.add(value);
+      this.tails.get(rule)?.add(value);
     }
+  }
+
+  public tailsOf(rule: Rule): PhoneTails | undefined {
+    return this.tails.get(rule);
   }
 
   public filterOf(rule: Rule): ValueFilter | undefined {
@@ -341,12 +351,15 @@ function indexScan(
       field: rule.record.split('.')[1]!,
       normalisation: effectiveNormalisation(rule),
       wanted: shared.values?.filterOf(rule),
+      tails: shared.values?.tailsOf(rule),
     };
   });
   return (record) => {
     const id = String(record.Id);
-    for (const { index, field, normalisation, wanted } of indexes) {
-      const normalised = normalise(fieldValue(record, field), normalisation, options);
+    for (const { index, field, normalisation, wanted, tails } of indexes) {
+      const raw = fieldValue(record, field);
+      if (raw !== undefined && tails !== undefined && !tails.mightMatch(raw)) continue;
+      const normalised = normalise(raw, normalisation, options);
       // A value no identity of the input has is never asked for: not kept.
       if (normalised !== undefined && (wanted === undefined || wanted.mightHave(normalised))) {
         index.add(normalised, id);

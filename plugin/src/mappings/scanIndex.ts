@@ -170,3 +170,39 @@ export class ScanIndex {
     }
   }
 }
+
+/** The last 7 digits: 10,000,000 keys, a bit each (1.25 MB). */
+const TAIL_DIGITS = 7;
+
+/**
+ * A cheaper first test for a phone-e164 scan: the last 7 digits of the input's numbers. Parsing a
+ * number costs tens of µs, and a scan would parse every Contact's; E.164 ends with the digits the number
+ * was written with (phoneToE164 reads only digits, a leading + and the separators it drops: the calling
+ * code and a trunk prefix change the front, never the end), so a Contact whose number is written that
+ * way and whose last 7 digits no input number has cannot match, and is passed over unparsed. Anything
+ * else (letters, fewer digits) is parsed as before; so is everything once the input has a number of
+ * fewer than 7 digits.
+ */
+export class PhoneTails {
+  private readonly bits = Buffer.alloc(10 ** TAIL_DIGITS / 8 + 1);
+  private everything = false;
+
+  /** Notes a number the input has, in E.164. */
+  public add(e164: string): void {
+    if (!/^\+\d+$/.test(e164) || e164.length - 1 < TAIL_DIGITS) {
+      this.everything = true;
+      return;
+    }
+    const key = Number(e164.slice(-TAIL_DIGITS));
+    this.bits[key >>> 3]! |= 1 << (key & 7);
+  }
+
+  /** False: the record's number, written as `raw`, is none of the input's. True: parse it to know. */
+  public mightMatch(raw: string): boolean {
+    if (this.everything) return true;
+    const compact = raw.replace(/[\s().\-\u00a0]/g, '');
+    if (!/^\+?\d+$/.test(compact) || compact.length < TAIL_DIGITS + (compact.startsWith('+') ? 1 : 0)) return true;
+    const key = Number(compact.slice(-TAIL_DIGITS));
+    return (this.bits[key >>> 3]! & (1 << (key & 7))) !== 0;
+  }
+}
