@@ -11,8 +11,19 @@ export type TimestampResult = { ok: true; iso: string; ms: number } | { ok: fals
 
 const EXAMPLE = 'write ISO 8601 with a time zone, e.g. 2026-11-20T09:30:00Z, or Unix epoch seconds';
 
+/** The form this function answers, which most exports (and Salesforce) write: read without rewriting it. */
+const CANONICAL = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})\.\d{3}Z$/;
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
 export function parseTimestamp(raw: string): TimestampResult {
   const text = raw.trim();
+  // Already in the form answered: checked part by part and kept as it is (making the same text again
+  // from the number was a fifth of reading a row).
+  const canonical = CANONICAL.exec(text);
+  if (canonical !== null && realDateTime(canonical)) {
+    const ms = Date.parse(text);
+    if (ms >= MIN_MS && ms <= MAX_MS) return { ok: true, iso: text, ms };
+  }
   if (/^\d{9,10}$/.test(text)) return fromMs(Number(text) * 1000, raw);
   if (/^\d{12,13}$/.test(text)) return fromMs(Number(text), raw);
   const match = ISO_WITH_ZONE.exec(text);
@@ -47,9 +58,23 @@ export function parseTimestamp(raw: string): TimestampResult {
   return fromMs(Date.parse(normalised), raw);
 }
 
+/** Whether the parts of a CANONICAL match name a real moment (Date.parse rolls 2026-02-30 over to March). */
+function realDateTime(parts: RegExpExecArray): boolean {
+  const year = Number(parts[1]);
+  const month = Number(parts[2]);
+  const day = Number(parts[3]);
+  if (month < 1 || month > 12 || day < 1) return false;
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  const days = month === 2 && leap ? 29 : DAYS_IN_MONTH[month - 1]!;
+  return day <= days && Number(parts[4]) <= 23 && Number(parts[5]) <= 59 && Number(parts[6]) <= 59;
+}
+
+/** Salesforce DateTime fields hold years 1700 to 4000. */
+const MIN_MS = Date.UTC(1700, 0, 1);
+const MAX_MS = Date.UTC(4000, 11, 31);
+
 function fromMs(ms: number, raw: string): TimestampResult {
-  // Salesforce DateTime fields hold years 1700 to 4000.
-  if (!Number.isFinite(ms) || ms < Date.UTC(1700, 0, 1) || ms > Date.UTC(4000, 11, 31)) {
+  if (!Number.isFinite(ms) || ms < MIN_MS || ms > MAX_MS) {
     return { ok: false, problem: `"${raw}" is outside the years 1700–4000 Salesforce can store; ${EXAMPLE}` };
   }
   return { ok: true, iso: new Date(ms).toISOString(), ms };
