@@ -12,6 +12,7 @@ import { PartitionedSources, partitionOf } from '../../plugin/src/mappings/parti
 import { OUTCOMES } from '../../plugin/src/mappings/plan.js';
 import { resultFileName } from '../../plugin/src/mappings/results.js';
 import { mappingYaml, writeFixture } from './fixtures.js';
+import { maxSourceRows, readSources, type SourceItem } from '../../plugin/src/mappings/sources/read.js';
 import type { Connection } from '@salesforce/core';
 import { connectTo, startOrg, type TestOrg } from './localOrg.js';
 
@@ -191,6 +192,54 @@ describe('partitioned deploy', () => {
     await expect(access(sources.dir!)).resolves.toBeUndefined();
     await sources.discard();
     await expect(access(sources.dir!)).rejects.toThrow(/ENOENT/);
+  });
+
+  it('gives back from its files the very items the sources make, rejected rows and pairs included', async () => {
+    const file = await fixture();
+    const loaded = await loadMappingFile(file);
+    const direct: SourceItem[] = [];
+    for await (const item of readSources(loaded, file)) direct.push(item);
+    const sources = await PartitionedSources.read(loaded, file, undefined, 7);
+    const spilled: SourceItem[] = [];
+    for (let index = 0; index < sources.partitions; index += 1) spilled.push(...(await sources.partition(index)));
+    await sources.discard();
+    const place = (item: SourceItem): string => {
+      const { file: where, line } = item.kind === 'identity' ? item.identity.row.origin : item.rejected.origin;
+      return `${where}:${String(line).padStart(6)}`;
+    };
+    spilled.sort((a, b) => (place(a) < place(b) ? -1 : 1));
+    direct.sort((a, b) => (place(a) < place(b) ? -1 : 1));
+    expect(spilled).toEqual(direct);
+    expect(spilled.some((item) => item.kind === 'identity' && item.identity.row.pair !== undefined)).toBe(true);
+    expect(spilled.some((item) => item.kind === 'rejected')).toBe(true);
+  });
+
+  it('counts the most rows the sources can hold from their line breaks (LF, CRLF, CR, a last line without one)', async () => {
+    const dir = await writeFixture({
+      'mapping.yaml': mappingYaml({
+        sources: [
+          'sources:',
+          '  - { name: lf, file: lf.csv, columns: { network: network, userId: userId } }',
+          '  - { name: crlf, file: crlf.csv, columns: { network: network, userId: userId } }',
+          '  - { name: cr, file: cr.csv, columns: { network: network, userId: userId } }',
+          '  - { name: nd, file: posts.ndjson, columns: { network: network, userId: userId } }',
+          '  - name: admin',
+          '    pairs:',
+          '      - { identity: "x:p1", contact: 003000000000001AAA }',
+        ].join('\n'),
+      }),
+      // 3 rows each after the header; the CRLF file has no last line break.
+      'lf.csv': 'network,userId\nx,1\nx,2\nx,3\n',
+      'crlf.csv': 'network,userId\r\nx,1\r\nx,2\r\nx,3',
+      'cr.csv': 'network,userId\rx,1\rx,2\rx,3\r',
+      'posts.ndjson': '{"network":"x","userId":"4"}\n{"network":"x","userId":"5"}\n',
+    });
+    const loaded = await loadMappingFile(join(dir, 'mapping.yaml'));
+    expect(await maxSourceRows(loaded)).toBe(3 + 3 + 3 + 2 + 1);
+    const sources = await PartitionedSources.read(loaded, join(dir, 'mapping.yaml'), undefined, 4);
+    expect(sources.rows).toBe(12);
+    expect(sources.partitions).toBe(3);
+    await sources.discard();
   });
 
   it('holds an input of one partition in memory, without files', async () => {

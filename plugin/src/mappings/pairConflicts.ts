@@ -17,12 +17,25 @@ export function findConflicts(
   identities: Iterable<Identity>,
   targetOf: (identity: Identity) => string | undefined,
 ): Conflict[] {
+  return conflictsAmong(groupByExternalId(identities), targetOf);
+}
+
+/** Identities by external id, each group in input order. */
+export function groupByExternalId(identities: Iterable<Identity>): Map<string, Identity[]> {
   const groups = new Map<string, Identity[]>();
   for (const identity of identities) {
     const group = groups.get(identity.externalId);
     if (group === undefined) groups.set(identity.externalId, [identity]);
     else group.push(identity);
   }
+  return groups;
+}
+
+/** The groups (groupByExternalId) whose rows disagree on the target. */
+export function conflictsAmong(
+  groups: ReadonlyMap<string, Identity[]>,
+  targetOf: (identity: Identity) => string | undefined,
+): Conflict[] {
   const conflicts: Conflict[] = [];
   for (const [externalId, rows] of groups) {
     if (rows.length < 2) continue;

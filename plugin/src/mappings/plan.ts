@@ -3,7 +3,7 @@
 // without an org. Writes are computed as differences, which is what makes a second deploy change nothing.
 import { attributeOf, type Identity } from './identity.js';
 import type { Channel, MappingFile } from './mappingFile/schema.js';
-import { conflictReason, findConflicts, pairTarget } from './pairConflicts.js';
+import { conflictReason, conflictsAmong, groupByExternalId, pairTarget } from './pairConflicts.js';
 import type { ExistingChannel, ExistingIdentity, OrgState, RecordRef, Resolution } from './resolve.js';
 import type { RejectedRow, RowOrigin } from './sources/row.js';
 
@@ -94,7 +94,8 @@ export function buildPlan(input: PlanInput): Plan {
   const { mapping, org, now } = input;
   const rows: PlannedRow[] = [];
   const identityWrites: IdentityWrite[] = [];
-  const identities = input.items.flatMap((item) => (item.kind === 'identity' ? [item.identity] : []));
+  const identities: Identity[] = [];
+  for (const item of input.items) if (item.kind === 'identity') identities.push(item.identity);
 
   const targetKey = (identity: Identity): string | undefined => {
     const pair = pairTarget(identity);
@@ -104,8 +105,11 @@ export function buildPlan(input: PlanInput): Plan {
     if (resolution?.kind === 'ambiguous') return `ambiguous by ${resolution.rule}`;
     return undefined;
   };
+  // Rows of the same identity share one decision and one write; the first row with a target decides.
+  const groups = groupByExternalId(identities);
   const conflicted = new Map<Identity, string>();
-  for (const conflict of findConflicts(identities, targetKey)) {
+  for (const conflict of conflictsAmong(groups, targetKey)) {
+    groups.delete(conflict.externalId);
     for (const row of conflict.rows) {
       conflicted.set(
         row,
@@ -113,31 +117,22 @@ export function buildPlan(input: PlanInput): Plan {
       );
     }
   }
-
-  // Rows of the same identity share one decision and one write; the first row with a target decides.
-  const groups = new Map<string, Identity[]>();
-  for (const identity of identities) {
-    if (conflicted.has(identity)) continue;
-    const group = groups.get(identity.externalId);
-    if (group === undefined) groups.set(identity.externalId, [identity]);
-    else group.push(identity);
-  }
   const decided = new Map<string, { outcome: Outcome; resolution: Resolution; reason?: string; write?: number }>();
   for (const [externalId, group] of groups) {
-    const decisive = group.find((identity) => targetKey(identity) !== undefined) ?? group[0]!;
-    const resolution = org.resolutions.get(decisive) ?? { kind: 'unmatched' };
+    const decisive =
+      group.length === 1 ? group[0]! : (group.find((identity) => targetKey(identity) !== undefined) ?? group[0]!);
+    const resolution = org.resolutions.get(decisive) ?? UNMATCHED;
     const decision = decide(decisive, resolution, org.identities.get(externalId), mapping, now);
-    let write: number | undefined;
-    if (decision.write !== undefined) {
-      write = identityWrites.length;
-      identityWrites.push(decision.write);
-    }
-    decided.set(externalId, {
+    const entry: { outcome: Outcome; resolution: Resolution; reason?: string; write?: number } = {
       outcome: decision.outcome,
       resolution,
-      ...(decision.reason ? { reason: decision.reason } : {}),
-      ...(write !== undefined ? { write } : {}),
-    });
+    };
+    if (decision.reason) entry.reason = decision.reason;
+    if (decision.write !== undefined) {
+      entry.write = identityWrites.length;
+      identityWrites.push(decision.write);
+    }
+    decided.set(externalId, entry);
   }
 
   const firstSeen = new ExactRows();
@@ -152,16 +147,22 @@ export function buildPlan(input: PlanInput): Plan {
       continue;
     }
     const identity = item.identity;
-    const base = { origin: identity.row.origin, values: identity.row.values, externalId: identity.externalId };
-    const conflict = conflicted.get(identity);
+    const { origin, values } = identity.row;
+    const externalId = identity.externalId;
+    const conflict = conflicted.size === 0 ? undefined : conflicted.get(identity);
     if (conflict !== undefined) {
-      rows.push({ ...base, outcome: 'rejected', reason: conflict });
+      rows.push({ origin, values, externalId, outcome: 'rejected', reason: conflict });
       continue;
     }
-    const decision = decided.get(identity.externalId)!;
-    const existing = org.identities.get(identity.externalId);
+    const decision = decided.get(externalId)!;
+    const existing = org.identities.get(externalId);
     const repeated = input.reportDuplicates ? firstSeen.repeats(identity) : undefined;
-    const planned: PlannedRow = { ...base, outcome: repeated === undefined ? decision.outcome : 'duplicate' };
+    const planned: PlannedRow = {
+      origin,
+      values,
+      externalId,
+      outcome: repeated === undefined ? decision.outcome : 'duplicate',
+    };
     if (decision.resolution.kind === 'match') {
       planned.target = decision.resolution.target;
       planned.rule = decision.resolution.rule;
@@ -200,6 +201,8 @@ export function planStaleUnlinks(links: readonly ExistingIdentity[]): Plan['stal
     };
   });
 }
+
+const UNMATCHED: Resolution = { kind: 'unmatched' };
 
 interface Decision {
   outcome: Outcome;
@@ -438,12 +441,10 @@ function difference(
   desired: Record<string, unknown>,
   existing: Record<string, unknown> | undefined,
 ): Record<string, unknown> {
-  if (existing === undefined) {
-    return Object.fromEntries(Object.entries(desired).filter(([, value]) => value !== null));
-  }
   const fields: Record<string, unknown> = {};
-  for (const [field, value] of Object.entries(desired)) {
-    if (!sameValue(value, existing[field])) fields[field] = value;
+  for (const field in desired) {
+    const value = desired[field];
+    if (existing === undefined ? value !== null : !sameValue(value, existing[field])) fields[field] = value;
   }
   return fields;
 }
@@ -464,12 +465,16 @@ class ExactRows {
   /** The place ("file:line") of the row this identity's row repeats, or undefined for a first sighting. */
   public repeats(identity: Identity): string | undefined {
     const { origin, values, pair } = identity.row;
-    const key = JSON.stringify([
-      identity.externalId,
-      origin.source,
-      Object.entries(values).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
-      pair ?? null,
-    ]);
+    // Each part prefixed with its length, so no two different rows make one key (values are free text).
+    let key = `${identity.externalId.length}:${identity.externalId}${origin.source.length}:${origin.source}`;
+    const names = Object.keys(values);
+    // A source's rows list their values in one order (its columns); sorting only matters across sources.
+    if (names.length > 1) names.sort();
+    for (const name of names) {
+      const value = values[name]!;
+      key += `${name.length}:${name}${value.length}:${value}`;
+    }
+    if (pair !== undefined) key += `pair ${JSON.stringify(pair)}`;
     const first = this.seen.get(key);
     if (first === undefined) this.seen.set(key, `${origin.file}:${origin.line}`);
     return first;

@@ -16,11 +16,17 @@ const ADDED: Promise<void> = Promise.resolve();
 
 export class NdjsonFile {
   private readonly out: WriteStream;
+  private readonly chunkChars: number;
   private buffered = '';
   private finished: Promise<void> | undefined;
   private failure: Error | undefined;
 
-  public constructor(private readonly path: string) {
+  /** chunkChars: text held before it is written (less for a run that keeps many files open at once). */
+  public constructor(
+    private readonly path: string,
+    options: { chunkChars?: number } = {},
+  ) {
+    this.chunkChars = options.chunkChars ?? CHUNK_CHARS;
     this.out = createWriteStream(path, { encoding: 'utf8' });
     this.out.on('error', (error) => (this.failure = error));
   }
@@ -39,7 +45,7 @@ export class NdjsonFile {
     if (this.failure) return Promise.reject(this.failure);
     if (this.finished) return Promise.reject(new Error(`${this.path}: a value was added after the file was read`));
     this.buffered += `${json}\n`;
-    return this.buffered.length < CHUNK_CHARS ? ADDED : this.flush();
+    return this.buffered.length < this.chunkChars ? ADDED : this.flush();
   }
 
   public async *read<T>(): AsyncGenerator<T> {

@@ -4,6 +4,7 @@
 // passed --allow-outside-sources: a mapping file arrives through review, and a `file: ../../.ssh/id_rsa`
 // or a link to one must not let a deploy read, and echo into results and errors, files it has no
 // business with.
+import { createReadStream } from 'node:fs';
 import { access, realpath } from 'node:fs/promises';
 import { extname, isAbsolute, relative, resolve, sep } from 'node:path';
 import type { LoadedMapping } from '../mappingFile/load.js';
@@ -85,6 +86,51 @@ export async function checkSourceFiles(loaded: LoadedMapping, mappingDisplayPath
   if (missing.length > 0) throw new MappingError('SourceNotFound', missing);
 }
 
+/**
+ * At most how many rows the sources hold, found without parsing them: a row takes at least one line of
+ * its file (a quoted line break makes it take more), so the line breaks of each file (plus a last line
+ * without one), less a CSV file's header, plus the pairs. A deploy knows from it, before the one read,
+ * how many partitions to sort the rows into. A file that is missing or may not be read counts nothing:
+ * reading it fails as it would have.
+ */
+export async function maxSourceRows(loaded: LoadedMapping): Promise<number> {
+  let rows = 0;
+  for (const source of loaded.mapping.sources) {
+    if ('pairs' in source) {
+      rows += source.pairs.length;
+      continue;
+    }
+    if ((await outsideReason(loaded, source)) !== undefined) continue;
+    const { path } = sourcePath(loaded, source);
+    const lines = await countLines(path).catch(() => 0);
+    rows += isNdjson(source, path) ? lines : Math.max(0, lines - 1);
+  }
+  return rows;
+}
+
+/** Lines of a file: its line breaks (LF, CRLF or a lone CR, each once) and a last line without one. */
+async function countLines(path: string): Promise<number> {
+  let lines = 0;
+  let last = -1;
+  let crBefore = false;
+  for await (const chunk of createReadStream(path, { highWaterMark: 1024 * 1024 }) as AsyncIterable<Buffer>) {
+    if (chunk.length === 0) continue;
+    for (let at = chunk.indexOf(10); at >= 0; at = chunk.indexOf(10, at + 1)) lines += 1;
+    for (let at = chunk.indexOf(13); at >= 0; at = chunk.indexOf(13, at + 1)) {
+      // A CR followed by LF is one break, counted as the LF; the LF may start the next chunk.
+      if (at + 1 < chunk.length ? chunk[at + 1] !== 10 : true) lines += 1;
+    }
+    if (crBefore && chunk[0] === 10) lines -= 1;
+    crBefore = chunk[chunk.length - 1] === 13;
+    last = chunk[chunk.length - 1]!;
+  }
+  return last === -1 || last === 10 || last === 13 ? lines : lines + 1;
+}
+
+function isNdjson(source: FileSource, path: string): boolean {
+  return (source.format ?? (/\.(nd)?jsonl?$/i.test(extname(path)) ? 'ndjson' : 'csv')) === 'ndjson';
+}
+
 export async function* readSources(loaded: LoadedMapping, mappingDisplayPath: string): AsyncGenerator<SourceItem> {
   const channels = new Map<string, Channel>(loaded.mapping.channels.map((channel) => [channel.key, channel]));
   for (const [index, source] of loaded.mapping.sources.entries()) {
@@ -114,8 +160,7 @@ async function* fileRows(
   source: FileSource,
 ): AsyncGenerator<{ kind: 'row'; row: SourceRow } | { kind: 'rejected'; rejected: RejectedRow }> {
   const { path, displayPath } = sourcePath(loaded, source);
-  const format = source.format ?? (/\.(nd)?jsonl?$/i.test(extname(path)) ? 'ndjson' : 'csv');
-  if (format === 'ndjson') {
+  if (isNdjson(source, path)) {
     yield* readNdjsonSource({ source: source.name, path, displayPath, columns: source.columns });
   } else {
     yield* readCsvSource({
