@@ -130,7 +130,7 @@ async function calls(count) {
       const before = org.ctx.apiCalls.used;
       const started = process.hrtime.bigint();
       let records = 0;
-      await client.queryMany([soql], [() => (records += 1)]);
+      await client.queryMany([soql], [() => (records += 1)], [true]);
       const seconds = Number(process.hrtime.bigint() - started) / 1e9;
       if (records < count) throw new Error(`${name}: read ${records} of ${count} Contacts`);
       figures.push(

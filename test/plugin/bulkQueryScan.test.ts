@@ -56,7 +56,7 @@ afterEach(() => {
 
 async function scan(client: OrgClient): Promise<Array<Record<string, unknown>>> {
   const seen: Array<Record<string, unknown>> = [];
-  const [kept] = await client.queryMany([SCAN], [(record) => seen.push(record)]);
+  const [kept] = await client.queryMany([SCAN], [(record) => seen.push(record)], [true]);
   expect(kept).toEqual([]);
   return seen;
 }
@@ -102,7 +102,7 @@ describe('a scan of every Contact with a value', () => {
       org.ctx.faults.cutAnswersNext = 1;
       return original(soql, onRecord, records, timeout);
     });
-    await client.queryMany([SCAN], [(record) => seen.set(record.Id, (seen.get(record.Id) ?? 0) + 1)]);
+    await client.queryMany([SCAN], [(record) => seen.set(record.Id, (seen.get(record.Id) ?? 0) + 1)], [true]);
     org.ctx.faults.cutAnswersNext = 0;
     expect(seen.size).toBe(withValue.size);
     expect([...seen.values()].every((count) => count === 1)).toBe(true);
@@ -117,12 +117,21 @@ describe('a scan of every Contact with a value', () => {
     expect(client.apiCalls).toBe(Math.ceil(Math.ceil(withValue.size / 2_000) / 5));
   });
 
+  it('stays on REST for a read whose sink was not allowed a query job (it may need typed values)', async () => {
+    const client = new OrgClient(connectTo(org));
+    let records = 0;
+    await client.queryMany([SCAN], [() => (records += 1)]);
+    expect(client.bulkQueryJobs).toBe(0);
+    expect(records).toBe(withValue.size);
+  });
+
   it('stays on REST for a scan a few calls read', async () => {
     const client = new OrgClient(connectTo(org));
     const seen: unknown[] = [];
     await client.queryMany(
       ["SELECT Id, Email FROM Contact WHERE Email LIKE 'scan1%'"],
       [(record) => seen.push(record)],
+      [true],
     );
     expect(client.bulkQueryJobs).toBe(0);
     expect(seen.length).toBeGreaterThan(0);

@@ -416,6 +416,8 @@ class QueryBatch {
   private readonly queries: string[] = [];
   private readonly owners: Array<{ from: number; to: number; onError?: (error: unknown) => Error; key?: string }> = [];
   private readonly sinks: Array<((record: Record<string, unknown>) => void) | undefined> = [];
+  /** Scans, which may be read by a Bulk API query job (their sinks normalise text values). */
+  private readonly bulkScans: boolean[] = [];
   private readonly results: Array<Array<Record<string, unknown>>> = [];
   private readonly sharedAsked = new Map<string, Records>();
 
@@ -437,6 +439,7 @@ class QueryBatch {
   ): void {
     this.add([query], onError);
     this.sinks[this.queries.length - 1] = sink;
+    this.bulkScans[this.queries.length - 1] = true;
   }
 
   public addShared(key: string, queries: string[], onError?: (error: unknown) => Error): Records {
@@ -454,7 +457,9 @@ class QueryBatch {
   public async run(org: OrgClient): Promise<void> {
     const start = this.results.length;
     try {
-      this.results.push(...(await org.queryMany(this.queries.slice(start), this.sinks.slice(start))));
+      this.results.push(
+        ...(await org.queryMany(this.queries.slice(start), this.sinks.slice(start), this.bulkScans.slice(start))),
+      );
     } catch (error) {
       const relative = (error as { queryIndex?: number }).queryIndex;
       const index = relative === undefined ? undefined : relative + start;

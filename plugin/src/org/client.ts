@@ -163,13 +163,15 @@ export class OrgClient {
    * chained in one composite through `@{ref.nextRecordsUrl}` references rather than one call each.
    * Returns the records of each query, in the order of `queries`; a query the org refuses fails the
    * call with its error code and queryIndex. A query with a sink hands each record to it as its page
-   * arrives and returns none: a scan of every Contact is then never held whole. A scan whose first page
-   * says that REST pages would cost more calls than a Bulk API 2.0 query job is read by such a job instead
+   * arrives and returns none: a scan of every Contact is then never held whole. A query with a sink that
+   * `bulkScans` allows (its sink takes values as text: a CSV has no types) and whose first page says that
+   * REST pages would cost more calls than a Bulk API 2.0 query job is read by such a job instead
    * (bulkQuery): its first page is dropped, and the job hands the sink every record once.
    */
   public async queryMany<T extends Record<string, unknown>>(
     queries: readonly string[],
     sinks: ReadonlyArray<((record: T) => void) | undefined> = [],
+    bulkScans: ReadonlyArray<boolean | undefined> = [],
   ): Promise<T[][]> {
     const results: T[][] = queries.map(() => []);
     const received = queries.map(() => 0);
@@ -233,7 +235,7 @@ export class OrgClient {
         }
         const page = subresponse.body as QueryPage<T>;
         const sink = sinks[query];
-        if (sink !== undefined && !chained && this.readByBulkQuery(page)) {
+        if (sink !== undefined && bulkScans[query] === true && !chained && this.readByBulkQuery(page)) {
           // Nothing of the page goes to the sink (the job reads it again), nor its chained pages.
           finished.add(query);
           bulkReads.push({ query, records: page.totalSize ?? 0 });
