@@ -33,12 +33,20 @@ export function fieldKind(record: string): FieldKind | undefined {
   return STANDARD_FIELDS[record.toLowerCase()];
 }
 
+/** Each rule's effective normalisations, worked out once: a deploy asks for every identity and record. */
+const effective = new WeakMap<Pick<Rule, 'record' | 'normalise'>, readonly Normalisation[]>();
+
 /** The normalisations a rule is compared with: its own, plus lowercase on an e-mail field. */
 export function effectiveNormalisation(rule: Pick<Rule, 'record' | 'normalise'>): readonly Normalisation[] {
-  if (fieldKind(rule.record) === 'email' && !rule.normalise.includes('lowercase')) {
-    return [...rule.normalise, 'lowercase'];
+  let steps = effective.get(rule);
+  if (steps === undefined) {
+    steps =
+      fieldKind(rule.record) === 'email' && !rule.normalise.includes('lowercase')
+        ? [...rule.normalise, 'lowercase']
+        : rule.normalise;
+    effective.set(rule, steps);
   }
-  return rule.normalise;
+  return steps;
 }
 
 /** Normalisations that turn every value of a field of this kind into something no identity value can equal. */

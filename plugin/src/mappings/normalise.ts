@@ -35,7 +35,7 @@ export function normalise(
 ): string | undefined {
   if (value === undefined) return undefined;
   let text = value.normalize('NFC').trim();
-  const wants = new Set(steps);
+  const wants = stepSet(steps);
   if (wants.has('profile-url')) text = profileUrlToHandle(text);
   if (wants.has('strip-at')) text = text.replace(/^@+/, '');
   if (wants.has('lowercase')) text = text.toLowerCase();
@@ -48,6 +48,18 @@ export function normalise(
     text = phone;
   }
   return text === '' ? undefined : text;
+}
+
+/** The steps of each list as a set, made once per list (a deploy normalises every identity and record). */
+const stepSets = new WeakMap<readonly Normalisation[], ReadonlySet<Normalisation>>();
+
+function stepSet(steps: readonly Normalisation[]): ReadonlySet<Normalisation> {
+  let set = stepSets.get(steps);
+  if (set === undefined) {
+    set = new Set(steps);
+    stepSets.set(steps, set);
+  }
+  return set;
 }
 
 /** Path segments that name a kind of page rather than the account (linkedin.com/in/x, youtube.com/c/x, reddit.com/user/x). */
