@@ -22,7 +22,7 @@
 // Needs `npm run build` first (npm run bench:side-by-side does it): sf runs the plugin's built lib/ and manifest.
 import { execFile } from 'node:child_process';
 import { createWriteStream } from 'node:fs';
-import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -112,11 +112,11 @@ async function deploySideBySide(size) {
     const ids = createContacts(org.store, contacts);
     const resolved = await writeCsv(join(dir, 'resolved.csv'), resolvedIdentities(size, ids));
     const run = await upsertEach(org, 'Social_Identity__c', resolved, alias);
-    return { ...run, linked: linkedIdentities(org) };
+    return { ...run, linked: linkedIdentities(org), uploadBytes: await bytesOf(resolved) };
   });
 
   check(`deploy ${size}`, ours.linked, official.linked);
-  const minimum = deployMinimum({ ...facts, contacts, first: true });
+  const minimum = deployMinimum({ ...facts, contacts, first: true, uploadBytes: official.uploadBytes });
   report('deploy', size, ours, official, minimum);
   return { command: '`mappings deploy` / `data upsert bulk`', size, ours, official, minimum };
 }
@@ -144,13 +144,24 @@ async function importSideBySide(size) {
     const interactions = await writeCsv(join(dir, 'threaded.csv'), threadedRecords(size));
     const first = await upsertEach(org, 'Social_Identity__c', identities, alias);
     const second = await upsertEach(org, 'Social_Interaction__c', interactions, alias);
-    return { ...combined([first, second]), stored: storedInteractions(org) };
+    return {
+      ...combined([first, second]),
+      stored: storedInteractions(org),
+      uploadBytes: { identities: await bytesOf(identities), interactions: await bytesOf(interactions) },
+    };
   });
 
   check(`import ${size}`, ours.stored, official.stored);
-  const minimum = importMinimum(facts, true);
+  const minimum = importMinimum(facts, true, official.uploadBytes);
   report('import', size, ours, official, minimum);
   return { command: '`interactions import` / `data upsert bulk` ×2', size, ours, official, minimum };
+}
+
+/** The bytes of the records as uploaded: what the work writes, whoever writes it (the minimum's upload size). */
+async function bytesOf(files) {
+  let bytes = 0;
+  for (const file of files) bytes += (await stat(file)).size;
+  return bytes;
 }
 
 /** `sf data upsert bulk` of each file in turn: the processes' times and calls added up, the largest RSS. */

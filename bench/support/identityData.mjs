@@ -102,11 +102,12 @@ export async function writeIdentities(path, count) {
  *           COUNT() operation says so; on the second, every one of them); every Contact with a mobile
  *           phone or an e-mail (the phone rule compares normalised numbers, so it reads them all, and
  *           the same read carries the e-mail the other rule needs);
- *   writes: on a first deploy the identities (at least the bytes of their input rows as upload) and
+ *   writes: on a first deploy the identities (the bytes of their upload when the caller knows them, as
+ *           bench/side-by-side.mjs does from the official side's files; else at least their input rows') and
  *           the channels; with `unmatched: create-lead` also the Leads of the unmatched identities,
  *           created in bulk before the identities are linked to them.
  */
-export function deployMinimum({ identities, externalIdChars, rowBytes, contacts, first, leads = 0 }) {
+export function deployMinimum({ identities, externalIdChars, rowBytes, contacts, first, leads = 0, uploadBytes }) {
   const reads = [
     { name: 'channels', records: NETWORKS.length, chars: 0 },
     first
@@ -117,7 +118,7 @@ export function deployMinimum({ identities, externalIdChars, rowBytes, contacts,
   const writes = first
     ? [
         ...(leads > 0 ? [{ name: 'Leads', records: leads, bytes: (rowBytes * leads) / identities }] : []),
-        { name: 'identities', records: identities, bytes: rowBytes },
+        { name: 'identities', records: identities, bytes: uploadBytes ?? rowBytes },
         { name: 'channels', records: NETWORKS.length, bytes: 0 },
       ]
     : [];

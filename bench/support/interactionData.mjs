@@ -146,9 +146,15 @@ export async function ensureChannels(localOrg) {
  *           whose identities are all new, nor on the second, whose messages all have their thread
  *           already. Not counted: what points at converted Leads (an org without identities or
  *           interactions has none; the COUNT()s say so).
- *   writes: on a first import the identities and the interactions (at least the bytes of the export).
+ *   writes: on a first import the identities and the interactions (the bytes of their uploads when the
+ *           caller knows them, as bench/side-by-side.mjs does from the official side's files; else at
+ *           least the bytes of the export).
  */
-export function importMinimum({ posts, postChars, bytes, identities, identityChars, outboundThreadChars }, first) {
+export function importMinimum(
+  { posts, postChars, bytes, identities, identityChars, outboundThreadChars },
+  first,
+  uploadBytes = undefined,
+) {
   const reads = [
     { name: 'channels', records: NETWORKS.length, chars: 0 },
     first
@@ -161,8 +167,8 @@ export function importMinimum({ posts, postChars, bytes, identities, identityCha
   ];
   const writes = first
     ? [
-        { name: 'identities', records: identities, bytes: (bytes * identities) / posts },
-        { name: 'interactions', records: posts, bytes },
+        { name: 'identities', records: identities, bytes: uploadBytes?.identities ?? (bytes * identities) / posts },
+        { name: 'interactions', records: posts, bytes: uploadBytes?.interactions ?? bytes },
       ]
     : [];
   return minimumCalls({ reads, writes });
