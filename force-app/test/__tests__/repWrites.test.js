@@ -245,7 +245,10 @@ const WRITERS = {
     'force-app/main/default/lwc/socialIdentities/socialIdentities.js': ['confirmInput', 'rejectInput', 'unlinkInput'],
     'force-app/main/default/lwc/socialIdentityLink/socialIdentityLink.js': ['linkExistingInput', 'createIdentityInput'],
     'force-app/main/default/lwc/socialReplyDelivery/socialReplyDelivery.js': ['retryInput'],
-    'force-app/main/default/lwc/socialTimeline/socialTimeline.js': ['newPreferenceInput', 'preferenceUpdateInput']
+    'force-app/main/default/lwc/socialRepPreference/socialRepPreference.js': [
+        'newPreferenceInput',
+        'preferenceUpdateInput'
+    ]
 };
 
 function componentFiles() {
