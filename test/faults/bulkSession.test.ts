@@ -151,7 +151,7 @@ describe('OrgClient.upsertBulk through a connection without a session (jsforce r
     const records = identities('nosession', 5);
     const { client: first, polls } = client(sessionless());
     const { result: outcomes, orgCalls } = await counted(() =>
-      first.upsertBulk('Social_Identity__c', 'External_Id__c', records),
+      first.upsertBulk('Social_Identity__c', 'External_Id__c', records).then((outcomes) => outcomes.toArray()),
     );
 
     const inOrg = stored('nosession');
@@ -176,7 +176,9 @@ describe('OrgClient.upsertBulk through a connection without a session (jsforce r
     expect(first.retries).toBe(0);
 
     const { client: second } = client(sessionless());
-    const again = await second.upsertBulk('Social_Identity__c', 'External_Id__c', records);
+    const again = await second
+      .upsertBulk('Social_Identity__c', 'External_Id__c', records)
+      .then((outcomes) => outcomes.toArray());
     expect(again).toEqual(outcomes.map((outcome) => ({ ...outcome, created: false })));
     expect(stored('nosession')).toHaveLength(5);
   });
@@ -186,7 +188,9 @@ describe('OrgClient.upsertBulk through a connection without a session (jsforce r
     records[1]!.Matched_By_Rule__c = 'r'.repeat(81); // the field holds 80 characters
     delete records[2]!.Network__c; // required
     const { client: orgClient } = client(sessionless());
-    const outcomes = await orgClient.upsertBulk('Social_Identity__c', 'External_Id__c', records);
+    const outcomes = await orgClient
+      .upsertBulk('Social_Identity__c', 'External_Id__c', records)
+      .then((outcomes) => outcomes.toArray());
 
     expect(outcomes[0]).toEqual({ success: true, id: expect.any(String), created: true });
     expect(outcomes[1]).toEqual({ success: false, error: expect.stringMatching(/^STRING_TOO_LONG:.*max length=80/) });
@@ -212,7 +216,7 @@ describe('OrgClient.upsertBulk through a connection whose session the org refuse
     records[3]!.Network_User_Id__c = 'u'.repeat(256); // the field holds 255 characters
     const { client: orgClient, polls } = client(staleSession());
     const { result: outcomes, orgCalls } = await counted(() =>
-      orgClient.upsertBulk('Social_Identity__c', 'External_Id__c', records),
+      orgClient.upsertBulk('Social_Identity__c', 'External_Id__c', records).then((outcomes) => outcomes.toArray()),
     );
 
     const inOrg = stored('stale');
@@ -240,7 +244,9 @@ describe('OrgClient.upsertBulk through a connection whose session the org refuse
 
     // Again: nothing new is created, nothing is written twice.
     const { client: second } = client(staleSession());
-    const again = await second.upsertBulk('Social_Identity__c', 'External_Id__c', records);
+    const again = await second
+      .upsertBulk('Social_Identity__c', 'External_Id__c', records)
+      .then((outcomes) => outcomes.toArray());
     expect(again.map((outcome) => outcome.created)).toEqual([false, false, false, undefined, false, false]);
     expect(again.filter((outcome) => outcome.success).map((outcome) => outcome.id)).toEqual(
       outcomes.filter((outcome) => outcome.success).map((outcome) => outcome.id),
@@ -258,7 +264,9 @@ describe('OrgClient.upsertBulk through a connection whose session the org refuse
       Response_SLA_Minutes__c: 30 + index,
     }));
     const { client: orgClient } = client(staleSession());
-    const outcomes = await orgClient.upsertBulk('Social_Channel__c', 'Network_Key__c', channels);
+    const outcomes = await orgClient
+      .upsertBulk('Social_Channel__c', 'Network_Key__c', channels)
+      .then((outcomes) => outcomes.toArray());
     expect(outcomes.map((outcome) => [outcome.success, outcome.created])).toEqual([
       [true, true],
       [true, true],
@@ -288,7 +296,9 @@ describe('OrgClient.upsertBulk with a proxy set in the environment', () => {
     process.env.HTTPS_PROXY = 'http://127.0.0.1:9';
     const sent = watchFetch();
     const { client: orgClient } = client(connectTo(org));
-    const outcomes = await orgClient.upsertBulk('Social_Identity__c', 'External_Id__c', identities('proxied', 3));
+    const outcomes = await orgClient
+      .upsertBulk('Social_Identity__c', 'External_Id__c', identities('proxied', 3))
+      .then((outcomes) => outcomes.toArray());
     expect(outcomes.map((outcome) => [outcome.success, outcome.created])).toEqual([
       [true, true],
       [true, true],

@@ -179,7 +179,9 @@ describe('OrgClient retries against the local org', () => {
       Network_Key__c: `bulk-${index}`,
       Name: `Bulk ${index}`,
     }));
-    const outcomes = await client.upsertBulk('Social_Channel__c', 'Network_Key__c', records);
+    const outcomes = await client
+      .upsertBulk('Social_Channel__c', 'Network_Key__c', records)
+      .then((outcomes) => outcomes.toArray());
     expect(outcomes.filter((outcome) => outcome.success)).toHaveLength(10_000);
     // 10,000 records at 20 a millisecond; a small job starts at the 250 ms floor.
     expect(slept[0]).toBe(500);

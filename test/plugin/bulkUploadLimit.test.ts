@@ -96,7 +96,9 @@ describe('the local org', () => {
 describe('OrgClient.upsertBulk', () => {
   it('fails as a whole when the org refuses the upload (an answer that no retry changes)', async () => {
     await expect(
-      client().upsertBulk('Social_Identity__c', 'External_Id__c', identities('whole', 60)),
+      client()
+        .upsertBulk('Social_Identity__c', 'External_Id__c', identities('whole', 60))
+        .then((outcomes) => outcomes.toArray()),
     ).rejects.toMatchObject({
       errorCode: 'CLIENTINPUTERROR',
       message: expect.stringMatching(/above the 4000 bytes of base64 encoded content a job takes/),
@@ -107,7 +109,9 @@ describe('OrgClient.upsertBulk', () => {
   it('cuts the upload into jobs within the limit and settles every record from its own job', async () => {
     const records = identities('cut', 200);
     const jobsBefore = await call('GET', base).then((answer) => (answer.body as { records: unknown[] }).records);
-    const outcomes = await client(3_000).upsertBulk('Social_Identity__c', 'External_Id__c', records);
+    const outcomes = await client(3_000)
+      .upsertBulk('Social_Identity__c', 'External_Id__c', records)
+      .then((outcomes) => outcomes.toArray());
     expect(outcomes.filter((outcome) => outcome.success)).toHaveLength(200);
     expect(outcomes.every((outcome) => outcome.created)).toBe(true);
     for (const [index, outcome] of outcomes.entries()) {

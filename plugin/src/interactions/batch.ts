@@ -4,6 +4,7 @@
 // The writes of every batch are applied together at the end (spool.ts, applyWrites).
 import type { BulkRecords } from '../org/bulkRecords.js';
 import type { OrgClient, SaveOutcome } from '../org/client.js';
+import type { Outcomes } from '../org/saveOutcomes.js';
 import type { RejectedRow } from '../mappings/sources/row.js';
 import type { SettledIdentity } from './identities.js';
 import type { ChannelInfo, Interaction } from './interaction.js';
@@ -97,7 +98,7 @@ export async function applyWrites(
   org: OrgClient,
   writes: BulkRecords,
   options: { bulkThreshold: number; onProgress?: (message: string) => void },
-): Promise<{ outcomes: SaveOutcome[]; usedBulk: boolean }> {
+): Promise<{ outcomes: Outcomes; usedBulk: boolean }> {
   if (writes.count === 0) return { outcomes: [], usedBulk: false };
   const bulk = writes.count > options.bulkThreshold;
   options.onProgress?.(`Writing ${writes.count} interaction(s) (${bulk ? 'Bulk API 2.0' : 'sObject Collections'})`);

@@ -91,7 +91,7 @@ export async function settleIdentities(
     const externalId = row.externalId!;
     const existing = state.identities.get(externalId);
     const write = row.write !== undefined ? plan.identityWrites[row.write] : undefined;
-    const result = row.write !== undefined ? applied?.identityResults[row.write] : undefined;
+    const result = row.write !== undefined ? applied?.identityResults.at(row.write) : undefined;
     if (row.outcome === 'rejected') {
       byExternalId.set(externalId, {
         link: {},

@@ -3,7 +3,7 @@
 // Also the write-and-report of the spooled batches: every batch's writes together (one Bulk API job above
 // the threshold, unless the upload would be too large: no write needs another's record id), then every
 // row's result in the file's order, with its write's outcome.
-import type { SaveOutcome } from '../org/client.js';
+import type { Outcomes } from '../org/saveOutcomes.js';
 import type { OrgClient } from '../org/client.js';
 import { collectGarbage } from '../memory/collectGarbage.js';
 import { applyWrites, settleLine } from './batch.js';
@@ -53,7 +53,7 @@ export async function applyAndReport(
   options: { bulkThreshold: number; progress: (message: string) => void },
 ): Promise<void> {
   const jobs = spool.plannedJobs();
-  let outcomes: SaveOutcome[] | undefined;
+  let outcomes: Outcomes | undefined;
   let first = 0;
   let end = 0;
   for await (const { line, write } of spool.spooledLines()) {
@@ -89,7 +89,7 @@ export async function applyAndReport(
       });
       continue;
     }
-    if (settleLine(line, outcomes[write - first])) tally.changes += 1;
+    if (settleLine(line, outcomes.at(write - first))) tally.changes += 1;
     await tally.report(line);
   }
 }

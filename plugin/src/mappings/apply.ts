@@ -6,6 +6,7 @@
 import { recordsInMemory, type BulkRecords } from '../org/bulkRecords.js';
 import { CREATE_LEAD_RULE, type IdentityWrite, type Plan } from './plan.js';
 import { type OrgClient, type SaveOutcome } from '../org/client.js';
+import { CompactOutcomes, type Outcomes } from '../org/saveOutcomes.js';
 
 /**
  * A plan's identity writes as applying them needs them: those that create a Lead (few; in memory),
@@ -40,10 +41,10 @@ export interface ApplyOptions {
 }
 
 export interface ApplyResult {
-  /** One outcome per plan.identityWrites entry. */
-  identityResults: SaveOutcome[];
+  /** One outcome per plan.identityWrites entry (compact: a million of them is a deploy's peak). */
+  identityResults: Outcomes;
   channelResults: SaveOutcome[];
-  staleResults: SaveOutcome[];
+  staleResults: Outcomes;
   usedBulk: boolean;
 }
 
@@ -65,7 +66,7 @@ export async function applyPlan(
   }
 
   const writes = isWriteSet(plan.identityWrites) ? plan.identityWrites : writesInMemory(plan.identityWrites);
-  const identityResults: SaveOutcome[] = new Array<SaveOutcome>(writes.length);
+  const identityResults = new CompactOutcomes(writes.length);
   const linked = await createLeads(org, writes.leadWrites, identityResults, options, progress);
   const identities = concatenated(writes.plain, recordsInMemory(linked.records));
   const usedBulk = identities.count > options.bulkThreshold;
@@ -75,16 +76,17 @@ export async function applyPlan(
     );
     const { outcomes } = await org.upsert('Social_Identity__c', 'External_Id__c', identities, options.bulkThreshold);
     const plainCount = writes.plain.count;
-    outcomes.forEach((result, position) => {
-      if (position < plainCount) identityResults[writes.plainIndexes[position]!] = result;
+    for (let position = 0; position < outcomes.length; position += 1) {
+      const result = outcomes.at(position)!;
+      if (position < plainCount) identityResults.set(writes.plainIndexes[position]!, result);
       else {
         const { index, leadId } = linked.entries[position - plainCount]!;
-        identityResults[index] = result.success ? { ...result, relatedId: leadId } : result;
+        identityResults.set(index, result.success ? { ...result, relatedId: leadId } : result);
       }
-    });
+    }
   }
 
-  let staleResults: SaveOutcome[] = [];
+  let staleResults: Outcomes = [];
   if (plan.staleUnlinks.length > 0) {
     progress(`Removing ${plan.staleUnlinks.length} link(s) no longer in the mapping`);
     const records = plan.staleUnlinks.map(({ write }) => upsertRecord(write));
@@ -129,7 +131,7 @@ interface LinkedToLeads {
 async function createLeads(
   org: OrgClient,
   leadWrites: ReadonlyArray<LeadWrite>,
-  results: SaveOutcome[],
+  results: CompactOutcomes,
   options: ApplyOptions,
   progress: (message: string) => void,
 ): Promise<LinkedToLeads> {
@@ -146,15 +148,15 @@ async function createLeads(
     options.bulkThreshold,
   );
   groups.forEach((group, position) => {
-    const lead = outcomes[position]!;
+    const lead = outcomes.at(position)!;
     for (const { index, write } of group.members) {
       if (!lead.success || lead.id === undefined) {
         const error = lead.error ?? 'the org returned no id';
         // Not sent at all (the daily limit) stays NOT_ATTEMPTED, so the report counts the row as such.
-        results[index] = {
+        results.set(index, {
           success: false,
           error: error.startsWith('NOT_ATTEMPTED') ? error : `the Lead was not written: ${error}`,
-        };
+        });
         continue;
       }
       linked.entries.push({ index, leadId: lead.id });

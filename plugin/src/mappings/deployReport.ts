@@ -3,7 +3,7 @@
 // reported when the daily API limit stops a run. No call to the org is made here.
 import type { FollowedConversions } from '../conversions/followConversions.js';
 import type { DailyLimitError } from '../org/errors.js';
-import type { SaveOutcome } from '../org/client.js';
+import type { Outcomes } from '../org/saveOutcomes.js';
 import type { ApplyResult } from './apply.js';
 import { notAttemptedRows } from './dailyLimit.js';
 import type { PendingRows } from './pendingRows.js';
@@ -91,7 +91,7 @@ export async function reportDeployed(
   await files.close();
   await writeStaleLinks(
     resultsDir,
-    staleUnlinks.map(({ identity }, index) => ({ identity, result: applied.staleResults[index] })),
+    staleUnlinks.map(({ identity }, index) => ({ identity, result: applied.staleResults.at(index) })),
   );
   await writeChangeFiles(resultsDir, { changeLog, channelWrites, staleUnlinks }, applied, {
     mappingFile: run.file,
@@ -103,7 +103,8 @@ export async function reportDeployed(
     outcome.success ? [] : [`${channelWrites[index]!.key}: ${outcome.error ?? 'failed'}`],
   );
   const channelsWritten = applied.channelResults.filter((outcome) => outcome.success).length;
-  const staleRemoved = applied.staleResults.filter((outcome) => outcome.success).length;
+  let staleRemoved = 0;
+  for (const outcome of applied.staleResults) if (outcome?.success) staleRemoved += 1;
   changes += channelsWritten + staleRemoved;
   return {
     notAttempted,
@@ -134,13 +135,13 @@ export async function reportDeployed(
  */
 async function settlePendingRows(
   pending: PendingRows,
-  identityResults: ReadonlyArray<SaveOutcome | undefined>,
+  identityResults: Outcomes,
   files: ResultFiles,
   counts: Record<Outcome, number>,
 ): Promise<number> {
   let notAttempted = 0;
   for await (const row of pending.drain()) {
-    const outcome = identityResults[row.write];
+    const outcome = identityResults.at(row.write);
     if (outcome?.success) {
       await files.writeText(
         row.outcome,

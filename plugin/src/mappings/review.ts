@@ -103,8 +103,8 @@ export async function writeChangeFiles(
 ): Promise<void> {
   await changes.changeLog.writeCsv(
     dir,
-    (index) => applied.identityResults[index],
-    changes.staleUnlinks.map(({ write }, index) => ({ write, outcome: applied.staleResults[index] })),
+    (index) => applied.identityResults.at(index),
+    changes.staleUnlinks.map(({ write }, index) => ({ write, outcome: applied.staleResults.at(index) })),
   );
   const written = changes.channelWrites.filter((_write, index) => applied.channelResults[index]?.success !== false);
   await writeChannelChanges(dir, channelChanges(written));

@@ -40,6 +40,7 @@ import {
   COMPOSITE_QUERY_OPERATIONS,
 } from './limits.js';
 import { DEFAULT_RETRY, delay, type RetryPause, type RetryPolicy } from './retry.js';
+import { CompactOutcomes, type Outcomes } from './saveOutcomes.js';
 
 export interface SaveOutcome {
   success: boolean;
@@ -395,7 +396,7 @@ export class OrgClient {
     externalIdField: string,
     records: ReadonlyArray<Record<string, unknown>> | BulkRecords,
     bulkThreshold: number,
-  ): Promise<{ outcomes: SaveOutcome[]; usedBulk: boolean }> {
+  ): Promise<{ outcomes: Outcomes; usedBulk: boolean }> {
     const count = isBulkRecords(records) ? records.count : records.length;
     if (count > bulkThreshold) {
       return { outcomes: await this.upsertBulk(objectName, externalIdField, records), usedBulk: true };
@@ -489,9 +490,10 @@ export class OrgClient {
     externalIdField: string,
     records: ReadonlyArray<Record<string, unknown>> | BulkRecords,
     pollTimeoutMs = 10 * 60_000,
-  ): Promise<SaveOutcome[]> {
+  ): Promise<CompactOutcomes> {
     const source = isBulkRecords(records) ? records : recordsInMemory(records);
-    const outcomes = new Array<SaveOutcome | undefined>(source.count);
+    // Held until every row is reported: compact, a flag and an id a record (saveOutcomes.ts).
+    const outcomes = new CompactOutcomes(source.count);
     // Positions still to settle; undefined: all of them (the first job), so no set of every position is held.
     let pending: Set<number> | undefined;
     let lastError = new Map<number, string>();
@@ -504,8 +506,8 @@ export class OrgClient {
         jobs = await this.runIngestJobs(objectName, externalIdField, source, pending, pollTimeoutMs);
       } catch (error) {
         if (error instanceof DailyLimitError || transientKind(error) === undefined) {
-          for (const index of positions(source.count, pending)) outcomes[index] = this.requestFailed(error);
-          return outcomes as SaveOutcome[];
+          for (const index of positions(source.count, pending)) outcomes.set(index, this.requestFailed(error));
+          return outcomes;
         }
         // The job could not be run (the org kept refusing or dropping the calls): try a new one.
         jobError = `the Bulk API job could not be run: ${messageOf(error)}`;
@@ -530,7 +532,7 @@ export class OrgClient {
         const job = jobs[jobIndex]!;
         const settled = job.byKey.get(String(record[externalIdField]));
         if (settled?.success || (settled && !isLockError(settled.error))) {
-          outcomes[index] = settled;
+          outcomes.set(index, settled);
         } else {
           next.add(index);
           nextError.set(
@@ -545,12 +547,12 @@ export class OrgClient {
       jobError = undefined;
     }
     for (const index of positions(source.count, pending)) {
-      outcomes[index] = {
+      outcomes.set(index, {
         success: false,
         error: `${lastError.get(index) ?? jobError ?? 'UNPROCESSED: the Bulk API job did not process this record'}; run the command again`,
-      };
+      });
     }
-    return outcomes as SaveOutcome[];
+    return outcomes;
   }
 
   /**

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { OutcomeFiles } from '../../results/outcomeFiles.js';
 import { DEFAULT_BULK_THRESHOLD } from '../../org/limits.js';
 import { OrgClient, type OrgConnection, type SaveOutcome } from '../../org/client.js';
+import type { Outcomes } from '../../org/saveOutcomes.js';
 import type { RetryPolicy } from '../../org/retry.js';
 import { CHANNEL_FIELDS, IDENTITY_FIELDS } from '../resolve.js';
 import { bodyInListQueries } from '../../org/soql.js';
@@ -209,10 +210,10 @@ async function apply(
   progress: (message: string) => void,
 ): Promise<Array<SaveOutcome | undefined>> {
   const outcomes: Array<SaveOutcome | undefined> = decided.map(() => undefined);
-  const send = async (picked: number[], write: (indexes: number[]) => Promise<SaveOutcome[]>): Promise<void> => {
+  const send = async (picked: number[], write: (indexes: number[]) => Promise<Outcomes>): Promise<void> => {
     if (picked.length === 0) return;
     const results = await write(picked);
-    picked.forEach((index, position) => (outcomes[index] = results[position]));
+    picked.forEach((index, position) => (outcomes[index] = results.at(position)));
   };
   const pick = (kind: string, wanted: (outcome: UndoOutcome) => boolean): number[] =>
     decided.flatMap(({ write, action }, index) => (write.kind === kind && wanted(action.outcome) ? [index] : []));
