@@ -7,57 +7,7 @@
 // notes its input's values in a ValueFilter before it scans, and keeps only the records one of them can
 // match: the index then grows with the matches, at most the input, however many Contacts the org holds.
 
-/** UTF-8 strings appended one after another, each found again by its number. */
-class ByteStrings {
-  private bytes = Buffer.allocUnsafe(64 * 1024);
-  private ends = new Uint32Array(1024);
-  private used = 0;
-  public count = 0;
-
-  public add(text: string): void {
-    const length = Buffer.byteLength(text);
-    if (this.used + length > this.bytes.length) {
-      const grown = Buffer.allocUnsafe(Math.max(this.bytes.length * 2, this.used + length));
-      this.bytes.copy(grown, 0, 0, this.used);
-      this.bytes = grown;
-    }
-    this.bytes.write(text, this.used);
-    this.used += length;
-    if (this.count === this.ends.length) this.ends = grow(this.ends);
-    this.ends[this.count] = this.used;
-    this.count += 1;
-  }
-
-  public get(index: number): string {
-    return this.bytes.toString('utf8', this.start(index), this.ends[index]);
-  }
-
-  public equals(index: number, encoded: Buffer): boolean {
-    const start = this.start(index);
-    const end = this.ends[index]!;
-    return end - start === encoded.length && this.bytes.compare(encoded, 0, encoded.length, start, end) === 0;
-  }
-
-  private start(index: number): number {
-    return index === 0 ? 0 : this.ends[index - 1]!;
-  }
-}
-
-function grow<T extends Uint32Array | Int32Array>(array: T): T {
-  const grown = new (array.constructor as new (length: number) => T)(array.length * 2);
-  grown.set(array);
-  return grown;
-}
-
-/** FNV-1a over the string's UTF-16 code units: cheap, and spread well enough for open addressing. */
-function hash(text: string): number {
-  let value = 0x811c9dc5;
-  for (let index = 0; index < text.length; index += 1) {
-    value ^= text.charCodeAt(index);
-    value = Math.imul(value, 0x01000193);
-  }
-  return value >>> 0;
-}
+import { ByteStrings, grow, hash, StringTable } from '../memory/stringTable.js';
 
 /** A second hash, independent enough of FNV-1a for a Bloom filter's double hashing (murmur3's mixing). */
 function hash2(text: string): number {
@@ -108,66 +58,45 @@ export class ValueFilter {
 }
 
 export class ScanIndex {
-  private readonly values = new ByteStrings();
+  /** The distinct values, numbered. */
+  private readonly values = new StringTable();
+  /** Each entry's record id. */
   private readonly ids = new ByteStrings();
+  /** Each value's first entry. */
+  private heads = new Int32Array(1024);
   /** The next entry with the same value, or -1. */
   private next = new Int32Array(1024);
-  /** Open addressing: the first entry of a value, or -1 for a free slot. */
-  private slots = new Int32Array(2048).fill(-1);
-  private distinct = 0;
 
   /** Records added (a record with a value in the field counts once). */
   public get size(): number {
-    return this.values.count;
+    return this.ids.count;
   }
 
   public add(value: string, id: string): void {
-    const entry = this.values.count;
-    this.values.add(value);
+    const entry = this.ids.count;
     this.ids.add(id);
     if (entry === this.next.length) this.next = grow(this.next);
     this.next[entry] = -1;
-    const slot = this.find(value, Buffer.from(value));
-    const first = this.slots[slot]!;
-    if (first >= 0) {
-      // The same value again: chained behind the first entry, which keeps its slot.
-      this.next[entry] = this.next[first]!;
-      this.next[first] = entry;
+    const distinct = this.values.size;
+    const number = this.values.add(value);
+    if (number < distinct) {
+      // The same value again: chained behind the first entry, which stays the head.
+      const head = this.heads[number]!;
+      this.next[entry] = this.next[head]!;
+      this.next[head] = entry;
       return;
     }
-    this.slots[slot] = entry;
-    this.distinct += 1;
-    if (this.distinct * 2 > this.slots.length) this.rehash();
+    if (number === this.heads.length) this.heads = grow(this.heads);
+    this.heads[number] = entry;
   }
 
   /** The ids of the records whose normalised value is `value`, or undefined. */
   public get(value: string): string[] | undefined {
-    const first = this.slots[this.find(value, Buffer.from(value))]!;
-    if (first < 0) return undefined;
+    const number = this.values.numberOf(value);
+    if (number < 0) return undefined;
     const ids: string[] = [];
-    for (let entry = first; entry >= 0; entry = this.next[entry]!) ids.push(this.ids.get(entry));
+    for (let entry = this.heads[number]!; entry >= 0; entry = this.next[entry]!) ids.push(this.ids.get(entry));
     return ids;
-  }
-
-  /** The slot that holds `value`'s first entry, or the free slot where it would go. */
-  private find(value: string, encoded: Buffer): number {
-    const mask = this.slots.length - 1;
-    for (let slot = hash(value) & mask; ; slot = (slot + 1) & mask) {
-      const entry = this.slots[slot]!;
-      if (entry < 0 || this.values.equals(entry, encoded)) return slot;
-    }
-  }
-
-  private rehash(): void {
-    const old = this.slots;
-    this.slots = new Int32Array(old.length * 2).fill(-1);
-    const mask = this.slots.length - 1;
-    for (const entry of old) {
-      if (entry < 0) continue;
-      let slot = hash(this.values.get(entry)) & mask;
-      while (this.slots[slot]! >= 0) slot = (slot + 1) & mask;
-      this.slots[slot] = entry;
-    }
   }
 }
 
