@@ -1,8 +1,8 @@
-// The compact store of write outcomes (plugin/src/org/saveOutcomes.ts): pure, no org. Every outcome read
+// The compact stores of write outcomes (plugin/src/org/saveOutcomes.ts): pure, no org. Every outcome read
 // back must equal the one set, whatever its id looks like, and a position never set reads as unsettled.
 import { describe, expect, it } from '@jest/globals';
 import type { SaveOutcome } from '../../plugin/src/org/client.js';
-import { CompactOutcomes } from '../../plugin/src/org/saveOutcomes.js';
+import { CompactOutcomes, OutcomesByKey } from '../../plugin/src/org/saveOutcomes.js';
 
 const outcomes: SaveOutcome[] = [
   { success: true, id: 'a01HU00000AbCdEfGH', created: true },
@@ -45,5 +45,39 @@ describe('CompactOutcomes', () => {
       { success: true, id: 'a01HU00000AbCdEfGH', created: false },
       { success: true, id: 'a01HU00000AbCdEfGK' },
     ]);
+  });
+});
+
+describe('OutcomesByKey', () => {
+  it('finds each outcome by its external id, whatever order the result files gave them in', () => {
+    const byKey = new OutcomesByKey(4);
+    byKey.set('twitter:2', outcomes[1]!);
+    byKey.set('facebook:ü1', outcomes[5]!);
+    byKey.set('twitter:1', outcomes[0]!);
+    expect(byKey.get('twitter:1')).toEqual(outcomes[0]);
+    expect(byKey.get('twitter:2')).toEqual(outcomes[1]);
+    expect(byKey.get('facebook:ü1')).toEqual(outcomes[5]);
+    expect(byKey.get('twitter:3')).toBeUndefined();
+    // A key answered twice (in the failed results after the successful ones) keeps the last answer.
+    byKey.set('twitter:2', outcomes[6]!);
+    expect(byKey.get('twitter:2')).toEqual(outcomes[6]);
+  });
+
+  it('refuses more distinct keys than the job took records, rather than lose one', () => {
+    const byKey = new OutcomesByKey(1);
+    byKey.set('twitter:1', outcomes[0]!);
+    expect(() => byKey.set('twitter:2', outcomes[0]!)).toThrow(
+      'the Bulk API job answered for more records than the 1 it took',
+    );
+  });
+
+  it('holds 5,000 keys and finds every one (the table grows past its first slots)', () => {
+    const byKey = new OutcomesByKey(5_000);
+    for (let index = 0; index < 5_000; index += 1) {
+      byKey.set(`twitter:${index}`, { success: true, id: `a01HU${String(index).padStart(13, '0')}` });
+    }
+    for (let index = 0; index < 5_000; index += 1) {
+      expect(byKey.get(`twitter:${index}`)?.id).toBe(`a01HU${String(index).padStart(13, '0')}`);
+    }
   });
 });

@@ -40,7 +40,7 @@ import {
   COMPOSITE_QUERY_OPERATIONS,
 } from './limits.js';
 import { DEFAULT_RETRY, delay, type RetryPause, type RetryPolicy } from './retry.js';
-import { CompactOutcomes, type Outcomes } from './saveOutcomes.js';
+import { CompactOutcomes, OutcomesByKey, type Outcomes } from './saveOutcomes.js';
 
 export interface SaveOutcome {
   success: boolean;
@@ -635,16 +635,17 @@ export class OrgClient {
     // The org processes a few thousand records a second (limits.ts).
     const info = await this.waitForJob(`${jobs}/${id}`, recordCount / BULK_RECORDS_PER_MS, pollTimeoutMs);
 
-    const byKey = new Map<string, SaveOutcome>();
+    // Held compactly (keys and ids as bytes), since a job takes up to 100 MB of records.
+    const byKey = new OutcomesByKey(recordCount);
     // Result files are read row by row, and only the columns that settle a record are kept: a result
     // file repeats every uploaded column.
     const results = (name: string, settle: (row: Record<string, string>) => SaveOutcome): Promise<void> =>
       this.sendLarge({ method: 'GET', url: `${jobs}/${id}/${name}` }, true, (body) =>
-        eachCsvRow(body, (row) => byKey.set(detached(String(row[externalIdField])), settle(row))),
+        eachCsvRow(body, (row) => byKey.set(String(row[externalIdField]), settle(row))),
       );
     await results('successfulResults', (row) => ({
       success: true,
-      id: detached(row.sf__Id!),
+      id: row.sf__Id!,
       created: row.sf__Created === 'true',
     }));
     await results('failedResults', (row) => ({
@@ -858,7 +859,7 @@ interface BulkJobOutcome {
   state: BulkJobInfo['state'];
   errorMessage?: string;
   /** What the job's result files say, by external id; a record in neither file was not settled. */
-  byKey: Map<string, SaveOutcome>;
+  byKey: OutcomesByKey;
   /** How many records the job's upload carried. */
   records: number;
 }
@@ -895,11 +896,11 @@ function* positions(count: number, pending: ReadonlySet<number> | undefined): It
 }
 
 /**
- * A copy of a value cut from a result file's text that does not keep that text alive. The CSV reader
- * hands out substrings, which V8 makes as views of the chunk they were cut from (for 13 characters and
- * more): one kept external id or record id kept its whole 64 KB chunk, so a job's outcomes held the
- * whole result file (100,000 rows: 52 against 19 MB of heap in a test of that alone; peak RSS of a
- * 100,000-row import 445 against 312 MB).
+ * A copy of a value cut from a result file's text that does not keep that text alive (errors; keys and
+ * ids go into bytes). The CSV reader hands out substrings, which V8 makes as views of the chunk they were
+ * cut from (for 13 characters and more): one kept external id or record id kept its whole 64 KB chunk,
+ * so a job's outcomes held the whole result file (100,000 rows: 52 against 19 MB of heap in a test of
+ * that alone; peak RSS of a 100,000-row import 445 against 312 MB).
  */
 function detached(text: string): string {
   return Buffer.from(text, 'utf8').toString('utf8');

@@ -3,6 +3,7 @@
 // was reported; here a position costs a flag byte and the 18 characters of its record id, and an object is
 // made only when a position is read. Errors (few, and long) and the Leads a write linked stay in Maps.
 import type { SaveOutcome } from './client.js';
+import { StringTable } from '../memory/stringTable.js';
 
 /** Outcomes by position, read one at a time: an array of them is one too. */
 export interface Outcomes extends Iterable<SaveOutcome | undefined> {
@@ -83,4 +84,31 @@ export class CompactOutcomes implements Outcomes {
 function keep(map: Map<number, string>, index: number, value: string | undefined): void {
   if (value === undefined) map.delete(index);
   else map.set(index, value);
+}
+
+/**
+ * A Bulk job's outcomes by external id, as its result files give them (in no set order): the keys as
+ * bytes in a StringTable, the outcomes in a CompactOutcomes by the key's number. At most `capacity`
+ * distinct keys: the records the job took.
+ */
+export class OutcomesByKey {
+  private readonly keys = new StringTable();
+  private readonly outcomes: CompactOutcomes;
+
+  public constructor(capacity: number) {
+    this.outcomes = new CompactOutcomes(capacity);
+  }
+
+  public set(key: string, outcome: SaveOutcome): void {
+    const number = this.keys.add(key);
+    if (number >= this.outcomes.length) {
+      throw new Error(`the Bulk API job answered for more records than the ${this.outcomes.length} it took`);
+    }
+    this.outcomes.set(number, outcome);
+  }
+
+  public get(key: string): SaveOutcome | undefined {
+    const number = this.keys.numberOf(key);
+    return number < 0 ? undefined : this.outcomes.at(number);
+  }
 }
