@@ -13,6 +13,7 @@ import { MemoryStore } from './data/memoryStore.js';
 import { insertOrgIdentity, ORG_ID, USER_ID } from './data/orgIdentity.js';
 import { noFaults, FaultInjector, type FaultSettings } from './faults/faults.js';
 import type { OrgContext, Route } from './http/route.js';
+import { requestLogTo } from './http/requestLog.js';
 import { startOrgServer } from './http/server.js';
 import { collectionRoutes } from './rest/collections.js';
 import { compositeRoutes } from './rest/composite.js';
@@ -49,6 +50,11 @@ export interface LocalOrgOptions {
   now?: () => Date;
   /** Seed of the demo data generator. */
   seed?: number;
+  /**
+   * Append a line for every request answered to this file (http/requestLog.ts); default: the file
+   * LOCAL_ORG_REQUEST_LOG names, else none. A debug aid for where a command's API calls go.
+   */
+  requestLog?: string;
 }
 
 export interface LocalOrg {
@@ -128,6 +134,7 @@ export async function startLocalOrg(options: LocalOrgOptions = {}): Promise<Loca
     ctx,
     authenticate: (header) => sessions.contextFor(header),
     routes: allRoutes,
+    log: requestLogTo(options.requestLog ?? process.env.LOCAL_ORG_REQUEST_LOG),
   });
   return {
     url: server.url,

@@ -9,6 +9,7 @@ import { SoapFault, soapSessionId } from '../soap/envelope.js';
 import { SOAP_PATH, soapFaultResponse } from '../soap/routes.js';
 import { SoqlError } from '../soql/soqlError.js';
 import { ApiError, errorResponse } from './apiError.js';
+import type { RequestLog } from './requestLog.js';
 import type { OrgContext, Route, RouteResponse } from './route.js';
 
 export interface InternalRequest {
@@ -39,6 +40,17 @@ export interface OrgServerOptions {
   authenticate(authorization: string | undefined): OrgContext | undefined;
   /** Builds the routes; receives the dispatcher so Composite can call the other routes. */
   routes(dispatch: Dispatch): Route[];
+  /** Told of every request answered (requestLog.ts); a debug aid, off when undefined. */
+  log?: RequestLog;
+}
+
+/** What the request log needs of a request until it is answered. */
+interface Pending {
+  method: string;
+  url: string;
+  started: number;
+  bytesIn: number;
+  counted?: number;
 }
 
 export function collapsePath(url: string): { path: string; query: URLSearchParams } {
@@ -86,38 +98,55 @@ export async function startOrgServer(options: OrgServerOptions): Promise<OrgServ
   };
   routes = options.routes(dispatch);
 
+  const pending = new WeakMap<ServerResponse, Pending>();
+  /** Tells the log (when there is one) how `res` was answered: status 0 for a dropped connection. */
+  const answered = (res: ServerResponse, status: number, bytesOut: number): void => {
+    const request = pending.get(res);
+    if (options.log === undefined || request === undefined) return;
+    pending.delete(res);
+    options.log({ ...request, status, bytesOut, ms: performance.now() - request.started });
+  };
+  const reply = (res: ServerResponse, response: RouteResponse): void => answered(res, ...send(res, response, ctx));
+  const drop = (req: IncomingMessage, res: ServerResponse): void => {
+    req.socket.destroy();
+    answered(res, 0, 0);
+  };
+
   const server = createServer((req, res) => {
     void handle(req, res).catch((error: unknown) => {
       process.stderr.write(`local org: ${(error as Error).stack ?? String(error)}\n`);
-      if (!res.headersSent) send(res, errorToResponse(error), ctx);
+      if (!res.headersSent) reply(res, errorToResponse(error));
     });
   });
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const started = performance.now();
     const body = await readBody(req);
+    if (options.log !== undefined) {
+      pending.set(res, { method: req.method ?? 'GET', url: req.url ?? '/', started, bytesIn: body.length });
+    }
     const { path } = collapsePath(req.url ?? '/');
     if (ctx.faults.latencyMs > 0) {
       await sleep(ctx.faults.latencyMs);
     }
     const fault = path.startsWith('/services/') ? faults.forRequest() : undefined;
     if (fault === 'reset') {
-      req.socket.destroy();
+      drop(req, res);
       return;
     }
     if (fault === 'unavailable') {
-      send(
+      reply(
         res,
         errorResponse(
           503,
           'SERVER_UNAVAILABLE',
           'Server unavailable (injected by the local org fault settings). Retry later.',
         ),
-        ctx,
       );
       return;
     }
     if (!path.startsWith('/services/')) {
-      send(res, errorResponse(404, 'NOT_FOUND', 'The requested resource does not exist'), ctx);
+      reply(res, errorResponse(404, 'NOT_FOUND', 'The requested resource does not exist'));
       return;
     }
     // SOAP calls carry the session in the envelope's SessionHeader, not in an Authorization header.
@@ -125,42 +154,42 @@ export async function startOrgServer(options: OrgServerOptions): Promise<OrgServ
     const sessionId = soap && !req.headers.authorization ? soapSessionId(body) : undefined;
     const userCtx = options.authenticate(sessionId ? `Bearer ${sessionId}` : req.headers.authorization);
     if (!userCtx) {
-      send(
+      reply(
         res,
         soap
           ? soapFaultResponse(
               new SoapFault('INVALID_SESSION_ID', 'Invalid Session ID found in SessionHeader: Illegal Session'),
             )
           : errorResponse(401, 'INVALID_SESSION_ID', 'Session expired or invalid'),
-        ctx,
       );
       return;
     }
     // Both limits answer 403 REQUEST_LIMIT_EXCEEDED, told apart by the message, with Salesforce's wording
     // (API Request Limits and Allocations). Neither sends Retry-After: a real org does not.
     if (ctx.apiCalls.used >= ctx.apiCalls.max) {
-      send(res, errorResponse(403, 'REQUEST_LIMIT_EXCEEDED', 'TotalRequests Limit exceeded.'), ctx);
+      reply(res, errorResponse(403, 'REQUEST_LIMIT_EXCEEDED', 'TotalRequests Limit exceeded.'));
       return;
     }
     if (fault === 'request-limit') {
-      send(
+      reply(
         res,
         errorResponse(403, 'REQUEST_LIMIT_EXCEEDED', 'ConcurrentRequests (Concurrent API Requests) Limit exceeded.'),
-        ctx,
       );
       return;
     }
     ctx.apiCalls.used++;
+    const request = pending.get(res);
+    if (request !== undefined) request.counted = ctx.apiCalls.used;
     const response = await dispatch(
       { method: req.method ?? 'GET', url: req.url ?? '/', body, headers: req.headers },
       userCtx,
     );
     if (fault === 'reset-after') {
       // Processed (and counted), but the answer never arrives.
-      req.socket.destroy();
+      drop(req, res);
       return;
     }
-    send(res, response, ctx);
+    reply(res, response);
   }
 
   await new Promise<void>((resolve, reject) => {
@@ -199,7 +228,8 @@ export function errorToResponse(error: unknown): RouteResponse {
   return errorResponse(500, 'UNKNOWN_EXCEPTION', `The local org failed on this request: ${(error as Error).message}`);
 }
 
-function send(res: ServerResponse, response: RouteResponse, ctx: OrgContext): void {
+/** Sends `response`; returns its status and the bytes of its body (for the request log). */
+function send(res: ServerResponse, response: RouteResponse, ctx: OrgContext): [status: number, bytes: number] {
   const headers: Record<string, string> = {
     'Sforce-Limit-Info': `api-usage=${ctx.apiCalls.used}/${ctx.apiCalls.max}`,
     ...response.headers,
@@ -219,8 +249,9 @@ function send(res: ServerResponse, response: RouteResponse, ctx: OrgContext): vo
     const bytes = Buffer.from(payload);
     res.writeHead(response.status, { ...headers, 'Content-Length': String(bytes.length) });
     res.write(bytes.subarray(0, bytes.length >> 1), () => res.socket?.destroy());
-    return;
+    return [response.status, bytes.length >> 1];
   }
   res.writeHead(response.status, headers);
   res.end(payload);
+  return [response.status, payload === undefined ? 0 : Buffer.byteLength(payload)];
 }
