@@ -5,6 +5,8 @@ import { describe, expect, it } from '@jest/globals';
 import {
   assignThreads,
   personKey,
+  threadPosts,
+  UNTHREADED,
   type KnownInteraction,
   type ThreadItem,
 } from '../../plugin/src/interactions/thread.js';
@@ -162,6 +164,47 @@ describe('assignThreads', () => {
   it('honours a shorter continuation window', () => {
     const threads = assignThreads([item('x:100', 0), item('x:dm-1', 31, { visibility: 'Private' })], [], 30);
     expect(threads.get('x:dm-1')).toEqual({ threadKey: 'x:dm-1', rule: 'root' });
+  });
+});
+
+describe('threadPosts (the compact form the import uses)', () => {
+  // Posts by number, as the import's outline store holds them: x:1 a root, x:2 already in the org under
+  // x:1's key, x:3 without a time (not threaded), x:4 a reply to it.
+  const posts = [
+    { id: 'x:1', at: 0 },
+    { id: 'x:2', at: 5, existing: 'x:1' },
+    { id: 'x:3', at: undefined },
+    { id: 'x:4', at: 9, inReplyTo: 'x:3' },
+  ];
+  const numbers = new Map(posts.map((post, index) => [post.id, index]));
+  const threads = threadPosts(
+    {
+      count: posts.length,
+      externalId: (post) => posts[post]!.id,
+      numberOf: (externalId) => numbers.get(externalId),
+      timed: (post) => posts[post]!.at !== undefined,
+      postedAtMs: (post) => minutes(posts[post]!.at ?? 0),
+      network: () => 'x',
+      personKey: () => 'Contact:003000000000001',
+      outbound: () => false,
+      private: () => false,
+      inReplyTo: (post) => posts[post]!.inReplyTo,
+      conversationKey: () => undefined,
+      existingThreadKey: (post) => posts[post]!.existing,
+    },
+    [],
+  );
+
+  it('numbers a key once: an existing thread key that is a post of the file is that post', () => {
+    expect(threads.threadOf[1]).toBe(threads.threadOf[0]);
+    expect(threads.get('x:2')).toEqual({ threadKey: 'x:1', rule: 'existing' });
+  });
+
+  it('leaves a post without a time unthreaded, and a reply to it takes its id as the key', () => {
+    expect(threads.rules[2]).toBe(UNTHREADED);
+    expect(threads.get('x:3')).toBeUndefined();
+    expect(threads.get('x:4')).toEqual({ threadKey: 'x:3', rule: 'reply' });
+    expect(threads.get('x:9')).toBeUndefined();
   });
 });
 

@@ -18,7 +18,7 @@ export interface OpenQuestion {
 /** Pure: the updates for open questions that an outbound message in the same thread answers. */
 export function answerUpdates(
   questions: readonly OpenQuestion[],
-  outbound: readonly OutboundMessage[],
+  outbound: Iterable<OutboundMessage>,
   fileIds: { has(externalId: string): boolean },
 ): Array<Record<string, unknown>> {
   const byThread = new Map<string, number[]>();

@@ -17,9 +17,9 @@ export type BatchEntry = { kind: 'done'; line: ResultLine } | { kind: 'plan'; in
 
 export interface BatchContext {
   identities: ReadonlyMap<string, SettledIdentity>;
-  threads: ReadonlyMap<string, ThreadAssignment>;
-  /** First response times of inbound posts answered in the file (status.ts firstResponses). */
-  answered: ReadonlyMap<string, number>;
+  threads: { get(externalId: string): ThreadAssignment | undefined };
+  /** First response times of inbound posts answered in the file (status.ts firstResponseTimes). */
+  answered: { get(externalId: string): number | undefined };
   channels: ReadonlyMap<string, ChannelInfo>;
   displayPath: string;
 }

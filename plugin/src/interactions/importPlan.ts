@@ -46,8 +46,8 @@ export async function planImport(
   const { exportFile, settled } = input;
   const batchContext: BatchContext = {
     identities: settled.settlement.byExternalId,
-    threads: settled.threads,
-    answered: settled.answered,
+    threads: settled.posts.threads,
+    answered: settled.posts.answered,
     channels: input.channels,
     displayPath: exportFile.displayPath,
   };
@@ -56,7 +56,7 @@ export async function planImport(
   let questionsRound: ReadRound | undefined = new ReadRound();
   const openQuestions = readOpenQuestions(
     questionsRound,
-    settled.orgHoldsInteractions ? new Set(settled.outbound.map((message) => message.threadKey)) : [],
+    settled.orgHoldsInteractions ? new Set(Array.from(settled.posts.outbound(), (message) => message.threadKey)) : [],
   );
   let answers: Array<Record<string, unknown>> = [];
   let batch: BatchEntry[] = [];
@@ -71,7 +71,7 @@ export async function planImport(
     const existing = await stop.until(async () => {
       if (round !== undefined) {
         await round.run(org);
-        answers = answerUpdates(openQuestions(), settled.outbound, settled.importedLine);
+        answers = answerUpdates(openQuestions(), settled.posts.outbound(), settled.posts);
       }
       return settled.inOrg.take(ids);
     }, undefined);
@@ -110,9 +110,7 @@ export async function planImport(
   }
   await flush();
   // Planning is over: its per-post maps are garbage before the write's results arrive.
-  for (const planningState of [settled.threads, settled.answered, settled.importedLine, settled.deletedPosts]) {
-    planningState.clear();
-  }
+  settled.posts.clear();
   settled.inOrg.discard();
   collectGarbage();
   return answers;
@@ -125,8 +123,8 @@ function entryOf(item: ReadResult, input: PlanInput, stop: DailyLimitStop): Batc
   if (input.stoppedBeforeWrites) return { kind: 'done', line: notAttemptedLine(item.row, file, stop.stoppedBy!) };
   const interaction = toInteraction(item.row, input.context);
   if (!isInteraction(interaction)) return { kind: 'done', line: rejectedLine(interaction, file) };
-  const lineImported = input.settled.importedLine.get(interaction.externalId)!;
-  const deleted = input.settled.deletedPosts.has(interaction.externalId);
+  const lineImported = input.settled.posts.importedLine(interaction.externalId)!;
+  const deleted = input.settled.posts.deleted(interaction.externalId);
   if (lineImported !== interaction.origin.line) {
     return {
       kind: 'done',

@@ -5,10 +5,10 @@ import { collectGarbage } from '../memory/collectGarbage.js';
 import type { OrgClient } from '../org/client.js';
 import type { SettledIdentity } from './identities.js';
 import { ExistingPosts } from './existingPosts.js';
-import type { Outline } from './outline.js';
+import type { OutlineStore } from './outline.js';
 import { INTERACTION_FIELDS, type ExistingInteraction } from './plan.js';
 import { ReadRound } from './readRound.js';
-import { assignThreads, type KnownInteraction, type ThreadAssignment, type ThreadItem } from './thread.js';
+import { threadPosts, type KnownInteraction, type PostThreadKeys, type ThreadPosts } from './thread.js';
 
 const THREAD_FIELDS = [
   'Id',
@@ -33,24 +33,26 @@ const SELECT_THREAD_FIELDS = `SELECT ${THREAD_FIELDS.join(', ')} FROM Social_Int
  */
 export async function threadOutlines(
   org: OrgClient,
-  outlines: ReadonlyMap<string, Outline>,
+  outlines: OutlineStore,
   identities: ReadonlyMap<string, SettledIdentity>,
   continuationMinutes: number,
   round = new ReadRound(),
   orgHoldsInteractions = true,
-): Promise<{ threads: Map<string, ThreadAssignment>; inOrg: ExistingPosts }> {
+): Promise<{ threads: PostThreadKeys; inOrg: ExistingPosts }> {
   // The file's own posts are read with every field planning compares, once: their records wait on disk
   // (existingPosts.ts) for the plan stage, which reads none of them from the org again. Parents outside
   // the file become known interactions, so they are read with every field threading uses. An org that
   // holds no interaction (orgAtStart.ts) has none of them: nothing is read.
   const parents = new Set<string>();
   if (orgHoldsInteractions) {
-    for (const outline of outlines.values()) {
-      if (outline.inReplyTo !== undefined && !outlines.has(outline.inReplyTo)) parents.add(outline.inReplyTo);
+    for (let post = 0; post < outlines.size; post += 1) {
+      const inReplyTo = outlines.inReplyTo(post);
+      if (inReplyTo !== undefined && !outlines.has(inReplyTo)) parents.add(inReplyTo);
     }
   }
   const existing = new ExistingPosts();
-  const existingKeys = new Map<string, string>();
+  // Thread_Key__c of the file's posts the org holds, by post number.
+  const existingKeys: string[] = [];
   round.inListInto<ExistingInteraction>(
     `SELECT ${INTERACTION_FIELDS.join(', ')} FROM Social_Interaction__c WHERE External_Id__c`,
     orgHoldsInteractions ? outlines.keys() : [],
@@ -61,7 +63,7 @@ export async function threadOutlines(
       // The answers already handed over (10,000 records a call, every field) are garbage that V8 left
       // to grow to 240 MB at 100,000 posts: collected as the read goes on, so memory stays flat.
       if (existing.size % COLLECT_EVERY === 0) collectGarbage();
-      if (record.Thread_Key__c) existingKeys.set(record.External_Id__c, String(record.Thread_Key__c));
+      if (record.Thread_Key__c) existingKeys[outlines.numberOf(record.External_Id__c)!] = String(record.Thread_Key__c);
     },
   );
   const parentRecords = round.inList<ThreadRecord>(`${SELECT_THREAD_FIELDS} WHERE External_Id__c`, parents);
@@ -80,26 +82,38 @@ export async function threadOutlines(
     return record.Identity__c ? personOfIdentity.get(record.Identity__c.slice(0, 15)) : undefined;
   };
 
-  const items: ThreadItem[] = [];
-  const privateRoots: ThreadItem[] = [];
-  for (const [externalId, outline] of outlines) {
-    if (outline.postedAtMs === undefined) continue;
-    const item: ThreadItem = {
-      externalId,
-      network: outline.network,
-      personKey:
-        (outline.identityExternalId && identities.get(outline.identityExternalId)?.personKey) ?? `post:${externalId}`,
-      direction: outline.direction,
-      visibility: outline.visibility,
-      postedAtMs: outline.postedAtMs,
-      ...(outline.inReplyTo ? { inReplyTo: outline.inReplyTo } : {}),
-      ...(outline.conversationKey ? { conversationKey: outline.conversationKey } : {}),
-    };
-    const existingKey = existingKeys.get(externalId);
-    if (existingKey) item.existingThreadKey = existingKey;
-    items.push(item);
-    if (!existingKey && !item.inReplyTo && !item.conversationKey && item.visibility === 'Private')
-      privateRoots.push(item);
+  // The posts as threading reads them, straight from the store's arrays (no object a post).
+  const posts: ThreadPosts = {
+    count: outlines.size,
+    externalId: (post) => outlines.externalId(post),
+    numberOf: (externalId) => outlines.numberOf(externalId),
+    timed: (post) => outlines.is(post, 'timed'),
+    postedAtMs: (post) => outlines.postedAtMs(post),
+    network: (post) => outlines.network(post),
+    personKey: (post) => {
+      const identity = outlines.identityExternalId(post);
+      return identity === undefined ? undefined : identities.get(identity)?.personKey;
+    },
+    outbound: (post) => outlines.is(post, 'outbound'),
+    private: (post) => outlines.is(post, 'private'),
+    inReplyTo: (post) => outlines.inReplyTo(post),
+    conversationKey: (post) => outlines.conversationKey(post),
+    existingThreadKey: (post) => existingKeys[post],
+  };
+  // Private messages that may continue an earlier post: no thread key in the org, no parent, no conversation.
+  let first = Infinity;
+  let last = -Infinity;
+  let privateRoots = 0;
+  const persons = new Set<string>();
+  for (let post = 0; post < posts.count; post += 1) {
+    if (!posts.timed(post) || !posts.private(post) || existingKeys[post] !== undefined) continue;
+    if (posts.inReplyTo(post) !== undefined || posts.conversationKey(post) !== undefined) continue;
+    // A loop, not Math.min(...times): spreading some 100,000 arguments overflows the stack.
+    first = Math.min(first, posts.postedAtMs(post));
+    last = Math.max(last, posts.postedAtMs(post));
+    privateRoots += 1;
+    const person = posts.personKey(post);
+    if (person !== undefined) persons.add(person);
   }
 
   const known: KnownInteraction[] = [];
@@ -130,18 +144,10 @@ export async function threadOutlines(
   for (const record of parentRecords()) if (parents.has(record.External_Id__c)) addKnown(record);
 
   // Earlier posts of the people who sent private messages, which those messages may continue.
-  if (privateRoots.length > 0 && orgHoldsInteractions) {
+  if (privateRoots > 0 && orgHoldsInteractions) {
     const windowMs = continuationMinutes * 60_000;
-    // A loop, not Math.min(...times): spreading some 100,000 arguments overflows the stack.
-    let first = Infinity;
-    let last = -Infinity;
-    for (const { postedAtMs } of privateRoots) {
-      first = Math.min(first, postedAtMs);
-      last = Math.max(last, postedAtMs);
-    }
     const from = new Date(first - windowMs).toISOString();
     const to = new Date(last).toISOString();
-    const persons = new Set(privateRoots.map((item) => item.personKey));
     const byField: Record<'Identity__c' | 'Contact__c' | 'Lead__c', Set<string>> = {
       Identity__c: new Set(),
       Contact__c: new Set(),
@@ -163,5 +169,5 @@ export async function threadOutlines(
     for (const read of reads) for (const record of read()) addKnown(record);
   }
   // inOrg: the file's posts the org already holds, with their records for the plan stage.
-  return { threads: assignThreads(items, known, continuationMinutes), inOrg: existing };
+  return { threads: threadPosts(posts, known, continuationMinutes), inOrg: existing };
 }

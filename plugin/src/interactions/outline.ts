@@ -69,6 +69,8 @@ const OUTBOUND = 4;
 const PRIVATE = 8;
 const TIMED = 16;
 const NO_IDENTITY = -1;
+const FLAG_BITS = { deleted: DELETED, timed: TIMED, outbound: OUTBOUND, private: PRIVATE } as const;
+export type PostFlag = keyof typeof FLAG_BITS;
 
 /**
  * The outlines of a file's posts by external id, one typed array per field (a post's number indexes
@@ -77,6 +79,8 @@ const NO_IDENTITY = -1;
  */
 export class OutlineStore implements ReadonlyMap<string, Outline> {
   private readonly numbers = new Map<string, number>();
+  /** Each post's external id, by number (the same strings as the Map's keys). */
+  private ids: string[] = [];
   /** Networks and identities' external ids, each once: far fewer than posts. */
   private readonly names: string[] = [];
   private readonly nameNumbers = new Map<string, number>();
@@ -110,7 +114,9 @@ export class OutlineStore implements ReadonlyMap<string, Outline> {
     if (post === undefined) {
       post = this.numbers.size;
       if (post === this.lines.length) this.grow();
-      this.numbers.set(flat(externalId), post);
+      const id = flat(externalId);
+      this.numbers.set(id, post);
+      this.ids.push(id);
     }
     this.lines[post] = outline.line;
     this.flags[post] =
@@ -151,6 +157,7 @@ export class OutlineStore implements ReadonlyMap<string, Outline> {
   /** Lets go of every outline (the arrays too). */
   public clear(): void {
     this.numbers.clear();
+    this.ids = [];
     this.names.length = 0;
     this.nameNumbers.clear();
     this.lines = new Uint32Array(0);
@@ -158,6 +165,51 @@ export class OutlineStore implements ReadonlyMap<string, Outline> {
     this.times = new Float64Array(0);
     this.networks = new Int32Array(0);
     this.identities = new Int32Array(0);
+    this.replyTo = [];
+    this.conversations = [];
+  }
+
+  /** A post's number (0 to size - 1, in the order first seen), or undefined for a post not in the file. */
+  public numberOf(externalId: string): number | undefined {
+    return this.numbers.get(externalId);
+  }
+
+  public externalId(post: number): string {
+    return this.ids[post]!;
+  }
+
+  public lineOf(post: number): number {
+    return this.lines[post]!;
+  }
+
+  /** Whether a post has one of its flags: deleted by some row, timed, outbound, private. */
+  public is(post: number, flag: PostFlag): boolean {
+    return (this.flags[post]! & FLAG_BITS[flag]) !== 0;
+  }
+
+  public postedAtMs(post: number): number {
+    return this.times[post]!;
+  }
+
+  public network(post: number): string {
+    return this.names[this.networks[post]!]!;
+  }
+
+  public identityExternalId(post: number): string | undefined {
+    const identity = this.identities[post]!;
+    return identity === NO_IDENTITY ? undefined : this.names[identity];
+  }
+
+  public inReplyTo(post: number): string | undefined {
+    return this.replyTo[post];
+  }
+
+  public conversationKey(post: number): string | undefined {
+    return this.conversations[post];
+  }
+
+  /** Lets go of what only threading reads (parents, conversations): planning needs ids, lines and flags. */
+  public releaseThreading(): void {
     this.replyTo = [];
     this.conversations = [];
   }

@@ -61,19 +61,68 @@ export function firstResponses(
     postedAtMs: number;
   }>,
 ): Map<string, number> {
-  const outboundByThread = new Map<string, number[]>();
-  for (const message of messages) {
-    if (message.direction !== 'Outbound') continue;
-    const times = outboundByThread.get(message.threadKey) ?? [];
-    times.push(message.postedAtMs);
-    outboundByThread.set(message.threadKey, times);
-  }
-  for (const times of outboundByThread.values()) times.sort((a, b) => a - b);
+  const threadNumbers = new Map<string, number>();
+  const threadOf = new Int32Array(messages.length);
+  messages.forEach((message, index) => {
+    let number = threadNumbers.get(message.threadKey);
+    if (number === undefined) threadNumbers.set(message.threadKey, (number = threadNumbers.size));
+    threadOf[index] = number;
+  });
+  const times = firstResponseTimes({
+    count: messages.length,
+    threaded: () => true,
+    threadOf,
+    outbound: (index) => messages[index]!.direction === 'Outbound',
+    postedAtMs: (index) => messages[index]!.postedAtMs,
+  });
   const answers = new Map<string, number>();
-  for (const message of messages) {
-    if (message.direction !== 'Inbound') continue;
-    const first = outboundByThread.get(message.threadKey)?.find((time) => time >= message.postedAtMs);
-    if (first !== undefined) answers.set(message.externalId, first);
-  }
+  messages.forEach((message, index) => {
+    if (!Number.isNaN(times[index])) answers.set(message.externalId, times[index]!);
+  });
   return answers;
+}
+
+/**
+ * firstResponses over numbered posts (the import's compact form): per post, the time of the first
+ * outbound post of its thread at or after it when it is inbound, else NaN. threadOf numbers the thread
+ * keys (equal numbers, equal keys); untimed or unthreaded posts are left out by `threaded`.
+ */
+export function firstResponseTimes(posts: {
+  count: number;
+  threaded(post: number): boolean;
+  threadOf: Int32Array;
+  outbound(post: number): boolean;
+  postedAtMs(post: number): number;
+}): Float64Array {
+  const { threadOf } = posts;
+  const answered = new Float64Array(posts.count).fill(NaN);
+  let outboundCount = 0;
+  for (let post = 0; post < posts.count; post += 1)
+    if (posts.threaded(post) && posts.outbound(post)) outboundCount += 1;
+  if (outboundCount === 0) return answered;
+  // The outbound posts by thread, then time: an inbound post's first answer is found by binary search.
+  const outbound = new Int32Array(outboundCount);
+  let filled = 0;
+  for (let post = 0; post < posts.count; post += 1) {
+    if (posts.threaded(post) && posts.outbound(post)) outbound[filled++] = post;
+  }
+  outbound.sort((a, b) => threadOf[a]! - threadOf[b]! || posts.postedAtMs(a) - posts.postedAtMs(b));
+  for (let post = 0; post < posts.count; post += 1) {
+    if (!posts.threaded(post) || posts.outbound(post)) continue;
+    const thread = threadOf[post]!;
+    const at = posts.postedAtMs(post);
+    let low = 0;
+    let high = outboundCount;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      const candidate = outbound[middle]!;
+      if (threadOf[candidate]! < thread || (threadOf[candidate] === thread && posts.postedAtMs(candidate) < at)) {
+        low = middle + 1;
+      } else {
+        high = middle;
+      }
+    }
+    if (low < outboundCount && threadOf[outbound[low]!] === thread) answered[post] = posts.postedAtMs(outbound[low]!);
+  }
+  return answered;
 }
