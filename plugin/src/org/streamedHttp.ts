@@ -59,7 +59,11 @@ export async function sendStreamedWithHeaders(
       Authorization: `Bearer ${session.accessToken}`,
       ...(request.contentType ? { 'Content-Type': request.contentType } : {}),
     },
-    ...(body ? { body: Readable.toWeb(body) as ReadableStream, duplex: 'half' } : {}),
+    // A body goes with redirect 'error' and no window: otherwise fetch (undici, following the Fetch
+    // standard) clones the request in case it must follow a redirect, and a clone of a streamed body is
+    // a tee whose unread branch keeps every chunk sent: a whole Bulk upload (up to 100 MB) held until the
+    // answer came. The org's API answers these requests without redirects.
+    ...(body ? { body: Readable.toWeb(body) as ReadableStream, duplex: 'half', redirect: 'error', window: null } : {}),
   } as RequestInit);
   if (response.status >= 400) throw await orgError(response);
   const answer = response.body
