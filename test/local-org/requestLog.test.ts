@@ -29,13 +29,21 @@ describe('request log', () => {
     expect((await call(org, 'GET', `/services/data/v${API_VERSION}/limits`)).status).toBe(200);
     const soql = encodeURIComponent('SELECT Id FROM Contact');
     expect((await call(org, 'GET', `/services/data/v${API_VERSION}/query?q=${soql}`)).status).toBe(200);
+    const composite = await call(org, 'POST', `/services/data/v${API_VERSION}/composite`, {
+      allOrNone: false,
+      compositeRequest: [
+        { method: 'GET', url: `/services/data/v${API_VERSION}/query?q=${soql}`, referenceId: 'page0' },
+        { method: 'GET', url: '@{page0.nextRecordsUrl}', referenceId: 'page1' },
+      ],
+    });
+    expect(composite.status).toBe(200);
     const refused = await fetch(`${org.url}/services/data/v${API_VERSION}/limits`, {
       headers: { authorization: 'Bearer 00D000000000001!not-a-session' },
     });
     expect(refused.status).toBe(401);
 
     const lines = (await readFile(file, 'utf8')).trim().split('\n');
-    expect(lines.slice(-3)).toEqual([
+    expect(lines.slice(-4)).toEqual([
       expect.stringMatching(
         new RegExp(
           `^\\d\\d:\\d\\d:\\d\\d\\.\\d{3} #${before + 1} 200 GET /services/data/v${API_VERSION}/limits in 0 B out \\d+ B \\d+ ms$`,
@@ -43,6 +51,11 @@ describe('request log', () => {
       ),
       expect.stringMatching(
         new RegExp(`#${before + 2} 200 GET /services/data/v${API_VERSION}/query\\?q=SELECT Id FROM Contact in`),
+      ),
+      expect.stringMatching(
+        new RegExp(
+          `#${before + 3} 200 POST /services/data/v${API_VERSION}/composite .* ms \\[GET query Contact, GET @\\{page0.nextRecordsUrl\\}\\]$`,
+        ),
       ),
       expect.stringMatching(/ - 401 GET \/services\/data\/v[\d.]+\/limits in 0 B out \d+ B \d+ ms$/),
     ]);

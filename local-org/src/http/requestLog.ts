@@ -17,6 +17,8 @@ export interface LoggedRequest {
   ms: number;
   /** The API call counter after this request, when the request was counted. */
   counted?: number;
+  /** What a composite request asked, e.g. "GET query Contact, GET @{page0.nextRecordsUrl}" (see `subrequests`). */
+  detail?: string;
 }
 
 export type RequestLog = (request: LoggedRequest) => void;
@@ -41,7 +43,34 @@ export function formatLine(request: LoggedRequest, at: Date): string {
     shown.replace(/^\/+/, '/'),
     `in ${bytes(request.bytesIn)} out ${bytes(request.bytesOut)}`,
     `${Math.round(request.ms)} ms`,
+    ...(request.detail ? [`[${request.detail}]`] : []),
   ].join(' ');
+}
+
+/**
+ * The subrequests of a composite request, shortly: a query as "GET query <object>", anything else as its
+ * method and path below /services/data/vXX.X; undefined for any other request or a body that is no
+ * composite request.
+ */
+export function subrequests(url: string, body: Buffer): string | undefined {
+  if (!/\/composite\/?(\?|$)/.test(url) || body.length === 0) return undefined;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(body.toString('utf8'));
+  } catch {
+    return undefined;
+  }
+  const requests = (parsed as { compositeRequest?: unknown }).compositeRequest;
+  if (!Array.isArray(requests)) return undefined;
+  return requests
+    .map((request: { method?: unknown; url?: unknown }) => {
+      const target = String(request.url ?? '');
+      const soql = /[?&]q=([^&]*)/.exec(target);
+      const object = soql ? /\bFROM\s+(\w+)/i.exec(decodeURIComponent(soql[1]!.replace(/\+/g, ' '))) : null;
+      const shown = object ? `query ${object[1]}` : target.replace(/^\/services\/data\/v[\d.]+/, '');
+      return `${String(request.method ?? 'GET')} ${shown}`;
+    })
+    .join(', ');
 }
 
 function shortQuery(query: string): string {

@@ -9,7 +9,7 @@ import { SoapFault, soapSessionId } from '../soap/envelope.js';
 import { SOAP_PATH, soapFaultResponse } from '../soap/routes.js';
 import { SoqlError } from '../soql/soqlError.js';
 import { ApiError, errorResponse } from './apiError.js';
-import type { RequestLog } from './requestLog.js';
+import { subrequests, type RequestLog } from './requestLog.js';
 import type { OrgContext, Route, RouteResponse } from './route.js';
 
 export interface InternalRequest {
@@ -51,6 +51,7 @@ interface Pending {
   started: number;
   bytesIn: number;
   counted?: number;
+  detail?: string;
 }
 
 export function collapsePath(url: string): { path: string; query: URLSearchParams } {
@@ -123,7 +124,15 @@ export async function startOrgServer(options: OrgServerOptions): Promise<OrgServ
     const started = performance.now();
     const body = await readBody(req);
     if (options.log !== undefined) {
-      pending.set(res, { method: req.method ?? 'GET', url: req.url ?? '/', started, bytesIn: body.length });
+      const url = req.url ?? '/';
+      const detail = subrequests(url, body);
+      pending.set(res, {
+        method: req.method ?? 'GET',
+        url,
+        started,
+        bytesIn: body.length,
+        ...(detail ? { detail } : {}),
+      });
     }
     const { path } = collapsePath(req.url ?? '/');
     if (ctx.faults.latencyMs > 0) {
