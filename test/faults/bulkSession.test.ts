@@ -39,7 +39,7 @@ function staleSession(): OrgConnection {
 function client(connection: OrgConnection): { client: OrgClient; polls: number[] } {
   const polls: number[] = [];
   const orgClient = new OrgClient(connection, {
-    bulkPollMs: { first: 10, max: 50 },
+    bulkPacing: { first: 10, interval: 50 },
     sleep: (ms) => {
       polls.push(ms);
       return new Promise((resolve) => setTimeout(resolve, 10));

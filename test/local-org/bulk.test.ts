@@ -137,6 +137,17 @@ describe('Bulk API 2.0 query', () => {
     const total = org.store.list('Contact').filter((contact) => contact.AccountId !== null).length;
     expect(10 + Number(rest.headers.get('sforce-numberofrecords'))).toBe(total);
 
+    // The org may end a set sooner than maxRecords asks ("still subject to the size limits"): a set
+    // cut at 7 rows when 1,000 are asked for still names the next set.
+    org.ctx.faults.bulkQueryResultRows = 7;
+    try {
+      const cut = await call(org, 'GET', `${base}/query/${id}/results?maxRecords=1000`);
+      expect(cut.headers.get('sforce-numberofrecords')).toBe('7');
+      expect(cut.headers.get('sforce-locator')).not.toBe('null');
+    } finally {
+      org.ctx.faults.bulkQueryResultRows = 0;
+    }
+
     const viaJsforce = await conn.bulk2.query('SELECT Id, Network_Key__c FROM Social_Channel__c');
     const rows: Array<Record<string, string>> = [];
     for await (const row of viaJsforce) rows.push(row as Record<string, string>);

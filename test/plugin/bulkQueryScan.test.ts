@@ -5,9 +5,12 @@
 // Salesforce, Bulk API 2.0 Developer Guide:
 // - "Create a Query Job" (POST /jobs/query, {"operation":"query","query":…}, the job starts UploadComplete),
 //   https://developer.salesforce.com/docs/platform/api-asynch/guide/query-create-job.html
-// - "Get Results for a Query Job": CSV; without maxRecords the org returns as many rows as can be listed,
-//   and Sforce-Locator names the next set ("null" after the last), Sforce-NumberOfRecords counts this
-//   set's rows; https://developer.salesforce.com/docs/platform/api-asynch/guide/query-get-job-results.html
+// - "Get Results for a Query Job": CSV; maxRecords is "the maximum number of records to retrieve per set
+//   of results", the client to "specify the maximum number of records your client is expecting to
+//   receive"; without it "the server uses a default value based on the service", and a set "is still
+//   subject to the size limits"; Sforce-Locator names the next set ("null" after the last),
+//   Sforce-NumberOfRecords counts this set's rows;
+//   https://developer.salesforce.com/docs/atlas.en-us.api_asynch.meta/api_asynch/query_get_job_results.htm
 // REST API Developer Guide, "Composite": 5 query operations a request, 2,000 records a query page.
 import { afterAll, afterEach, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { join } from 'node:path';
@@ -89,6 +92,36 @@ describe('a scan of every Contact with a value', () => {
     expect(records).toHaveLength(withValue.size);
     // 1 composite + create + status + ceil(34,000 / 10,000) sets.
     expect(client.apiCalls).toBe(3 + Math.ceil(withValue.size / 10_000));
+  });
+
+  it('asks for every record in one set (maxRecords), past the 50,000 the local org sets by default', async () => {
+    // Salesforce gives no size for a set when maxRecords is not asked ("a default value based on the
+    // service"), and has the client ask for the records it expects; the local org's default set is
+    // 50,000 rows, so without maxRecords this scan would take two results calls.
+    const large = await startOrg();
+    try {
+      const count = 50_001;
+      for (let index = 0; index < count; index += 1) {
+        const result = large.store.create('Contact', {
+          LastName: `Large ${index}`,
+          Email: `large${index}@example.com`,
+        });
+        if (!result.success) throw new Error(JSON.stringify(result.errors));
+      }
+      const client = new OrgClient(connectTo(large));
+      const ids = new Set<unknown>();
+      await client.queryMany(
+        ['SELECT Id, Email FROM Contact WHERE Email != null'],
+        [(record) => ids.add(record.Id)],
+        [true],
+      );
+      expect(client.bulkQueryJobs).toBe(1);
+      expect(ids.size).toBe(large.store.list('Contact').filter((contact) => contact.Email != null).length);
+      // The composite with the first page, then create, one status check, one set of results.
+      expect(client.apiCalls).toBe(4);
+    } finally {
+      await large.stop();
+    }
   });
 
   it('asks again for a set whose answer broke off, and hands on none of its rows twice', async () => {

@@ -60,7 +60,7 @@ function identities(prefix: string, count: number): Array<Record<string, unknown
 
 function client(maxUploadBytes?: number): OrgClient {
   return new OrgClient(connectTo(org), {
-    bulkPollMs: { first: 10, max: 50 },
+    bulkPacing: { first: 10, interval: 50 },
     ...(maxUploadBytes !== undefined ? { maxUploadBytes } : {}),
   });
 }

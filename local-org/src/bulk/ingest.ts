@@ -219,14 +219,18 @@ async function processJob(ctx: OrgContext, job: IngestJob): Promise<void> {
     finish('Failed', (error as Error).message);
     return;
   }
-  for (let start = 0; start < rows.length; start += INGEST_BATCH_SIZE) {
+  // A pace set by the fault settings: rows in smaller steps, each no sooner than the pace allows.
+  const pace = ctx.faults.bulkIngestRowsPerSecond;
+  const step = pace > 0 ? Math.max(1, Math.min(INGEST_BATCH_SIZE, Math.round(pace / 10))) : INGEST_BATCH_SIZE;
+  for (let start = 0; start < rows.length; start += step) {
     // Yield between batches so the server keeps answering (status polls) while a big job runs.
-    await new Promise((resolve) => setImmediate(resolve));
+    const due = pace > 0 ? (job.startedAt ?? 0) + (start * 1000) / pace - Date.now() : 0;
+    await new Promise((resolve) => (due > 0 ? setTimeout(resolve, due) : setImmediate(resolve)));
     if ((job.state as State) === 'Aborted') {
       job.unprocessed = rows.slice(start);
       return;
     }
-    for (const [offset, row] of rows.slice(start, start + INGEST_BATCH_SIZE).entries()) {
+    for (const [offset, row] of rows.slice(start, start + step).entries()) {
       if (job.failAfterRows !== undefined && job.processed >= job.failAfterRows) {
         // As when a real job fails half-way: the rows processed so far keep their results, the rest are
         // listed as unprocessed, and the job says why it failed.

@@ -12,7 +12,11 @@ import { checkDialect, writeCsv, type CsvDialect } from './csvFormat.js';
 import { csvAnswer } from './ingest.js';
 import { newJobId } from './jobIds.js';
 
-/** Rows per results page when the client gives no maxRecords. */
+/**
+ * Rows in a set of results when the client gives no maxRecords. Salesforce documents no number ("the
+ * server uses a default value based on the service", Get Results for a Query Job); a client must follow
+ * Sforce-Locator, and a set of 50,000 makes one that does not visible at a modest size.
+ */
 const DEFAULT_PAGE = 50_000;
 
 interface QueryJob {
@@ -158,10 +162,13 @@ export function queryJobRoutes(): Route[] {
       if (!Number.isInteger(start) || start < 0) {
         throw new ApiError(400, 'INVALID_LOCATOR', `invalid locator: ${locator}`);
       }
-      // Without maxRecords the org decides how many rows a set holds (ctx.faults.bulkQueryResultRows).
-      const orgSet = ctx.faults.bulkQueryResultRows > 0 ? ctx.faults.bulkQueryResultRows : DEFAULT_PAGE;
-      const maxRecords = Number(request.query.get('maxRecords') ?? orgSet);
-      const rows = job.rows.slice(start, start + (maxRecords > 0 ? maxRecords : orgSet));
+      // Without maxRecords the org decides how many rows a set holds ("a default value based on the
+      // service"); with it, the client does, and a set "is still subject to the size limits": the org
+      // may cut it shorter (ctx.faults.bulkQueryResultRows stands for both).
+      const asked = Number(request.query.get('maxRecords') ?? 0);
+      const cut = ctx.faults.bulkQueryResultRows > 0 ? ctx.faults.bulkQueryResultRows : Infinity;
+      const setRows = Math.min(Number.isInteger(asked) && asked > 0 ? asked : DEFAULT_PAGE, cut);
+      const rows = job.rows.slice(start, start + setRows);
       const end = start + rows.length;
       const next = end < job.rows.length ? Buffer.from(String(end)).toString('base64url') : 'null';
       return csvAnswer(writeCsv(job.header, rows, job.dialect), {

@@ -42,9 +42,17 @@ export interface FaultSettings {
   /** How many rows such a job processes before it fails (the rest are unprocessed). */
   bulkFailAfterRows: number;
   /**
-   * Rows in one set of a Bulk API 2.0 query job's results when the client asks no maxRecords (0: 50,000).
-   * Salesforce then returns "as many rows as can be listed" (Get Results for a Query Job): the org, not
-   * the client, decides where a set ends, and a client must follow Sforce-Locator to the last.
+   * Rows a second a Bulk API 2.0 ingest job processes at most (0: as fast as the local org can), so a
+   * client's status checks can be tested against a job that runs for a while, as a real org's does;
+   * numberRecordsProcessed counts up as it goes.
+   */
+  bulkIngestRowsPerSecond: number;
+  /**
+   * The most rows the org puts in one set of a Bulk API 2.0 query job's results, whatever maxRecords asks
+   * (0: no cut; without maxRecords a set holds 50,000). Salesforce: without maxRecords "the server uses a
+   * default value based on the service", and with it the request "is still subject to the size limits"
+   * (Get Results for a Query Job): the org may end a set where it likes, and a client must follow
+   * Sforce-Locator to the last.
    */
   bulkQueryResultRows: number;
   /**
@@ -76,6 +84,7 @@ export function noFaults(overrides: Partial<FaultSettings> = {}): FaultSettings 
     lockRowParentFields: [],
     bulkFailJobs: 0,
     bulkFailAfterRows: 0,
+    bulkIngestRowsPerSecond: 0,
     bulkQueryResultRows: 0,
     cutAnswersNext: 0,
     refuseWholeUrlReferences: false,

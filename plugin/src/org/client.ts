@@ -39,6 +39,7 @@ import {
   COLLECTION_SIZE,
   COMPOSITE_QUERY_OPERATIONS,
 } from './limits.js';
+import { DEFAULT_PACING, JobPacing, type PacingSettings } from './jobPacing.js';
 import { DEFAULT_RETRY, delay, type RetryPause, type RetryPolicy } from './retry.js';
 import { CompactOutcomes, OutcomesByKey, type Outcomes } from './saveOutcomes.js';
 
@@ -89,8 +90,8 @@ interface CompositeSubresponse {
 
 export interface OrgClientOptions {
   retry?: Partial<RetryPolicy>;
-  /** Milliseconds between Bulk API job status checks: first and largest (the pause grows by half each time). */
-  bulkPollMs?: { first: number; max: number };
+  /** When Bulk API job status checks are made (jobPacing.ts); tests shorten the waits. */
+  bulkPacing?: Partial<PacingSettings>;
   /** The most CSV bytes one Bulk API job uploads (default: what Salesforce documents, bulkRecords.ts). */
   maxUploadBytes?: number;
   /**
@@ -115,7 +116,7 @@ export class OrgClient {
   /** The pauses taken before retries, in order. */
   public readonly pauses: RetryPause[] = [];
   private readonly retry: RetryPolicy;
-  private readonly bulkPollMs: { first: number; max: number };
+  private readonly pacing: JobPacing;
   private readonly maxUploadBytes: number;
   private readonly bulkQueries: boolean;
   private readonly sleep: (ms: number) => Promise<void>;
@@ -130,7 +131,10 @@ export class OrgClient {
     options: OrgClientOptions = {},
   ) {
     this.retry = { ...DEFAULT_RETRY, ...options.retry };
-    this.bulkPollMs = options.bulkPollMs ?? { first: 250, max: 5_000 };
+    this.pacing = new JobPacing(
+      { ...DEFAULT_PACING, ...options.bulkPacing },
+      { ingest: BULK_RECORDS_PER_MS, query: BULK_QUERY_RECORDS_PER_MS },
+    );
     this.maxUploadBytes = options.maxUploadBytes ?? MAX_UPLOAD_BYTES;
     this.bulkQueries = options.bulkQueries ?? true;
     this.sleep = options.sleep ?? delay;
@@ -289,7 +293,7 @@ export class OrgClient {
    * set by set) and hands `onRecord` each record as its row arrives: nothing is held whole. Values come
    * as the CSV has them (text), an empty cell as null: Bulk API writes a null as an empty cell, and a
    * text field holds no empty string. Fields only: a relationship's field would come as a column
-   * "Account.Name", not nested as REST gives it. `records` (how many the query has) sets the first wait.
+   * "Account.Name", not nested as REST gives it. `records` (how many the query has) sets the first wait and the records asked for in a set.
    */
   public async bulkQuery(
     soql: string,
@@ -312,7 +316,7 @@ export class OrgClient {
       headers: { 'content-type': 'application/json' },
     });
     this.bulkQueryJobs += 1;
-    const info = await this.waitForJob(`${jobs}/${created.id}`, records / BULK_QUERY_RECORDS_PER_MS, pollTimeoutMs);
+    const info = await this.waitForJob(`${jobs}/${created.id}`, 'query', records, pollTimeoutMs);
     if (info.state !== 'JobComplete') {
       throw Object.assign(
         new Error(
@@ -321,7 +325,7 @@ export class OrgClient {
         { errorCode: 'BULK_QUERY_FAILED' },
       );
     }
-    await this.readQueryResults(`${jobs}/${created.id}`, (row) => {
+    await this.readQueryResults(`${jobs}/${created.id}`, records, (row) => {
       const record: Record<string, unknown> = {};
       for (const name in row) record[name] = row[name] === '' ? null : row[name];
       onRecord(record);
@@ -330,15 +334,26 @@ export class OrgClient {
 
   /**
    * Reads a query job's results set by set: each answer's Sforce-Locator names the next set, "null" after
-   * the last (Get Results for a Query Job). No maxRecords: the org decides how many rows a set holds. A
-   * set whose answer broke off is asked for again (a locator names the same set as long as the job
-   * exists), and the rows of it already handed on are skipped. An expired session is renewed by a
-   * status request through jsforce, and the set asked for again with the new one.
+   * the last (Get Results for a Query Job). maxRecords asks for the `expected` records in one set, as the
+   * guide has a client do ("specify the maximum number of records your client is expecting to receive");
+   * without it the org's default decides, which the guide does not give, and each further set is a call.
+   * The org may still end a set sooner (a set "is still subject to the size limits"), and the client
+   * follows the locator to the last whatever the sets hold. A set is streamed, row by row, so a large one
+   * costs no memory. A set whose answer broke off is asked for again (a locator names the same set as
+   * long as the job exists), and the rows of it already handed on are skipped. An expired session is
+   * renewed by a status request through jsforce, and the set asked for again with the new one.
    */
-  private async readQueryResults(job: string, onRow: (row: Record<string, string>) => void): Promise<void> {
+  private async readQueryResults(
+    job: string,
+    expected: number,
+    onRow: (row: Record<string, string>) => void,
+  ): Promise<void> {
+    const maxRecords = expected > 0 ? `maxRecords=${Math.ceil(expected)}` : '';
     let locator: string | undefined;
     do {
-      const url = `${job}/results${locator === undefined ? '' : `?locator=${encodeURIComponent(locator)}`}`;
+      const parameters = [...(locator === undefined ? [] : [`locator=${encodeURIComponent(locator)}`]), maxRecords];
+      const query = parameters.filter((parameter) => parameter !== '').join('&');
+      const url = `${job}/results${query === '' ? '' : `?${query}`}`;
       let handedOn = 0;
       const readSet = (): Promise<string | undefined> =>
         this.attempt(true, async () => {
@@ -366,24 +381,26 @@ export class OrgClient {
   }
 
   /**
-   * Asks for a Bulk API job's state until it is final. Each check is an API call: the first waits about
-   * as long as the org needs for a job this size (`expectedMs`), so a large job is not asked about a
-   * dozen times; the wait grows by half each time.
+   * Asks for a Bulk API job's state until it is final. Each check is an API call: they come when the
+   * job's size and the org's pace say it should be done (jobPacing.ts), so a large job is not asked
+   * about every few seconds. `kind` names the jobs that share a pace ("ingest Contact", "query").
    */
-  private async waitForJob(url: string, expectedMs: number, pollTimeoutMs: number): Promise<BulkJobInfo> {
-    const started = Date.now();
-    let wait = Math.min(this.bulkPollMs.max, Math.max(this.bulkPollMs.first, expectedMs));
+  private async waitForJob(url: string, kind: string, records: number, pollTimeoutMs: number): Promise<BulkJobInfo> {
+    const wait = this.pacing.start(kind, records);
     for (;;) {
-      await this.sleep(wait);
+      await this.sleep(wait.next);
       const info = await this.call<BulkJobInfo>({ method: 'GET', url });
-      if (info.state === 'JobComplete' || info.state === 'Failed' || info.state === 'Aborted') return info;
-      if (Date.now() - started > pollTimeoutMs) {
+      if (info.state === 'JobComplete' || info.state === 'Failed' || info.state === 'Aborted') {
+        if (info.state === 'JobComplete') this.pacing.finished(kind, wait);
+        return info;
+      }
+      if (Date.now() - wait.startedAt > pollTimeoutMs) {
         throw Object.assign(
           new Error(`Bulk API job ${info.id} was still ${info.state} after ${Math.round(pollTimeoutMs / 1000)} s`),
           { code: 'ETIMEDOUT' },
         );
       }
-      wait = Math.min(this.bulkPollMs.max, Math.round(wait * 1.5));
+      this.pacing.checked(kind, wait, info.numberRecordsProcessed);
     }
   }
 
@@ -632,8 +649,7 @@ export class OrgClient {
       if (info.state === 'Aborted') throw error;
     }
 
-    // The org processes a few thousand records a second (limits.ts).
-    const info = await this.waitForJob(`${jobs}/${id}`, recordCount / BULK_RECORDS_PER_MS, pollTimeoutMs);
+    const info = await this.waitForJob(`${jobs}/${id}`, `ingest ${objectName}`, recordCount, pollTimeoutMs);
 
     // Held compactly (keys and ids as bytes), since a job takes up to 100 MB of records.
     const byKey = new OutcomesByKey(recordCount);
@@ -852,6 +868,8 @@ interface BulkJobInfo {
   id: string;
   state: 'Open' | 'UploadComplete' | 'InProgress' | 'JobComplete' | 'Failed' | 'Aborted';
   errorMessage?: string;
+  /** In a full job info (Get Job Info): "the number of records already processed". */
+  numberRecordsProcessed?: number;
 }
 
 interface BulkJobOutcome {
