@@ -1,6 +1,7 @@
-// The disk spool of long runs (memory/ndjsonFile.ts): lines are handed to the file in chunks and read
-// back in large chunks split by hand, so a line that straddles a chunk, a character that straddles one
-// (UTF-8 of several bytes) and a file read twice must all come back exactly as added, in order.
+// The disk spool of long runs (memory/ndjsonFile.ts): lines are handed to the file in chunks of bytes
+// and read back in chunks split by hand, decoded a piece at a time, so a line that straddles a chunk, a
+// character that straddles one (UTF-8 of several bytes), a line longer than a chunk or a read, and a
+// file read twice must all come back exactly as added, in order.
 import { afterEach, describe, expect, it } from '@jest/globals';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -40,6 +41,29 @@ describe('NdjsonFile', () => {
     const lines = await all(spool.lines());
     expect(lines).toHaveLength(values.length);
     expect(lines[7]).toBe(JSON.stringify(values[7]));
+    spool.destroy();
+  });
+
+  it('gives back lines longer than a chunk, a read and a decoded piece, and several lines added as one', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'ndjson-test-'));
+    dirs.push(dir);
+    const spool = new NdjsonFile(join(dir, 'values.ndjson'), { chunkBytes: 4096 });
+    // 600,000 characters of 2 bytes: longer than a chunk, a read (256 KB) and a piece (32 KB) in UTF-8.
+    const values = [
+      { small: 1 },
+      { long: 'é'.repeat(600_000) },
+      { small: 2 },
+      { long: `${'x'.repeat(40_000)}🙂` },
+      { small: 3 },
+    ];
+    for (const value of values.slice(0, 3)) await spool.add(value);
+    await spool.addLine(
+      values
+        .slice(3)
+        .map((value) => JSON.stringify(value))
+        .join('\n'),
+    );
+    expect(await all(spool.read())).toEqual(values);
     spool.destroy();
   });
 

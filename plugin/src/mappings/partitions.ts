@@ -23,8 +23,8 @@ import type { RowOrigin, SourceRow } from './sources/row.js';
 /** Rows per partition: enough to fill composite query calls, few enough to keep memory small. */
 export const PARTITION_ROWS = 20_000;
 
-/** Characters the partition files hold in memory before writing, all together (a chunk each). */
-const BUFFERED_CHARS = 2_000_000;
+/** Bytes the partition files hold in memory before writing, all together (a chunk each). */
+const BUFFERED_BYTES = 2_000_000;
 
 /** Where a spilled row came from: the source's name and file, and the source itself (for toIdentity). */
 interface SpilledOrigin {
@@ -77,10 +77,10 @@ export class PartitionedSources {
     try {
       if (held === undefined) {
         dir = await mkdtemp(join(tmpdir(), 'social-partitions-'));
-        const chunkChars = Math.max(4096, Math.floor(BUFFERED_CHARS / partitions));
+        const chunkBytes = Math.max(4096, Math.floor(BUFFERED_BYTES / partitions));
         files = Array.from(
           { length: partitions },
-          (_, index) => new NdjsonFile(join(dir!, `part-${index}.ndjson`), { chunkChars }),
+          (_, index) => new NdjsonFile(join(dir!, `part-${index}.ndjson`), { chunkBytes }),
         );
       }
       for await (const item of readSources(loaded, mappingDisplayPath)) {
