@@ -98,4 +98,19 @@ describe('OutlineStore', () => {
     expect(store.size).toBe(0);
     expect([...store.values()]).toEqual([]);
   });
+
+  it('numbers a parent named before it is read, and counts it as a post only once it is set', () => {
+    const store = new OutlineStore();
+    store.set('x:reply', { ...outlineOf(1), inReplyTo: 'x:parent' });
+    expect(store.size).toBe(1);
+    expect(store.numbered).toBe(2);
+    expect(store.has('x:parent')).toBe(false);
+    expect([...store.keys()]).toEqual(['x:reply']);
+    expect(store.get('x:reply')!.inReplyTo).toBe('x:parent');
+    store.set('x:parent', outlineOf(0));
+    expect(store.size).toBe(2);
+    expect(store.numberOf('x:parent')).toBe(1);
+    expect(store.externalId(store.numberOf('x:parent')!)).toBe('x:parent');
+    expect([...store.keys()]).toEqual(['x:reply', 'x:parent']);
+  });
 });

@@ -113,6 +113,8 @@ export async function settleExport(
  * and, for an inbound post, when the file holds the company's first answer in its thread.
  */
 export class SettledPosts {
+  private lastId: string | undefined;
+  private lastPost: number | undefined;
   /** Per post, the first answer's time, or NaN. */
   private readonly answeredAt: Float64Array;
 
@@ -123,7 +125,7 @@ export class SettledPosts {
   ) {
     this.answeredAt = threadKeys
       ? firstResponseTimes({
-          count: outlines.size,
+          count: outlines.numbered,
           threaded: (post) => outlines.is(post, 'timed') && threadKeys.rules[post] !== UNTHREADED,
           threadOf: threadKeys.threadOf,
           outbound: (post) => outlines.is(post, 'outbound'),
@@ -133,29 +135,32 @@ export class SettledPosts {
   }
 
   public readonly threads = {
-    get: (externalId: string): ThreadAssignment | undefined => this.threadKeys?.get(externalId),
+    get: (externalId: string): ThreadAssignment | undefined => {
+      const post = this.postOf(externalId);
+      return post === undefined ? undefined : this.threadKeys?.at(post);
+    },
   };
 
   public readonly answered = {
     get: (externalId: string): number | undefined => {
-      const post = this.outlines.numberOf(externalId);
+      const post = this.postOf(externalId);
       const at = post === undefined ? NaN : (this.answeredAt[post] ?? NaN);
       return Number.isNaN(at) ? undefined : at;
     },
   };
 
   public has(externalId: string): boolean {
-    return this.outlines.has(externalId);
+    return this.postOf(externalId) !== undefined;
   }
 
   /** The line of the row imported for this post. */
   public importedLine(externalId: string): number | undefined {
-    const post = this.outlines.numberOf(externalId);
+    const post = this.postOf(externalId);
     return post === undefined ? undefined : this.outlines.lineOf(post);
   }
 
   public deleted(externalId: string): boolean {
-    const post = this.outlines.numberOf(externalId);
+    const post = this.postOf(externalId);
     return post !== undefined && this.outlines.is(post, 'deleted');
   }
 
@@ -163,15 +168,29 @@ export class SettledPosts {
   public *outbound(): Generator<OutboundMessage> {
     if (this.threadKeys === undefined) return;
     const { threadOf, rules } = this.threadKeys;
-    for (let post = 0; post < this.outlines.size; post += 1) {
+    for (let post = 0; post < this.outlines.numbered; post += 1) {
       if (rules[post] === UNTHREADED || !this.outlines.is(post, 'timed') || !this.outlines.is(post, 'outbound'))
         continue;
       yield { threadKey: this.threadKeys.keyText(threadOf[post]!), postedAtMs: this.outlines.postedAtMs(post) };
     }
   }
 
+  /**
+   * A post's number. Planning asks two or three things of a row's post in a row, each a search of the
+   * store's table by the id's bytes: the last answer is kept for the next question.
+   */
+  private postOf(externalId: string): number | undefined {
+    if (externalId !== this.lastId) {
+      this.lastId = externalId;
+      this.lastPost = this.outlines.numberOf(externalId);
+    }
+    return this.lastPost;
+  }
+
   /** Lets go of every post's state. */
   public clear(): void {
+    this.lastId = undefined;
+    this.lastPost = undefined;
     this.outlines.clear();
   }
 }

@@ -45,7 +45,7 @@ export async function threadOutlines(
   // holds no interaction (orgAtStart.ts) has none of them: nothing is read.
   const parents = new Set<string>();
   if (orgHoldsInteractions) {
-    for (let post = 0; post < outlines.size; post += 1) {
+    for (let post = 0; post < outlines.numbered; post += 1) {
       const inReplyTo = outlines.inReplyTo(post);
       if (inReplyTo !== undefined && !outlines.has(inReplyTo)) parents.add(inReplyTo);
     }
@@ -84,7 +84,7 @@ export async function threadOutlines(
 
   // The posts as threading reads them, straight from the store's arrays (no object a post).
   const posts: ThreadPosts = {
-    count: outlines.size,
+    count: outlines.numbered,
     externalId: (post) => outlines.externalId(post),
     numberOf: (externalId) => outlines.numberOf(externalId),
     timed: (post) => outlines.is(post, 'timed'),

@@ -1,8 +1,8 @@
 // What the import's first pass keeps per post: enough to settle identities and threads (ids, parent,
 // person, time), not the body, so memory grows with the number of posts and not with their text. The
-// outlines are held column by column (OutlineStore): on the bench's export 211 bytes a post at 100,000
-// and some 130 at 1,000,000, against 399 and 335 as one object each (an object, a boxed time, its own
-// copy of the identity's external id per post).
+// outlines are held column by column (OutlineStore), the external ids as bytes: some 90 bytes a post
+// of the bench's export at 1,000,000, against 335 as one object each.
+import { StringTable } from '../memory/stringTable.js';
 import type { Interaction } from './interaction.js';
 
 /** What the first pass keeps per post: enough to thread it, not its body. */
@@ -52,35 +52,29 @@ export function remember(
   outlines.set(interaction.externalId, outline);
 }
 
-/**
- * The same text as one sequential string. An external id is built as network + ':' + post id, which V8
- * keeps as a tree of its parts (a "cons string", some 30 bytes more a post); converting a string to a
- * number makes V8 flatten it in place. (A property name would be flatter still, 15 bytes a post less,
- * but internalising every id made pass 1 half as fast again.)
- */
-function flat(text: string): string {
-  Number(text);
-  return text;
-}
-
 const COMPLETE = 1;
 const DELETED = 2;
 const OUTBOUND = 4;
 const PRIVATE = 8;
 const TIMED = 16;
-const NO_IDENTITY = -1;
+/** A post of the file (a number may also be only a parent some post names). */
+const PRESENT = 32;
+const NONE = -1;
 const FLAG_BITS = { deleted: DELETED, timed: TIMED, outbound: OUTBOUND, private: PRIVATE } as const;
 export type PostFlag = keyof typeof FLAG_BITS;
 
 /**
  * The outlines of a file's posts by external id, one typed array per field (a post's number indexes
- * them), the networks and identities' external ids held once each. Reads hand out a new Outline each
- * time: a caller changes a post with set, never through what get returned.
+ * them). The external ids, of posts and of the parents they name, are held as bytes in one StringTable
+ * (memory/stringTable.ts), which numbers them; a Map keyed by V8 strings cost some 130 bytes a post
+ * more (a cons string and its flat copy, a Map entry, an array slot): 229 against 86 bytes a post at
+ * 1,000,000 bench posts. The networks and identities' external ids are held once each. Reads hand out
+ * a new Outline each time: a caller changes a post with set, never through what get returned.
  */
 export class OutlineStore implements ReadonlyMap<string, Outline> {
-  private readonly numbers = new Map<string, number>();
-  /** Each post's external id, by number (the same strings as the Map's keys). */
-  private ids: string[] = [];
+  /** External ids by number: the posts' and their parents'. */
+  private ids = new StringTable();
+  private posts = 0;
   /** Networks and identities' external ids, each once: far fewer than posts. */
   private readonly names: string[] = [];
   private readonly nameNumbers = new Map<string, number>();
@@ -89,11 +83,19 @@ export class OutlineStore implements ReadonlyMap<string, Outline> {
   private times = new Float64Array(1_024);
   private networks = new Int32Array(1_024);
   private identities = new Int32Array(1_024);
-  private replyTo: Array<string | undefined> = [];
-  private conversations: Array<string | undefined> = [];
+  /** The number of the post's parent, or NONE. */
+  private replyTo = new Int32Array(1_024).fill(NONE);
+  /** Conversation keys (rare: only some networks name them), by number. */
+  private conversations = new Map<number, string>();
 
+  /** Posts of the file. */
   public get size(): number {
-    return this.numbers.size;
+    return this.posts;
+  }
+
+  /** Numbers handed out (posts and the parents they name): a post's number is below this. */
+  public get numbered(): number {
+    return this.ids.size;
   }
 
   public get [Symbol.toStringTag](): string {
@@ -101,25 +103,20 @@ export class OutlineStore implements ReadonlyMap<string, Outline> {
   }
 
   public has(externalId: string): boolean {
-    return this.numbers.has(externalId);
+    return this.numberOf(externalId) !== undefined;
   }
 
   public get(externalId: string): Outline | undefined {
-    const post = this.numbers.get(externalId);
+    const post = this.numberOf(externalId);
     return post === undefined ? undefined : this.outline(post);
   }
 
   public set(externalId: string, outline: Outline): this {
-    let post = this.numbers.get(externalId);
-    if (post === undefined) {
-      post = this.numbers.size;
-      if (post === this.lines.length) this.grow();
-      const id = flat(externalId);
-      this.numbers.set(id, post);
-      this.ids.push(id);
-    }
+    const post = this.number(externalId);
+    if ((this.flags[post]! & PRESENT) === 0) this.posts += 1;
     this.lines[post] = outline.line;
     this.flags[post] =
+      PRESENT |
       (outline.complete ? COMPLETE : 0) |
       (outline.deleted ? DELETED : 0) |
       (outline.direction === 'Outbound' ? OUTBOUND : 0) |
@@ -128,22 +125,23 @@ export class OutlineStore implements ReadonlyMap<string, Outline> {
     this.times[post] = outline.postedAtMs ?? 0;
     this.networks[post] = this.nameNumber(outline.network);
     this.identities[post] =
-      outline.identityExternalId !== undefined ? this.nameNumber(outline.identityExternalId) : NO_IDENTITY;
-    this.replyTo[post] = outline.inReplyTo === undefined ? undefined : flat(outline.inReplyTo);
-    this.conversations[post] = outline.conversationKey;
+      outline.identityExternalId !== undefined ? this.nameNumber(outline.identityExternalId) : NONE;
+    this.replyTo[post] = outline.inReplyTo === undefined ? NONE : this.number(outline.inReplyTo);
+    if (outline.conversationKey !== undefined) this.conversations.set(post, outline.conversationKey);
+    else this.conversations.delete(post);
     return this;
   }
 
-  public keys(): MapIterator<string> {
-    return this.numbers.keys();
+  public *keys(): MapIterator<string> {
+    for (let post = 0; post < this.ids.size; post += 1) if (this.flags[post]! & PRESENT) yield this.ids.get(post);
   }
 
   public *entries(): MapIterator<[string, Outline]> {
-    for (const [externalId, post] of this.numbers) yield [externalId, this.outline(post)];
+    for (const externalId of this.keys()) yield [externalId, this.get(externalId)!];
   }
 
   public *values(): MapIterator<Outline> {
-    for (const post of this.numbers.values()) yield this.outline(post);
+    for (let post = 0; post < this.ids.size; post += 1) if (this.flags[post]! & PRESENT) yield this.outline(post);
   }
 
   public [Symbol.iterator](): MapIterator<[string, Outline]> {
@@ -156,8 +154,8 @@ export class OutlineStore implements ReadonlyMap<string, Outline> {
 
   /** Lets go of every outline (the arrays too). */
   public clear(): void {
-    this.numbers.clear();
-    this.ids = [];
+    this.ids = new StringTable();
+    this.posts = 0;
     this.names.length = 0;
     this.nameNumbers.clear();
     this.lines = new Uint32Array(0);
@@ -165,17 +163,18 @@ export class OutlineStore implements ReadonlyMap<string, Outline> {
     this.times = new Float64Array(0);
     this.networks = new Int32Array(0);
     this.identities = new Int32Array(0);
-    this.replyTo = [];
-    this.conversations = [];
+    this.replyTo = new Int32Array(0);
+    this.conversations = new Map();
   }
 
-  /** A post's number (0 to size - 1, in the order first seen), or undefined for a post not in the file. */
+  /** A post's number (below `numbered`), or undefined for a post not in the file. */
   public numberOf(externalId: string): number | undefined {
-    return this.numbers.get(externalId);
+    const post = this.ids.numberOf(externalId);
+    return post >= 0 && (this.flags[post]! & PRESENT) !== 0 ? post : undefined;
   }
 
   public externalId(post: number): string {
-    return this.ids[post]!;
+    return this.ids.get(post);
   }
 
   public lineOf(post: number): number {
@@ -197,21 +196,22 @@ export class OutlineStore implements ReadonlyMap<string, Outline> {
 
   public identityExternalId(post: number): string | undefined {
     const identity = this.identities[post]!;
-    return identity === NO_IDENTITY ? undefined : this.names[identity];
+    return identity === NONE ? undefined : this.names[identity];
   }
 
   public inReplyTo(post: number): string | undefined {
-    return this.replyTo[post];
+    const parent = this.replyTo[post]!;
+    return parent === NONE ? undefined : this.ids.get(parent);
   }
 
   public conversationKey(post: number): string | undefined {
-    return this.conversations[post];
+    return this.conversations.get(post);
   }
 
   /** Lets go of what only threading reads (parents, conversations): planning needs ids, lines and flags. */
   public releaseThreading(): void {
-    this.replyTo = [];
-    this.conversations = [];
+    this.replyTo = new Int32Array(0);
+    this.conversations = new Map();
   }
 
   private outline(post: number): Outline {
@@ -224,12 +224,12 @@ export class OutlineStore implements ReadonlyMap<string, Outline> {
       direction: flags & OUTBOUND ? 'Outbound' : 'Inbound',
       visibility: flags & PRIVATE ? 'Private' : 'Public',
     };
-    const identity = this.identities[post]!;
-    if (identity !== NO_IDENTITY) outline.identityExternalId = this.names[identity]!;
+    const identity = this.identityExternalId(post);
+    if (identity !== undefined) outline.identityExternalId = identity;
     if (flags & TIMED) outline.postedAtMs = this.times[post]!;
-    const inReplyTo = this.replyTo[post];
+    const inReplyTo = post < this.replyTo.length ? this.inReplyTo(post) : undefined;
     if (inReplyTo !== undefined) outline.inReplyTo = inReplyTo;
-    const conversationKey = this.conversations[post];
+    const conversationKey = this.conversations.get(post);
     if (conversationKey !== undefined) outline.conversationKey = conversationKey;
     return outline;
   }
@@ -241,6 +241,13 @@ export class OutlineStore implements ReadonlyMap<string, Outline> {
       this.names.push(name);
       this.nameNumbers.set(name, number);
     }
+    return number;
+  }
+
+  /** The number of an external id (a new one, with room in the arrays, when first seen). */
+  private number(externalId: string): number {
+    const number = this.ids.add(externalId);
+    if (number === this.lines.length) this.grow();
     return number;
   }
 
@@ -260,5 +267,6 @@ export class OutlineStore implements ReadonlyMap<string, Outline> {
     this.times = grown(this.times, (length) => new Float64Array(length));
     this.networks = grown(this.networks, (length) => new Int32Array(length));
     this.identities = grown(this.identities, (length) => new Int32Array(length));
+    this.replyTo = grown(this.replyTo, (length) => new Int32Array(length).fill(NONE));
   }
 }

@@ -100,7 +100,12 @@ export class PostThreadKeys {
 
   public get(externalId: string): ThreadAssignment | undefined {
     const post = this.posts.numberOf(externalId);
-    if (post === undefined || this.rules[post] === UNTHREADED) return undefined;
+    return post === undefined ? undefined : this.at(post);
+  }
+
+  /** The thread of a post by number. */
+  public at(post: number): ThreadAssignment | undefined {
+    if (this.rules[post] === UNTHREADED) return undefined;
     return { threadKey: this.keyText(this.threadOf[post]!), rule: THREAD_RULES[this.rules[post]!]! };
   }
 }

@@ -65,6 +65,11 @@ export class StringTable {
     return number;
   }
 
+  /** The string numbered `number`. */
+  public get(number: number): string {
+    return this.keys.get(number);
+  }
+
   /** The number of `key`, or -1 when it was never added. */
   public numberOf(key: string): number {
     return this.slots[this.find(key)]!;
