@@ -518,46 +518,46 @@ export class OrgClient {
     let jobError: string | undefined;
     for (let attempt = 1; (pending?.size ?? source.count) > 0 && attempt <= this.retry.attempts; attempt += 1) {
       if (attempt > 1) await this.pause(attempt - 1, 'Bulk API job did not settle every record', false);
-      let jobs: BulkJobOutcome[];
+      // Each job's records are read again, as soon as its results are in, to match each to its result by
+      // external id (the jobs take the records in order, each the next `records` of them); the job's
+      // results are then let go, so no more than one job's are held (some 25 MB for 500,000 records).
+      const next = new Set<number>();
+      const nextError = new Map<number, string>();
+      const reader = source.read()[Symbol.asyncIterator]();
+      let index = -1;
+      const settle = async (job: BulkJobOutcome): Promise<void> => {
+        for (let inJob = 0; inJob < job.records;) {
+          const step = await reader.next();
+          if (step.done === true) break;
+          index += 1;
+          if (pending !== undefined && !pending.has(index)) continue;
+          inJob += 1;
+          const settled = job.byKey.get(String(step.value[externalIdField]));
+          if (settled?.success || (settled && !isLockError(settled.error))) {
+            outcomes.set(index, settled);
+          } else {
+            next.add(index);
+            nextError.set(
+              index,
+              settled?.error ??
+                `UNPROCESSED: Bulk API job ${job.id} ended ${job.state}${job.errorMessage ? ` (${job.errorMessage})` : ''} without processing this record`,
+            );
+          }
+        }
+      };
       try {
-        jobs = await this.runIngestJobs(objectName, externalIdField, source, pending, pollTimeoutMs);
+        await this.runIngestJobs(objectName, externalIdField, source, pending, pollTimeoutMs, settle);
       } catch (error) {
         if (error instanceof DailyLimitError || transientKind(error) === undefined) {
-          for (const index of positions(source.count, pending)) outcomes.set(index, this.requestFailed(error));
+          for (const position of positions(source.count, pending)) outcomes.set(position, this.requestFailed(error));
           return outcomes;
         }
         // The job could not be run (the org kept refusing or dropping the calls): try a new one.
         jobError = `the Bulk API job could not be run: ${messageOf(error)}`;
         lastError = new Map();
         continue;
-      }
-      // The records are read again to match each to its result by external id, in its own job's results
-      // (the jobs took the records in order, each the next `records` of them).
-      const next = new Set<number>();
-      const nextError = new Map<number, string>();
-      let index = -1;
-      let jobIndex = 0;
-      let inJob = 0;
-      for await (const record of source.read()) {
-        index += 1;
-        if (pending !== undefined && !pending.has(index)) continue;
-        while (inJob >= jobs[jobIndex]!.records && jobIndex < jobs.length - 1) {
-          jobIndex += 1;
-          inJob = 0;
-        }
-        inJob += 1;
-        const job = jobs[jobIndex]!;
-        const settled = job.byKey.get(String(record[externalIdField]));
-        if (settled?.success || (settled && !isLockError(settled.error))) {
-          outcomes.set(index, settled);
-        } else {
-          next.add(index);
-          nextError.set(
-            index,
-            settled?.error ??
-              `UNPROCESSED: Bulk API job ${job.id} ended ${job.state}${job.errorMessage ? ` (${job.errorMessage})` : ''} without processing this record`,
-          );
-        }
+      } finally {
+        await reader.return?.(undefined);
       }
       pending = next;
       lastError = nextError;
@@ -575,8 +575,8 @@ export class OrgClient {
   /**
    * The ingest jobs for the records at the positions `include` (all when undefined): one, or as many as
    * keep each upload within what Bulk API 2.0 takes, one after another. Each: create, upload, close,
-   * wait, read the results. Each call is retried like any other; a job whose upload did not arrive
-   * whole is aborted and the error thrown, so the caller starts anew.
+   * wait, read the results, hand them to `settle`. Each call is retried like any other; a job whose
+   * upload did not arrive whole is aborted and the error thrown, so the caller starts anew.
    */
   private async runIngestJobs(
     objectName: string,
@@ -584,16 +584,15 @@ export class OrgClient {
     records: BulkRecords,
     include: ReadonlySet<number> | undefined,
     pollTimeoutMs: number,
-  ): Promise<BulkJobOutcome[]> {
+    settle: (job: BulkJobOutcome) => Promise<void>,
+  ): Promise<void> {
     const dir = await mkdtemp(join(tmpdir(), 'social-bulk-'));
     try {
-      const jobs: BulkJobOutcome[] = [];
       for (const upload of await writeBulkCsv(records, include, dir, this.maxUploadBytes)) {
         const job = await this.ingest(objectName, externalIdField, upload.path, upload.records, pollTimeoutMs);
-        jobs.push({ ...job, records: upload.records });
         await rm(upload.path, { force: true });
+        await settle({ ...job, records: upload.records });
       }
-      return jobs;
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
