@@ -5,20 +5,24 @@
 // outcome as objects would make memory grow with the input, so both are NDJSON files, read back in the
 // order added: the writes to upload them (and again to match the job's results), the lines to report
 // them in the file's order. The writes are cut into jobs that Bulk API 2.0 accepts (an upload of at most
-// 100 MB before its base64 encoding) and whose results the client can hold (it keeps one outcome per
-// record of a job).
+// 100 MB before its base64 encoding), each as full as that allows (every job costs its own calls), and
+// whose results the client can hold (it keeps one outcome per record of a job).
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { BulkRecords } from '../org/bulkRecords.js';
+import { MAX_UPLOAD_BYTES, UploadBound, type BulkRecords } from '../org/bulkRecords.js';
 import { NdjsonFile } from '../memory/ndjsonFile.js';
 import type { PlannedBatch } from './batch.js';
 import type { ResultLine } from './results.js';
 
-/** Records of one job at most: its outcomes are held while its lines are reported (some 400 bytes each). */
-export const JOB_RECORDS = 100_000;
-/** Bytes of JSON a job at most: more than its CSV upload, which must stay under 100 MB. */
-export const JOB_BYTES = 90_000_000;
+/**
+ * Records of one job at most: its outcomes are held while its lines are reported (compactly, some 80
+ * bytes each with the job's results by external id: saveOutcomes.ts); an upload of 100 MB holds some
+ * 300,000 interactions.
+ */
+export const JOB_RECORDS = 500_000;
+/** CSV bytes of a job's upload at most (bounded from the writes' JSON: UploadBound), what Bulk API 2.0 takes. */
+export const JOB_BYTES = MAX_UPLOAD_BYTES;
 
 export interface JobLimits {
   records: number;
@@ -43,8 +47,7 @@ export class ImportSpool {
   private readonly jobs: Array<{
     first: number;
     count: number;
-    bytes: number;
-    columns: Set<string>;
+    upload: UploadBound;
     file: NdjsonFile;
   }> = [];
   private readonly lines: NdjsonFile;
@@ -74,24 +77,24 @@ export class ImportSpool {
     let job = this.jobs.at(-1);
     for (const write of planned.writes) {
       const json = JSON.stringify(write);
-      // A cell per column, even an empty one: a margin for the commas of the fields a record lacks.
-      const bytes = Buffer.byteLength(json) + 64;
-      if (job === undefined || job.count >= this.limits.records || job.bytes + bytes > this.limits.bytes) {
+      const bytes = Buffer.byteLength(json);
+      if (
+        job === undefined ||
+        (job.count > 0 && (job.count >= this.limits.records || job.upload.with(write, bytes) > this.limits.bytes))
+      ) {
         if (job !== undefined && texts.length > 0) await job.file.addLine(texts.join('\n'));
         texts = [];
         job = {
           first: this.writeCount,
           count: 0,
-          bytes: 0,
-          columns: new Set(['External_Id__c']),
+          upload: new UploadBound(['External_Id__c']),
           file: new NdjsonFile(join(this.dir, `writes-${this.jobs.length + 1}.ndjson`)),
         };
         this.jobs.push(job);
       }
-      for (const column of Object.keys(write)) job.columns.add(column);
+      job.upload.add(write, bytes);
       texts.push(json);
       job.count += 1;
-      job.bytes += bytes;
       this.writeCount += 1;
     }
     if (job !== undefined && texts.length > 0) await job.file.addLine(texts.join('\n'));
@@ -99,9 +102,9 @@ export class ImportSpool {
 
   /** The writes, job by job, as upsert records in the order added; each readable again and again. */
   public plannedJobs(): SpooledJob[] {
-    return this.jobs.map(({ first, count, columns, file }) => ({
+    return this.jobs.map(({ first, count, upload, file }) => ({
       first,
-      records: { count, columns: [...columns], read: () => file.read<Record<string, unknown>>() },
+      records: { count, columns: [...upload.columns], read: () => file.read<Record<string, unknown>>() },
     }));
   }
 

@@ -115,6 +115,77 @@ export async function writeBulkCsv(
   return uploads;
 }
 
+/**
+ * An upper bound of the bytes of an upload (as writeBulkCsv writes it) while records are added, from each
+ * record's JSON text, which a caller that spools records as JSON has at hand: the upload can then be cut
+ * below Bulk API 2.0's limit without rendering the CSV twice. A JSON value is never shorter than its CSV
+ * cell: a string is always quoted in JSON and only sometimes in CSV, a quote takes two bytes in both
+ * (\" and ""), a line break two in JSON and one in CSV; a number, true, false and null (#N/A) take as
+ * many. So a row takes at most the JSON text less its braces and `"key":` parts, plus a comma or line end
+ * a column (a column the record lacks is an empty cell).
+ */
+export class UploadBound {
+  /** The upload's columns so far (its header), in the order first seen. */
+  public readonly columns = new Set<string>();
+  public rows = 0;
+  private headerBytes = 0;
+  private valueBytes = 0;
+
+  public constructor(columns: Iterable<string> = []) {
+    for (const column of columns) this.addColumn(column);
+  }
+
+  /** The bound of the upload as it is. */
+  public get bytes(): number {
+    return this.headerBytes + this.valueBytes + this.rows * this.columns.size;
+  }
+
+  /** The bound with `record` added; `jsonBytes` is Buffer.byteLength(JSON.stringify(record)). */
+  public with(record: Readonly<Record<string, unknown>>, jsonBytes: number): number {
+    let headerBytes = this.headerBytes;
+    let columns = this.columns.size;
+    for (const key of Object.keys(record)) {
+      if (this.columns.has(key)) continue;
+      headerBytes += Buffer.byteLength(csvCell(key)) + 1;
+      columns += 1;
+    }
+    return headerBytes + this.valueBytes + valueBytesAtMost(record, jsonBytes) + (this.rows + 1) * columns;
+  }
+
+  public add(record: Readonly<Record<string, unknown>>, jsonBytes: number): void {
+    for (const key of Object.keys(record)) this.addColumn(key);
+    this.valueBytes += valueBytesAtMost(record, jsonBytes);
+    this.rows += 1;
+  }
+
+  private addColumn(column: string): void {
+    if (this.columns.has(column)) return;
+    this.columns.add(column);
+    this.headerBytes += Buffer.byteLength(csvCell(column)) + 1;
+  }
+}
+
+/**
+ * The bytes a record's values take at most as CSV cells: its JSON text less `{`, `}` and each `"key":`
+ * with its comma. A value JSON leaves out (undefined) is an empty cell; one whose text JSON does not give
+ * (a Date, an object, a number that is not finite) is counted as the CSV has it.
+ */
+function valueBytesAtMost(record: Readonly<Record<string, unknown>>, jsonBytes: number): number {
+  let bytes = jsonBytes - 1;
+  for (const key of Object.keys(record)) {
+    const value = record[key];
+    if (value === undefined) continue;
+    bytes -= Buffer.byteLength(key) + 4;
+    const plain =
+      value === null ||
+      typeof value === 'string' ||
+      typeof value === 'boolean' ||
+      (typeof value === 'number' && Number.isFinite(value));
+    if (!plain) bytes += Buffer.byteLength(csvCell(bulkValue(value)));
+  }
+  return bytes;
+}
+
 /** RFC 4180: a cell with a comma, quote or line break is quoted, its quotes doubled. */
 function csvCell(value: string): string {
   return /[",\r\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
