@@ -231,14 +231,15 @@ function linkedIdentities(org) {
     .sort();
 }
 
-/** Interactions as "externalId thread status identity": the work's outcome. */
+/** Interactions as "externalId thread status identity | reason | delivery": the work's outcome. */
 function storedInteractions(org) {
   const identity = new Map(org.store.list('Social_Identity__c').map((record) => [record.Id, record.External_Id__c]));
   return org.store
     .list('Social_Interaction__c')
     .map(
       (record) =>
-        `${record.External_Id__c} ${record.Thread_Key__c} ${record.Status__c} ${identity.get(record.Identity__c)}`,
+        `${record.External_Id__c} ${record.Thread_Key__c} ${record.Status__c} ${identity.get(record.Identity__c)} | ` +
+        `${record.Status_Reason__c ?? ''} | ${record.Delivery_Status__c ?? ''}`,
     )
     .sort();
 }

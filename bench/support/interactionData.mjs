@@ -57,6 +57,15 @@ export function threadedRecord(index) {
     Status__c: row.direction === 'Outbound' || answered ? 'Responded' : 'New',
     Response_Due_At__c: step === 0 ? new Date(posted + SLA_MINUTES * 60_000).toISOString() : '',
     First_Response_At__c: answered,
+    // Why the status is what it is, and that the company's messages are already out: the import stores
+    // both, so the records the official tool writes carry them too (the same work, the same bytes).
+    Status_Reason__c:
+      row.direction === 'Outbound'
+        ? 'Import: sent by the company'
+        : answered
+          ? 'Import: answered in the same thread by the company (seen on import)'
+          : '',
+    Delivery_Status__c: row.direction === 'Outbound' ? 'Sent' : '',
   };
 }
 
