@@ -136,7 +136,7 @@ describe('SpooledWrites', () => {
       ];
       expect(added).toEqual([0, 1, 2, 3, 4]);
       expect(writes.length).toBe(5);
-      expect(writes.plainIndexes).toEqual([0, 2, 4]);
+      expect(Array.from(writes.plainIndexes)).toEqual([0, 2, 4]);
       expect(writes.leadWrites.map(({ index, write }) => [index, write.externalId])).toEqual([
         [1, 'x:b'],
         [3, 'x:d'],
@@ -190,7 +190,7 @@ describe('SpooledWrites', () => {
     try {
       await writes.add(leadWrite('x:only', 'only@example.com'));
       expect(writes.length).toBe(1);
-      expect(writes.plainIndexes).toEqual([]);
+      expect(Array.from(writes.plainIndexes)).toEqual([]);
       expect(writes.plain.count).toBe(0);
       expect(writes.plain.columns).toEqual(['External_Id__c']);
       expect(await readAll(writes.plain)).toEqual([]);

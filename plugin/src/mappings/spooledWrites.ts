@@ -9,13 +9,16 @@ import { join } from 'node:path';
 import type { IdentityWriteSet } from './apply.js';
 import type { BulkRecords } from '../org/bulkRecords.js';
 import { NdjsonFile } from '../memory/ndjsonFile.js';
+import { grow } from '../memory/stringTable.js';
 import type { IdentityWrite } from './plan.js';
 
 export class SpooledWrites implements IdentityWriteSet {
   /** Writes added, of both kinds: the next write's index. */
   public length = 0;
   public readonly leadWrites: Array<{ index: number; write: IdentityWrite }> = [];
-  public readonly plainIndexes: number[] = [];
+  /** The write index of each plain record, 4 bytes each (an array of numbers took 8 and more). */
+  private indexes = new Int32Array(1024);
+  private plainCount = 0;
   private readonly columns = new Set<string>(['External_Id__c']);
   private readonly file: NdjsonFile;
 
@@ -37,14 +40,22 @@ export class SpooledWrites implements IdentityWriteSet {
     const index = this.length;
     this.length += 1;
     if (write.lead !== undefined) this.leadWrites.push({ index, write });
-    else this.plainIndexes.push(index);
+    else {
+      if (this.plainCount === this.indexes.length) this.indexes = grow(this.indexes);
+      this.indexes[this.plainCount] = index;
+      this.plainCount += 1;
+    }
     return index;
+  }
+
+  public get plainIndexes(): Int32Array {
+    return this.indexes.subarray(0, this.plainCount);
   }
 
   /** The writes that create no Lead, as upsert records, in the order added; readable again and again. */
   public get plain(): BulkRecords {
     return {
-      count: this.plainIndexes.length,
+      count: this.plainCount,
       columns: [...this.columns],
       read: () => this.file.read<Record<string, unknown>>(),
     };
