@@ -31,9 +31,15 @@ export interface JobWait {
   idleUntil?: number;
 }
 
+/** A kind of job's pace: measured between two checks, or only known to be at least this (a job found done). */
+interface Pace {
+  recordsPerMs: number;
+  measured: boolean;
+}
+
 export class JobPacing {
-  /** Records a millisecond, by kind of job, as measured on this org's jobs so far. */
-  private readonly paces = new Map<string, number>();
+  /** Records a millisecond, by kind of job, as seen on this org's jobs so far. */
+  private readonly paces = new Map<string, Pace>();
 
   public constructor(
     private readonly settings: PacingSettings,
@@ -44,22 +50,30 @@ export class JobPacing {
 
   /**
    * The wait before a job's first check. With a pace measured on an earlier job of the kind, a tenth
-   * longer than that pace says the job takes, up to `longest`; with only the assumed pace, at most
-   * `interval`, so a first job that goes faster than assumed is not waited for long.
+   * longer than that pace says the job takes. Else, by the pace assumed (or the least an earlier job of
+   * the kind went at): as long as it says for a job that takes an interval or less; for a longer one,
+   * half that (at least the interval): the check then finds about half the job done, which tells the
+   * pace, and the next comes about at its end, while an org faster than that is not kept waiting long.
+   * At most `longest` either way.
    */
   public start(kind: string, records: number): JobWait {
-    const measured = this.paces.get(kind);
-    const expected = measured === undefined ? records / this.assumedPace(kind) : (records / measured) * 1.1;
-    const ceiling = measured === undefined ? this.settings.interval : this.settings.longest;
-    return { records, startedAt: this.now(), next: clamp(expected, this.settings.first, ceiling) };
+    const pace = this.paceOf(kind);
+    const expected = records / pace.recordsPerMs;
+    const wait = pace.measured
+      ? expected * 1.1
+      : expected <= this.settings.interval
+        ? expected
+        : Math.max(this.settings.interval, expected / 2);
+    return { records, startedAt: this.now(), next: clamp(wait, this.settings.first, this.settings.longest) };
   }
 
   /**
    * After a check found the job still running: the wait before the next one. From two checks that saw
    * records processed, the rest at the pace between them. From the first such check, the rest at the
-   * pace measured on an earlier job of the kind, or else at the pace since the job may have started (its close, or the last check that found nothing processed),
-   * but no longer than that time again: a job may sit in a queue before it starts, which that pace
-   * cannot tell, and a second look tells the pace. When no record is processed yet, the interval.
+   * pace measured on an earlier job of the kind, or else at the pace since the job may have started (its
+   * close, or the last check that found nothing processed) but no longer than that time again: a job may
+   * sit in a queue before it starts, which that pace cannot tell, and a second look tells the pace. When
+   * no record is processed yet, the interval.
    */
   public checked(kind: string, wait: JobWait, processed: number | undefined): void {
     const now = this.now();
@@ -71,36 +85,41 @@ export class JobPacing {
     }
     const seen = wait.seen;
     wait.seen = { at: now, processed };
+    const left = wait.records - processed;
     if (seen !== undefined && processed > seen.processed && now > seen.at) {
-      const pace = (processed - seen.processed) / (now - seen.at);
-      this.paces.set(kind, pace);
-      wait.next = clamp((wait.records - processed) / pace, this.settings.interval, this.settings.longest);
+      const recordsPerMs = (processed - seen.processed) / (now - seen.at);
+      this.paces.set(kind, { recordsPerMs, measured: true });
+      wait.next = clamp(left / recordsPerMs, this.settings.interval, this.settings.longest);
       return;
     }
-    const measured = this.paces.get(kind);
-    if (measured !== undefined) {
-      wait.next = clamp((wait.records - processed) / measured, this.settings.interval, this.settings.longest);
+    const pace = this.paces.get(kind);
+    if (pace?.measured === true) {
+      wait.next = clamp(left / pace.recordsPerMs, this.settings.interval, this.settings.longest);
       return;
     }
     const running = now - (wait.idleUntil ?? wait.startedAt);
-    const left = ((wait.records - processed) * running) / processed;
-    wait.next = clamp(Math.min(left, running), this.settings.interval, this.settings.longest);
+    // The job went at least this fast (it ran no longer than that): what the next job of the kind expects.
+    const atLeast = processed / running;
+    if (atLeast > (pace?.recordsPerMs ?? 0)) this.paces.set(kind, { recordsPerMs: atLeast, measured: true });
+    wait.next = clamp(Math.min(left / atLeast, running), this.settings.interval, this.settings.longest);
   }
 
   /**
    * A check found the job done. It ended at some time before the check, so it went at least this fast:
-   * a pace above the one known (or assumed) is kept for the next job of the kind; a slower one says
-   * nothing (a short job's first check comes late by design).
+   * a pace above the one known (or assumed) is kept for the next job of the kind, measured if that one
+   * was (the check came when it said); a slower one says nothing (a short job's first check comes late
+   * by design).
    */
   public finished(kind: string, wait: JobWait): void {
     const elapsed = this.now() - wait.startedAt;
     if (wait.records <= 0 || elapsed <= 0) return;
     const atLeast = wait.records / elapsed;
-    if (atLeast > (this.paces.get(kind) ?? this.assumedPace(kind))) this.paces.set(kind, atLeast);
+    const pace = this.paceOf(kind);
+    if (atLeast > pace.recordsPerMs) this.paces.set(kind, { recordsPerMs: atLeast, measured: pace.measured });
   }
 
-  private assumedPace(kind: string): number {
-    return this.assumed[kind.split(' ')[0]!] ?? 1;
+  private paceOf(kind: string): Pace {
+    return this.paces.get(kind) ?? { recordsPerMs: this.assumed[kind.split(' ')[0]!] ?? 1, measured: false };
   }
 }
 
