@@ -6,15 +6,21 @@
 //     at most 5 query operations and counts as one call; operations of different reads share calls.
 //     A read of records the org is known not to hold still costs one operation (a COUNT() query).
 //   - a Bulk API 2.0 query job: create, at least one status check, at least one results request: 3
-//     calls (the results of a query job are not cut at a documented number of records), one job per
-//     100,000-character statement.
+//     calls, one job per 100,000-character statement. One results request: Salesforce documents no
+//     number of records a set of results holds; without maxRecords "the server uses a default value
+//     based on the service", and a client may ask maxRecords = "the maximum number of records your
+//     client is expecting to receive" (Bulk API 2.0 Developer Guide, Get Results for a Query Job,
+//     https://developer.salesforce.com/docs/atlas.en-us.api_asynch.meta/api_asynch/query_get_job_results.htm).
+//     The local org's default set of 50,000 rows (without maxRecords) is its choice, not a limit.
 // A read by IN list may also read the whole object instead, when the org holds about as many records
 // as the list names (`scan`: the records such a read returns): no IN list, so one Bulk query job.
 // Every write goes either way too:
 //   - sObject Collections: 200 records a request, one call each;
 //   - Bulk API 2.0 ingest jobs: create, upload, close, at least one status check, successful and
 //     failed results: 6 calls a job, one job per 100 MB of CSV (Salesforce: "upload data that does not
-//     exceed 100 MB", Bulk API 2.0 Developer Guide, Upload Job Data).
+//     exceed 100 MB", Bulk API 2.0 Developer Guide, Upload Job Data). One status check: how many a job
+//     takes depends on how long the org works on it and how the client paces its checks, which no
+//     limit sets; a client that knows the org's pace asks once.
 // Sources: Salesforce Developer Limits and Allocations Quick Reference (API request limits, SOQL
 // statement length), REST API Developer Guide (Composite: 5 query operations a request counting as one
 // call; sObject Collections: 200 records), Bulk API 2.0 Developer Guide (ingest and query jobs).
