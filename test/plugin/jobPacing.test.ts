@@ -111,21 +111,24 @@ describe('status checks against the local org', () => {
           Network__c: 'x',
           Network_User_Id__c: `paced-${tag}-${index}`,
         }));
-      const checksOf = async (tag: string): Promise<number> => {
+      // The checks a job took, and those polling at the interval would have taken in the time it ran.
+      const checksOf = async (tag: string): Promise<{ checks: number; polling: number }> => {
         const before = client.apiCalls;
+        const started = Date.now();
         const outcomes = await client.upsertBulk('Social_Identity__c', 'External_Id__c', records(tag));
         expect(outcomes.length).toBe(30_000);
         // create, upload, close, the checks, successful and failed results.
-        return client.apiCalls - before - 5;
+        return { checks: client.apiCalls - before - 5, polling: 1 + Math.ceil((Date.now() - started) / 500) };
       };
       const first = await checksOf('a');
       const second = await checksOf('b');
       // The first: a check at 750 ms (half of the 1.5 s the assumed 20 a ms says), some 7,500 of 30,000
-      // done, the rest at that pace: one or two more. The second: at the pace seen, a tenth longer.
-      expect(first).toBeGreaterThanOrEqual(2);
-      expect(first).toBeLessThanOrEqual(4);
-      expect(second).toBeLessThanOrEqual(2);
-      expect(first + second).toBeLessThan(2 * (1 + 3_000 / 500));
+      // done, the rest at that pace: one or two more. The second: at the pace seen, a tenth longer. (A
+      // loaded machine slows the jobs down: then polling would take more checks still.)
+      expect(first.checks).toBeGreaterThanOrEqual(2);
+      expect(first.checks).toBeLessThanOrEqual(5);
+      expect(second.checks).toBeLessThanOrEqual(3);
+      expect(first.checks + second.checks).toBeLessThanOrEqual((first.polling + second.polling) / 2);
     } finally {
       org.ctx.faults.bulkIngestRowsPerSecond = 0;
     }
