@@ -7,7 +7,14 @@ import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { recordsInMemory, writeBulkCsv, type BulkRecords } from '../../plugin/src/org/bulkRecords.js';
+import {
+  jsonFieldText,
+  keysOfJsonLines,
+  readKeys,
+  recordsInMemory,
+  writeBulkCsv,
+  type BulkRecords,
+} from '../../plugin/src/org/bulkRecords.js';
 import { SpooledWrites } from '../../plugin/src/mappings/spooledWrites.js';
 import type { IdentityWrite } from '../../plugin/src/mappings/plan.js';
 
@@ -244,5 +251,44 @@ describe('SpooledWrites', () => {
       await writes.discard();
       expect(existsSync(folder)).toBe(false);
     }
+  });
+});
+
+describe('a record key from its JSON text (the results of a job matched without parsing each record whole)', () => {
+  it('gives String(record[field]) for any flat record JSON.stringify wrote', async () => {
+    const awkward = [
+      'x:1',
+      'x:"quoted"',
+      'back\\slash\\',
+      'ends with a backslash \\',
+      ',"External_Id__c":"fake"',
+      '{"External_Id__c":"fake"}',
+      'line\nbreak, comma',
+      'é😀\u0001',
+      '',
+    ];
+    const records: Array<Record<string, unknown>> = [];
+    for (const [n, value] of awkward.entries()) {
+      // The key first, last, in the middle, after values that look like it, or of another type.
+      records.push({ External_Id__c: value, Body__c: awkward[(n + 1) % awkward.length] });
+      records.push({ Body__c: `x,"External_Id__c":"no" ${value}`, External_Id__c: value, Other__c: null });
+      records.push({ Before__c: `${value}\\`, External_Id__c: value });
+    }
+    records.push({ External_Id__c: 12.5, Body__c: 'a' }, { Body__c: 'b', External_Id__c: null });
+    records.push({ Body__c: '"External_Id__c":"not a key"' }, { External_Id__c: true });
+    const lines = records.map((record) => JSON.stringify(record));
+    for (const [n, line] of lines.entries()) {
+      expect(jsonFieldText(line, 'External_Id__c')).toBe(String(records[n]!.External_Id__c));
+    }
+    async function* fromArray(): AsyncGenerator<string> {
+      yield* lines;
+    }
+    const keys: string[] = [];
+    for await (const key of keysOfJsonLines(fromArray(), 'External_Id__c')) keys.push(key);
+    expect(keys).toEqual(records.map((record) => String(record.External_Id__c)));
+    // Records without readKeys: read whole, the field taken.
+    const fallback: string[] = [];
+    for await (const key of readKeys(recordsInMemory(records), 'External_Id__c')) fallback.push(key);
+    expect(fallback).toEqual(keys);
   });
 });

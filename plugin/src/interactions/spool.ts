@@ -10,7 +10,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { MAX_UPLOAD_BYTES, UploadBound, type BulkRecords } from '../org/bulkRecords.js';
+import { keysOfJsonLines, MAX_UPLOAD_BYTES, UploadBound, type BulkRecords } from '../org/bulkRecords.js';
 import { NdjsonFile } from '../memory/ndjsonFile.js';
 import type { PlannedBatch } from './batch.js';
 import type { ResultLine } from './results.js';
@@ -104,7 +104,12 @@ export class ImportSpool {
   public plannedJobs(): SpooledJob[] {
     return this.jobs.map(({ first, count, upload, file }) => ({
       first,
-      records: { count, columns: [...upload.columns], read: () => file.read<Record<string, unknown>>() },
+      records: {
+        count,
+        columns: [...upload.columns],
+        read: () => file.read<Record<string, unknown>>(),
+        readKeys: (field: string) => keysOfJsonLines(file.lines(), field),
+      },
     }));
   }
 

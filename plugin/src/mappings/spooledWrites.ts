@@ -7,7 +7,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { IdentityWriteSet } from './apply.js';
-import type { BulkRecords } from '../org/bulkRecords.js';
+import { keysOfJsonLines, type BulkRecords } from '../org/bulkRecords.js';
 import { NdjsonFile } from '../memory/ndjsonFile.js';
 import { grow } from '../memory/stringTable.js';
 import type { IdentityWrite } from './plan.js';
@@ -58,6 +58,7 @@ export class SpooledWrites implements IdentityWriteSet {
       count: this.plainCount,
       columns: [...this.columns],
       read: () => this.file.read<Record<string, unknown>>(),
+      readKeys: (field: string) => keysOfJsonLines(this.file.lines(), field),
     };
   }
 

@@ -13,6 +13,60 @@ export interface BulkRecords {
   /** Every field any record has: the upload's header. */
   readonly columns: readonly string[];
   read(): AsyncIterable<Record<string, unknown>>;
+  /**
+   * Every record's value of `field` as text (String(record[field])), in read()'s order: for a reader
+   * that needs only the key (matching a job's results by external id), so records kept as JSON text are
+   * not parsed whole again (keysOfJsonLines). Without it, the records are read and the field taken.
+   */
+  readKeys?(field: string): AsyncIterable<string>;
+}
+
+/** Every record's value of `field` as text, by readKeys when `records` has it. */
+export async function* readKeys(records: BulkRecords, field: string): AsyncGenerator<string> {
+  if (records.readKeys !== undefined) {
+    yield* records.readKeys(field);
+    return;
+  }
+  for await (const record of records.read()) yield String(record[field]);
+}
+
+/** The value of `field` as text of each line, JSON texts of flat records (jsonFieldText). */
+export async function* keysOfJsonLines(lines: AsyncIterable<string>, field: string): AsyncGenerator<string> {
+  for await (const line of lines) yield jsonFieldText(line, field);
+}
+
+/**
+ * String(record[field]) of a flat record from its JSON text (JSON.stringify's output), without parsing the
+ * rest. In that text a key is the only place `{"field":` or `,"field":` can be: inside a string value a
+ * quote is always escaped (\"), so the quote after a `{` or `,` there is a string's end or a key's start,
+ * and a string's end is followed by `,` or `}`, never by a name and a colon. A string value without a
+ * backslash is taken as it is; anything else is parsed alone. A record without the field gives
+ * "undefined", as String(undefined) does.
+ */
+export function jsonFieldText(json: string, field: string): string {
+  const key = `"${field}":`;
+  let at = json.startsWith(`{${key}`) ? 1 : json.indexOf(`,${key}`) + 1;
+  if (at <= 0) return 'undefined';
+  at += key.length;
+  if (json.charCodeAt(at) === 34) {
+    const close = json.indexOf('"', at + 1);
+    const text = json.slice(at + 1, close);
+    if (close > at && !text.includes('\\')) return text;
+    return String(JSON.parse(json.slice(at, stringEnd(json, at) + 1)));
+  }
+  let end = at;
+  while (end < json.length && json[end] !== ',' && json[end] !== '}') end += 1;
+  return String(JSON.parse(json.slice(at, end)));
+}
+
+/** The position of the quote that ends the JSON string starting at `open` (a quote). */
+function stringEnd(json: string, open: number): number {
+  for (let at = open + 1; at < json.length; at += 1) {
+    const code = json.charCodeAt(at);
+    if (code === 92) at += 1;
+    else if (code === 34) return at;
+  }
+  return json.length - 1;
 }
 
 export function recordsInMemory(records: ReadonlyArray<Record<string, unknown>>): BulkRecords {

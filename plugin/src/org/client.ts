@@ -12,7 +12,14 @@ import { createReadStream } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { MAX_UPLOAD_BYTES, readAllRecords, recordsInMemory, writeBulkCsv, type BulkRecords } from './bulkRecords.js';
+import {
+  MAX_UPLOAD_BYTES,
+  readAllRecords,
+  readKeys,
+  recordsInMemory,
+  writeBulkCsv,
+  type BulkRecords,
+} from './bulkRecords.js';
 import {
   discard,
   eachCsvRow,
@@ -523,7 +530,8 @@ export class OrgClient {
       // results are then let go, so no more than one job's are held (some 25 MB for 500,000 records).
       const next = new Set<number>();
       const nextError = new Map<number, string>();
-      const reader = source.read()[Symbol.asyncIterator]();
+      // Only the external ids are read back (readKeys): records kept as JSON text are not parsed whole.
+      const reader = readKeys(source, externalIdField)[Symbol.asyncIterator]();
       let index = -1;
       const settle = async (job: BulkJobOutcome): Promise<void> => {
         for (let inJob = 0; inJob < job.records;) {
@@ -532,7 +540,7 @@ export class OrgClient {
           index += 1;
           if (pending !== undefined && !pending.has(index)) continue;
           inJob += 1;
-          const settled = job.byKey.get(String(step.value[externalIdField]));
+          const settled = job.byKey.get(step.value);
           if (settled?.success || (settled && !isLockError(settled.error))) {
             outcomes.set(index, settled);
           } else {
