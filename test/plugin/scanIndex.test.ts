@@ -102,6 +102,18 @@ describe('ScanValues', () => {
     expect(matchByRules(noted, [phoneRule], indexes, options)).toMatchObject({ kind: 'match' });
     expect(matchByRules(identity('not a phone'), [phoneRule], indexes, options)).toEqual({ kind: 'unmatched' });
   });
+
+  it('lets its filters go once the scans have run, and what it noted still counts', () => {
+    const values = new ScanValues(mapping);
+    const noted = identity('(415) 555-0142');
+    values.note(noted);
+    values.release();
+    // A scan after this would keep every record (no filter), never lose a match.
+    expect(values.filterOf(phoneRule)).toBeUndefined();
+    expect(values.tailsOf(phoneRule)).toBeUndefined();
+    const indexes = new Map([[phoneRule, new Map([['+14155550142', new Set(['003A'])]])]]);
+    expect(matchByRules(noted, [phoneRule], indexes, { defaultCountryCode: '+1' })).toMatchObject({ kind: 'match' });
+  });
 });
 
 // A phone-e164 scan passes over, unparsed, a Contact whose number's last 7 digits no input number has.

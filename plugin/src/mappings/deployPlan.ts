@@ -92,6 +92,8 @@ export async function planDeploy(
       throw error;
     }
     if (partition === 0) {
+      // The first partition's reads ran the scans, the only readers of the input's filters.
+      input.scanValues?.release();
       channelWrites = planChannels(loaded.mapping.channels, state.channels);
       for (const link of state.mappingLinks) unmentioned.set(link.External_Id__c, link);
     }
