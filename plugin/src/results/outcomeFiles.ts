@@ -1,24 +1,28 @@
 // Result files written as rows become known: one CSV per outcome, each under a .partial name until
 // the run ends and then renamed, so a folder never mixes a half-written run with a complete one.
-// Rows go to disk in chunks of a few dozen kilobytes (waiting when the disk is slower), so memory does
-// not grow with the input and the file system is not asked to write every row on its own; every string
-// cell is made spreadsheet-safe.
-import { once } from 'node:events';
-import { createWriteStream, type WriteStream } from 'node:fs';
+// Rows are copied as bytes into a chunk per file, reused, and handed to the file synchronously when it
+// is full (a few dozen kilobytes into the system's cache), so memory does not grow with the input and the
+// file system is not asked to write every row on its own. Text held until a chunk was full (a string a
+// row, joined) lived long enough to be promoted to V8's old generation, garbage only a full collection
+// frees (memory/ndjsonFile.ts says the same of the spools). Every string cell is made spreadsheet-safe.
+import { closeSync, openSync, writeSync } from 'node:fs';
 import { mkdir, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { stringify } from 'csv-stringify/sync';
 import { resultCell } from './spreadsheetSafe.js';
 
-/** Text held per file before it goes to the stream: large enough to be cheap, small enough to stay young. */
-const CHUNK_CHARS = 64 * 1024;
+/** Bytes held per file before they go to the file: large enough to be cheap, small enough for many files. */
+const CHUNK_BYTES = 64 * 1024;
+/** UTF-8 bytes a UTF-16 code unit can take, at most. */
+const MAX_BYTES_PER_UNIT = 3;
 
 const WRITTEN: Promise<void> = Promise.resolve();
 
 interface OpenFile {
-  stream: WriteStream;
-  /** Rows rendered and not yet handed to the stream. */
-  buffered: string;
+  fd: number;
+  /** Rows rendered and not yet handed to the file, as bytes: chunk[0, used). */
+  chunk: Buffer;
+  used: number;
   failure?: Error;
 }
 
@@ -40,12 +44,19 @@ export class OutcomeFiles<Outcome extends string, Column extends string> {
   ): Promise<OutcomeFiles<Outcome, Column>> {
     await mkdir(dir, { recursive: true });
     const files = new OutcomeFiles(dir, columns, fileName);
-    for (const outcome of outcomes) {
-      const stream = createWriteStream(`${files.pathOf(outcome)}.partial`, { encoding: 'utf8' });
-      const file: OpenFile = { stream, buffered: stringify([], { header: true, columns: [...columns] }) };
-      // A failed write (a full disk) is reported by the next write or the close, not left unhandled.
-      stream.on('error', (error) => (file.failure = error));
-      files.files.set(outcome, file);
+    try {
+      for (const outcome of outcomes) {
+        const file: OpenFile = {
+          fd: openSync(`${files.pathOf(outcome)}.partial`, 'w'),
+          chunk: Buffer.allocUnsafe(CHUNK_BYTES),
+          used: 0,
+        };
+        files.files.set(outcome, file);
+        append(file, stringify([], { header: true, columns: [...columns] }));
+      }
+    } catch (error) {
+      await files.abandon();
+      throw error;
     }
     return files;
   }
@@ -54,7 +65,7 @@ export class OutcomeFiles<Outcome extends string, Column extends string> {
     return join(this.dir, this.fileName(outcome));
   }
 
-  /** Appends one row to its outcome's file; waits when the disk is slower than the run. */
+  /** Appends one row to its outcome's file. */
   public write(outcome: Outcome, line: Readonly<Record<Column, string | number>>): Promise<void> {
     let text = '';
     for (let index = 0; index < this.columns.length; index += 1) {
@@ -72,19 +83,24 @@ export class OutcomeFiles<Outcome extends string, Column extends string> {
     const file = this.files.get(outcome);
     if (file === undefined) throw new Error(`no result file for the outcome ${outcome}`);
     if (file.failure) throw file.failure;
-    file.buffered += csv;
-    return file.buffered.length < CHUNK_CHARS ? WRITTEN : flush(file);
+    try {
+      append(file, csv);
+    } catch (error) {
+      // A write the disk refused (a full disk): this write and every later one and the close fail with it.
+      file.failure = error as Error;
+      return Promise.reject(file.failure);
+    }
+    return WRITTEN;
   }
 
   /** Closes every file and gives it its final name. */
   public async close(): Promise<Record<Outcome, string>> {
     const paths = {} as Record<Outcome, string>;
     for (const [outcome, file] of this.files) {
-      await flush(file);
-      await new Promise<void>((resolve, reject) =>
-        file.stream.end((error?: Error | null) => (error ? reject(error) : resolve())),
-      );
       if (file.failure) throw file.failure;
+      flush(file);
+      closeSync(file.fd);
+      file.fd = -1;
       await rename(`${this.pathOf(outcome)}.partial`, this.pathOf(outcome));
       paths[outcome] = this.pathOf(outcome);
     }
@@ -94,18 +110,29 @@ export class OutcomeFiles<Outcome extends string, Column extends string> {
   /** Removes the partial files of a run that failed as a whole. */
   public async abandon(): Promise<void> {
     for (const [outcome, file] of this.files) {
-      file.buffered = '';
-      file.stream.destroy();
+      file.used = 0;
+      if (file.fd >= 0) closeSync(file.fd);
+      file.fd = -1;
       await rm(`${this.pathOf(outcome)}.partial`, { force: true });
     }
   }
 }
 
-async function flush(file: OpenFile): Promise<void> {
-  if (file.buffered === '') return;
-  const text = file.buffered;
-  file.buffered = '';
-  // once() rejects on 'error', so a disk that fails while this waits does not leave it waiting.
-  if (!file.stream.write(text)) await once(file.stream, 'drain');
-  if (file.failure) throw file.failure;
+/** Copies rendered rows into the file's chunk, writing the chunk first when they might not fit. */
+function append(file: OpenFile, text: string): void {
+  const room = text.length * MAX_BYTES_PER_UNIT;
+  if (file.used + room > file.chunk.length) flush(file);
+  if (room > file.chunk.length) {
+    // Longer than a chunk: straight to the file.
+    writeSync(file.fd, text);
+    return;
+  }
+  file.used += file.chunk.write(text, file.used);
+}
+
+function flush(file: OpenFile): void {
+  for (let written = 0; written < file.used;) {
+    written += writeSync(file.fd, file.chunk, written, file.used - written);
+  }
+  file.used = 0;
 }
