@@ -71,7 +71,7 @@ describe('OutcomesByKey', () => {
     );
   });
 
-  it('holds 5,000 keys and finds every one (the table grows past its first slots)', () => {
+  it('holds 5,000 keys and finds every one (a table made for them at once)', () => {
     const byKey = new OutcomesByKey(5_000);
     for (let index = 0; index < 5_000; index += 1) {
       byKey.set(`twitter:${index}`, { success: true, id: `a01HU${String(index).padStart(13, '0')}` });

@@ -2,6 +2,7 @@
 // org. It must answer exactly what a Map of Sets answers: every id under a value, nothing under a value
 // it was not given, however many values it holds and whatever their characters.
 import { describe, expect, it } from '@jest/globals';
+import { StringTable } from '../../plugin/src/memory/stringTable.js';
 import { PhoneTails, ScanIndex, ValueFilter } from '../../plugin/src/mappings/scanIndex.js';
 import { normalise } from '../../plugin/src/mappings/normalise.js';
 import { matchByRules, ScanValues } from '../../plugin/src/mappings/resolve.js';
@@ -54,6 +55,18 @@ describe('ScanIndex', () => {
 // The filter a deploy fills with its input's values before it scans (resolve.ts ScanValues): a value it
 // was given is always let through (a missed match would be wrong), others rarely (an entry kept for
 // nothing costs a little memory).
+// A table made for the strings expected (a Bulk job's records) still takes more, numbering each once.
+describe('StringTable', () => {
+  it('numbers distinct strings in order, beyond what it was made for, and finds each again', () => {
+    const table = new StringTable(100);
+    for (let index = 0; index < 10_000; index += 1) expect(table.add(`x:${index}·é`)).toBe(index);
+    expect(table.add('x:42·é')).toBe(42);
+    expect(table.size).toBe(10_000);
+    for (let index = 0; index < 10_000; index += 1) expect(table.numberOf(`x:${index}·é`)).toBe(index);
+    expect(table.numberOf('x:10000·é')).toBe(-1);
+  });
+});
+
 describe('ValueFilter', () => {
   it('lets every value it was given through, and few others', () => {
     const filter = new ValueFilter();

@@ -6,14 +6,21 @@
 /** UTF-8 strings appended one after another, each found again by its number. */
 export class ByteStrings {
   private bytes = Buffer.allocUnsafe(64 * 1024);
-  private ends = new Uint32Array(1024);
+  private ends: Uint32Array;
   private used = 0;
   public count = 0;
+
+  /** expected: how many strings are coming, when known (no growing of their ends then). */
+  public constructor(expected = 0) {
+    this.ends = new Uint32Array(Math.max(1024, expected));
+  }
 
   public add(text: string): void {
     const length = Buffer.byteLength(text);
     if (this.used + length > this.bytes.length) {
-      const grown = Buffer.allocUnsafe(Math.max(this.bytes.length * 2, this.used + length));
+      // By half again rather than twice: at a million strings the bytes are several MB, and the old
+      // buffer and the new are both held while one is copied into the other.
+      const grown = Buffer.allocUnsafe(Math.max(Math.ceil(this.bytes.length * 1.5), this.used + length));
       this.bytes.copy(grown, 0, 0, this.used);
       this.bytes = grown;
     }
@@ -44,9 +51,20 @@ export class ByteStrings {
  * open addressing (a slot array kept at most half full).
  */
 export class StringTable {
-  private readonly keys = new ByteStrings();
+  private readonly keys: ByteStrings;
   /** The number of the string in each slot, or -1 for a free slot. */
-  private slots = new Int32Array(2048).fill(-1);
+  private slots: Int32Array;
+
+  /**
+   * expected: how many distinct strings are coming, when known (a Bulk job's records): the table is made
+   * that large at once, not grown by rehashing (which holds the old slots and the new together).
+   */
+  public constructor(expected = 0) {
+    this.keys = new ByteStrings(expected);
+    let slots = 2048;
+    while (slots < expected * 2) slots *= 2;
+    this.slots = new Int32Array(slots).fill(-1);
+  }
 
   /** Distinct strings added. */
   public get size(): number {

@@ -92,10 +92,11 @@ function keep(map: Map<number, string>, index: number, value: string | undefined
  * distinct keys: the records the job took.
  */
 export class OutcomesByKey {
-  private readonly keys = new StringTable();
+  private readonly keys: StringTable;
   private readonly outcomes: CompactOutcomes;
 
   public constructor(capacity: number) {
+    this.keys = new StringTable(capacity);
     this.outcomes = new CompactOutcomes(capacity);
   }
 
